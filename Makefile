@@ -1,0 +1,31 @@
+# The README's two commands: `make run` and `make test`.
+MVN ?= mvn -B -q
+CLASSPATH = target/classes:target/lib/*
+JAVA_OPTS ?=
+
+.PHONY: run test build check-generated clean
+
+target/lib: pom.xml
+	$(MVN) package -DskipTests
+
+build:
+	$(MVN) package -DskipTests
+
+## Start the server with the embedded database (./data) and the development API key.
+run: build
+	exec java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.server.Main
+
+## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
+test:
+	$(MVN) verify
+	$(MAKE) check-generated
+
+check-generated:
+	@git add -N generated >/dev/null 2>&1 || true
+	@if ! git diff --quiet -- generated; then \
+	  echo "generated/ differs from what api-spec/openapi.yaml generates; commit the regenerated files:"; \
+	  git diff --stat -- generated; exit 1; fi
+	@echo "generated/ matches api-spec/openapi.yaml"
+
+clean:
+	$(MVN) clean

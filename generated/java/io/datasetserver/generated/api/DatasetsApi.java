@@ -1,0 +1,270 @@
+package io.datasetserver.generated.api;
+
+import io.datasetserver.generated.model.DatasetResponse;
+import io.datasetserver.generated.model.ErrorResponse;
+import java.io.File;
+import io.datasetserver.generated.model.FileEnvironmentResponse;
+import io.datasetserver.generated.model.HTTPValidationError;
+import io.datasetserver.generated.model.ListDatasetVersionsResponse;
+import io.datasetserver.generated.model.PaginatedDatapointResponse;
+import io.datasetserver.generated.model.PaginatedDatasetResponse;
+import io.datasetserver.generated.model.UpdateDatasetRequest;
+import io.datasetserver.generated.model.UpdateVersionRequest;
+import io.datasetserver.generated.model.UpsertDatasetRequest;
+
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Response;
+
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.List;
+
+
+/**
+* Represents a collection of functions to interact with the API endpoints.
+*/
+@Path("/datasets")
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
+public interface DatasetsApi {
+
+    /**
+     * Deletes the dataset with all its versions, datapoints and deployments. Its path can be reused afterwards.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @return Deleted.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @DELETE
+    @Path("/{id}")
+    @Produces({ "application/json" })
+    Response deleteDataset(@PathParam("id") String id);
+
+
+    /**
+     * Deletes one version; its name becomes free. A version that is deployed to an environment, or the dataset's only version, cannot be deleted (409).
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param versionId Version id (&#x60;dsv_…&#x60;).
+     * @return Deleted.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @DELETE
+    @Path("/{id}/versions/{version_id}")
+    @Produces({ "application/json" })
+    Response deleteVersion(@PathParam("id") String id,@PathParam("version_id") String versionId);
+
+
+    /**
+     * Returns one version of the dataset: the one named by `version_id` or `environment`, else the one deployed to the default environment, else the newest.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param versionId Select this version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
+     * @param environment Select the version deployed to this environment, given by name or &#x60;env_…&#x60; id. Cannot be combined with &#x60;version_id&#x60;.
+     * @param includeDatapoints Include all datapoints of the returned version, in order.
+     * @return The selected version.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @GET
+    @Path("/{id}")
+    @Produces({ "application/json" })
+    Response getDataset(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints);
+
+
+    /**
+     * Pages through the datapoints of one version (chosen as for `GET /datasets/{id}`), in the version's order. `total` equals the version's `datapoints_count`.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param versionId Select this version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
+     * @param environment Select the version deployed to this environment, given by name or &#x60;env_…&#x60; id. Cannot be combined with &#x60;version_id&#x60;.
+     * @param page Page number, starting at 1.
+     * @param size Records per page (0 to 1000).
+     * @return One page of datapoints.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @GET
+    @Path("/{id}/datapoints")
+    @Produces({ "application/json" })
+    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size);
+
+
+    /**
+     * Pages through the organization's datasets. Each record describes the dataset at its default version (the one deployed to the default environment, else the newest) and never includes datapoints. A page past the end is empty, not an error. 
+     *
+     * @param page Page number, starting at 1.
+     * @param size Records per page (0 to 1000).
+     * @param name Only datasets whose name contains this text (case-insensitive).
+     * @param userFilter Only datasets with a version created by a user whose email address or full name contains this text (case-insensitive).
+     * @param sortBy Sort key. &#x60;created_at&#x60; is the dataset&#39;s creation time; &#x60;updated_at&#x60; is the latest change to the dataset or any of its versions. Ties are broken by id.
+     * @param order Sort direction.
+     * @return One page of datasets.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @GET
+    @Produces({ "application/json" })
+    Response listDatasets(@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   String sortBy,@QueryParam("order") @DefaultValue("desc")   String order);
+
+
+    /**
+     * Every environment of the organization, each with the version of this dataset deployed there (`file`), if any.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @return The environments.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @GET
+    @Path("/{id}/environments")
+    @Produces({ "application/json" })
+    Response listEnvironments(@PathParam("id") String id);
+
+
+    /**
+     * Every live version of the dataset, newest first.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param includeDatapoints When set, the newest version carries its datapoints. &#x60;latest_committed&#x60; is a deprecated alias of &#x60;latest_saved&#x60;.
+     * @return The versions.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @GET
+    @Path("/{id}/versions")
+    @Produces({ "application/json" })
+    Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   String includeDatapoints);
+
+
+    /**
+     * Changes the dataset's `path` and/or its `name` (the last path segment; applied after `path`). An empty body, or the current path, leaves the dataset unchanged.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param updateDatasetRequest 
+     * @return The dataset at its default version.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ "application/json" })
+    @Produces({ "application/json" })
+    Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest);
+
+
+    /**
+     * Removes whatever version of the dataset is deployed to the environment. Succeeds also when nothing was deployed there.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param environmentId The environment&#39;s id (&#x60;env_…&#x60;) or its name.
+     * @return No version of the dataset is deployed there any more.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @DELETE
+    @Path("/{id}/environments/{environment_id}")
+    @Produces({ "application/json" })
+    Response removeDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId);
+
+
+    /**
+     * Makes the given version the one deployed to the environment.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param environmentId The environment&#39;s id (&#x60;env_…&#x60;) or its name.
+     * @param versionId Version to deploy (&#x60;dsv_…&#x60;).
+     * @return The deployed version.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @POST
+    @Path("/{id}/environments/{environment_id}")
+    @Produces({ "application/json" })
+    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId);
+
+
+    /**
+     * Sets the version's name and/or description. Missing or `null` fields are left as they are; an empty body changes nothing.
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param versionId Version id (&#x60;dsv_…&#x60;).
+     * @param updateVersionRequest 
+     * @return The updated version.
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @PATCH
+    @Path("/{id}/versions/{version_id}")
+    @Consumes({ "application/json" })
+    @Produces({ "application/json" })
+    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest);
+
+
+    /**
+     * Creates a version made of a base version plus the rows of a UTF-8 CSV file (with a header row; duplicates are dropped). The base is chosen with `version_id` or `environment`, else it is the version deployed to the default environment, else the newest.  Columns: `messages` holds a JSON array of chat messages; `target` holds a JSON object, or text that becomes `{\"output\": text}`; `target.KEY` sets one key of the target (parsed as JSON when possible); every other column becomes an input. A file with only a header changes nothing. 
+     *
+     * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param _file The CSV file.
+     * @param versionId Base version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
+     * @param environment Use the version deployed to this environment (name or &#x60;env_…&#x60; id) as the base. Cannot be combined with &#x60;version_id&#x60;.
+     * @param versionName Name for the new version; unique within the dataset.
+     * @param versionDescription Description for the new version.
+     * @return The resulting version (the base itself when the file adds nothing).
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return The request body is larger than the server accepts.
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @POST
+    @Path("/{id}/datapoints/csv")
+    @Consumes({ "multipart/form-data" })
+    @Produces({ "application/json" })
+    Response uploadCsv(@PathParam("id") String id,@FormParam(value = "file") InputStream _fileInputStream,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@FormParam(value = "version_name")  String versionName,@FormParam(value = "version_description")  String versionDescription);
+
+
+    /**
+     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe. A newly created dataset gets its first version deployed to the default environment. 
+     *
+     * @param upsertDatasetRequest 
+     * @param versionId Base version (&#x60;dsv_…&#x60;) for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;environment&#x60;.
+     * @param environment Use the version deployed to this environment (name or &#x60;env_…&#x60; id) as the base for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;version_id&#x60;.
+     * @param includeDatapoints Include all datapoints of the returned version, in order.
+     * @return The resulting version (new, or the existing one with identical content).
+     * @return The `X-API-KEY` header is missing or the key is unknown.
+     * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return The request body is larger than the server accepts.
+     * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return The database is unreachable; retry after the given delay.
+     */
+    @POST
+    @Consumes({ "application/json" })
+    @Produces({ "application/json" })
+    Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints);
+
+}

@@ -1,0 +1,157 @@
+package io.datasetserver.generated.model;
+
+import io.datasetserver.generated.model.EnvironmentTag;
+import java.time.OffsetDateTime;
+
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * An environment of the organization.
+ **/
+
+@JsonTypeName("EnvironmentResponse")
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
+public class EnvironmentResponse   {
+  private String id;
+  private OffsetDateTime createdAt;
+  private String name;
+  private EnvironmentTag tag;
+
+  public EnvironmentResponse() {
+  }
+
+  @JsonCreator
+  public EnvironmentResponse(
+    @JsonProperty(required = true, value = "id") String id,
+    @JsonProperty(required = true, value = "created_at") OffsetDateTime createdAt,
+    @JsonProperty(required = true, value = "name") String name,
+    @JsonProperty(required = true, value = "tag") EnvironmentTag tag
+  ) {
+    this.id = id;
+    this.createdAt = createdAt;
+    this.name = name;
+    this.tag = tag;
+  }
+
+  /**
+   * Environment id (&#x60;env_…&#x60;).
+   **/
+  public EnvironmentResponse id(String id) {
+    this.id = id;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "id")
+  public String getId() {
+    return id;
+  }
+
+  @JsonProperty(required = true, value = "id")
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  /**
+   **/
+  public EnvironmentResponse createdAt(OffsetDateTime createdAt) {
+    this.createdAt = createdAt;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "created_at")
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  @JsonProperty(required = true, value = "created_at")
+  public void setCreatedAt(OffsetDateTime createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  /**
+   * E.g. &#x60;production&#x60;.
+   **/
+  public EnvironmentResponse name(String name) {
+    this.name = name;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "name")
+  public String getName() {
+    return name;
+  }
+
+  @JsonProperty(required = true, value = "name")
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /**
+   **/
+  public EnvironmentResponse tag(EnvironmentTag tag) {
+    this.tag = tag;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "tag")
+  public EnvironmentTag getTag() {
+    return tag;
+  }
+
+  @JsonProperty(required = true, value = "tag")
+  public void setTag(EnvironmentTag tag) {
+    this.tag = tag;
+  }
+
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    EnvironmentResponse environmentResponse = (EnvironmentResponse) o;
+    return Objects.equals(this.id, environmentResponse.id) &&
+        Objects.equals(this.createdAt, environmentResponse.createdAt) &&
+        Objects.equals(this.name, environmentResponse.name) &&
+        Objects.equals(this.tag, environmentResponse.tag);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, createdAt, name, tag);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("class EnvironmentResponse {\n");
+    
+    sb.append("    id: ").append(toIndentedString(id)).append("\n");
+    sb.append("    createdAt: ").append(toIndentedString(createdAt)).append("\n");
+    sb.append("    name: ").append(toIndentedString(name)).append("\n");
+    sb.append("    tag: ").append(toIndentedString(tag)).append("\n");
+    sb.append("}");
+    return sb.toString();
+  }
+
+  /**
+   * Convert the given object to string with each line indented by 4 spaces
+   * (except the first line).
+   */
+  private String toIndentedString(Object o) {
+    return o == null ? "null" : o.toString().replace("\n", "\n    ");
+  }
+
+
+}

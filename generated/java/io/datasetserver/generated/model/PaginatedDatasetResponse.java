@@ -1,0 +1,174 @@
+package io.datasetserver.generated.model;
+
+import io.datasetserver.generated.model.DatasetResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * A page of datasets.
+ **/
+
+@JsonTypeName("PaginatedDatasetResponse")
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
+public class PaginatedDatasetResponse   {
+  private List<DatasetResponse> records;
+  private Integer page;
+  private Integer size;
+  private Integer total;
+
+  public PaginatedDatasetResponse() {
+  }
+
+  @JsonCreator
+  public PaginatedDatasetResponse(
+    @JsonProperty(required = true, value = "records") List<DatasetResponse> records,
+    @JsonProperty(required = true, value = "page") Integer page,
+    @JsonProperty(required = true, value = "size") Integer size,
+    @JsonProperty(required = true, value = "total") Integer total
+  ) {
+    this.records = records;
+    this.page = page;
+    this.size = size;
+    this.total = total;
+  }
+
+  /**
+   **/
+  public PaginatedDatasetResponse records(List<DatasetResponse> records) {
+    this.records = records;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "records")
+  public List<DatasetResponse> getRecords() {
+    return records;
+  }
+
+  @JsonProperty(required = true, value = "records")
+  public void setRecords(List<DatasetResponse> records) {
+    this.records = records;
+  }
+
+  public PaginatedDatasetResponse addRecordsItem(DatasetResponse recordsItem) {
+    if (this.records == null) {
+      this.records = new ArrayList<>();
+    }
+
+    this.records.add(recordsItem);
+    return this;
+  }
+
+  public PaginatedDatasetResponse removeRecordsItem(DatasetResponse recordsItem) {
+    if (recordsItem != null && this.records != null) {
+      this.records.remove(recordsItem);
+    }
+
+    return this;
+  }
+  /**
+   **/
+  public PaginatedDatasetResponse page(Integer page) {
+    this.page = page;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "page")
+  public Integer getPage() {
+    return page;
+  }
+
+  @JsonProperty(required = true, value = "page")
+  public void setPage(Integer page) {
+    this.page = page;
+  }
+
+  /**
+   **/
+  public PaginatedDatasetResponse size(Integer size) {
+    this.size = size;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "size")
+  public Integer getSize() {
+    return size;
+  }
+
+  @JsonProperty(required = true, value = "size")
+  public void setSize(Integer size) {
+    this.size = size;
+  }
+
+  /**
+   * Number of matching datasets over all pages.
+   **/
+  public PaginatedDatasetResponse total(Integer total) {
+    this.total = total;
+    return this;
+  }
+
+  
+  @JsonProperty(required = true, value = "total")
+  public Integer getTotal() {
+    return total;
+  }
+
+  @JsonProperty(required = true, value = "total")
+  public void setTotal(Integer total) {
+    this.total = total;
+  }
+
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    PaginatedDatasetResponse paginatedDatasetResponse = (PaginatedDatasetResponse) o;
+    return Objects.equals(this.records, paginatedDatasetResponse.records) &&
+        Objects.equals(this.page, paginatedDatasetResponse.page) &&
+        Objects.equals(this.size, paginatedDatasetResponse.size) &&
+        Objects.equals(this.total, paginatedDatasetResponse.total);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(records, page, size, total);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("class PaginatedDatasetResponse {\n");
+    
+    sb.append("    records: ").append(toIndentedString(records)).append("\n");
+    sb.append("    page: ").append(toIndentedString(page)).append("\n");
+    sb.append("    size: ").append(toIndentedString(size)).append("\n");
+    sb.append("    total: ").append(toIndentedString(total)).append("\n");
+    sb.append("}");
+    return sb.toString();
+  }
+
+  /**
+   * Convert the given object to string with each line indented by 4 spaces
+   * (except the first line).
+   */
+  private String toIndentedString(Object o) {
+    return o == null ? "null" : o.toString().replace("\n", "\n    ");
+  }
+
+
+}

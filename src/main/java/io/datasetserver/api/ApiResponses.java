@@ -1,0 +1,192 @@
+package io.datasetserver.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.Environment;
+import io.datasetserver.datasets.EnvironmentDeployment;
+import io.datasetserver.datasets.Ids;
+import io.datasetserver.datasets.Page;
+import io.datasetserver.datasets.StoredDatapoint;
+import io.datasetserver.datasets.Version;
+import io.datasetserver.datasets.VersionView;
+import io.datasetserver.generated.model.DatasetResponse;
+import io.datasetserver.generated.model.EnvironmentResponse;
+import io.datasetserver.generated.model.EnvironmentTag;
+import io.datasetserver.generated.model.FileEnvironmentResponse;
+import io.datasetserver.generated.model.PaginatedDatasetResponse;
+import io.datasetserver.generated.model.UserResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns domain results into HTTP responses with the generated models. Datapoints are the
+ * exception: they are stored as canonical JSON and written out verbatim, streamed when a
+ * whole version is asked for, so a version of any size is served in bounded memory.
+ */
+final class ApiResponses {
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final byte[] COMMA = {','};
+
+  private final DatasetService datasets;
+  private final ObjectMapper mapper;
+
+  ApiResponses(DatasetService datasets, ObjectMapper mapper) {
+    this.datasets = datasets;
+    this.mapper = mapper;
+  }
+
+  Response dataset(VersionView view, boolean includeDatapoints) {
+    if (!includeDatapoints) {
+      return Response.ok(model(view)).build();
+    }
+    return json(out -> writeWithDatapoints(out, view));
+  }
+
+  Response datasetPage(Page<VersionView> page) {
+    PaginatedDatasetResponse body = new PaginatedDatasetResponse(
+        page.records().stream().map(this::model).toList(),
+        page.request().page(), page.request().size(), (int) page.total());
+    return Response.ok(body).build();
+  }
+
+  Response datapointPage(Page<StoredDatapoint> page) {
+    return json(out -> {
+      write(out, "{\"records\":[");
+      for (int i = 0; i < page.records().size(); i++) {
+        if (i > 0) {
+          out.write(COMMA);
+        }
+        StoredDatapoint datapoint = page.records().get(i);
+        writeDatapoint(out, datapoint.id(), datapoint.contentJson());
+      }
+      write(out, "],\"page\":" + page.request().page() + ",\"size\":" + page.request().size()
+          + ",\"total\":" + page.total() + "}");
+    });
+  }
+
+  /** Every version, newest first; with {@code latestDatapoints} the newest carries its datapoints. */
+  Response versions(List<VersionView> newestFirst, boolean latestDatapoints) {
+    return json(out -> {
+      write(out, "{\"records\":[");
+      for (int i = 0; i < newestFirst.size(); i++) {
+        if (i > 0) {
+          out.write(COMMA);
+        }
+        if (i == 0 && latestDatapoints) {
+          writeWithDatapoints(out, newestFirst.get(0));
+        } else {
+          out.write(mapper.writeValueAsBytes(model(newestFirst.get(i))));
+        }
+      }
+      write(out, "]}");
+    });
+  }
+
+  Response environments(List<EnvironmentDeployment> environments) {
+    List<FileEnvironmentResponse> body = environments.stream().map(e -> {
+      Environment environment = e.environment();
+      FileEnvironmentResponse response = new FileEnvironmentResponse(environment.id(),
+          time(environment.createdAt()), environment.name(), tag(environment));
+      if (e.deployed() != null) {
+        response.setFile(model(e.deployed()));
+      }
+      return response;
+    }).toList();
+    return Response.ok(body).build();
+  }
+
+  DatasetResponse model(VersionView view) {
+    Version version = view.version();
+    Instant updatedAt = version.updatedAt();
+    DatasetResponse response = new DatasetResponse(
+        view.dataset().id(),
+        view.dataset().path().value(),
+        view.dataset().path().name(),
+        DatasetResponse.TypeEnum.DATASET,
+        version.id(),
+        attributes(version.attributesJson()),
+        (int) version.datapointsCount(),
+        view.environments().stream().map(ApiResponses::environment).toList(),
+        time(version.createdAt()),
+        time(updatedAt),
+        time(updatedAt));
+    response.setDirectoryId(Ids.directoryId(view.dataset().organizationId(),
+        view.dataset().path().folder()));
+    response.setVersionName(version.name());
+    response.setVersionDescription(version.description());
+    response.setCreatedBy(new UserResponse(version.createdBy().id(), version.createdBy().emailAddress())
+        .fullName(version.createdBy().fullName()));
+    return response;
+  }
+
+  private void writeWithDatapoints(OutputStream out, VersionView view) throws IOException {
+    byte[] metadata = mapper.writeValueAsBytes(model(view));
+    // The metadata object without its closing brace, then the datapoints array.
+    out.write(metadata, 0, metadata.length - 1);
+    write(out, ",\"datapoints\":[");
+    boolean[] first = {true};
+    datasets.forEachDatapoint(view.version(), (id, content) -> {
+      try {
+        if (!first[0]) {
+          out.write(COMMA);
+        }
+        first[0] = false;
+        writeDatapoint(out, id, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    write(out, "]}");
+  }
+
+  /** {@code {"id": ..., <the content's fields>}}; the content is a canonical JSON object. */
+  private static void writeDatapoint(OutputStream out, String id, String contentJson) throws IOException {
+    write(out, "{\"id\":\"" + id + "\"");
+    if (contentJson.length() > 2) {
+      write(out, ",");
+      write(out, contentJson.substring(1));
+    } else {
+      write(out, "}");
+    }
+  }
+
+  private Map<String, Object> attributes(String json) {
+    try {
+      return mapper.readValue(json, OBJECT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EnvironmentResponse environment(Environment environment) {
+    return new EnvironmentResponse(environment.id(), time(environment.createdAt()), environment.name(),
+        tag(environment));
+  }
+
+  private static EnvironmentTag tag(Environment environment) {
+    return environment.isDefault() ? EnvironmentTag.DEFAULT : EnvironmentTag.OTHER;
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Response json(StreamingOutput body) {
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+}

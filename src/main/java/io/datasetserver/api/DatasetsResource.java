@@ -1,0 +1,237 @@
+package io.datasetserver.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.auth.ApiKeyFilter;
+import io.datasetserver.datasets.Caller;
+import io.datasetserver.datasets.CanonicalJson;
+import io.datasetserver.datasets.CsvRows;
+import io.datasetserver.datasets.DatapointContent;
+import io.datasetserver.datasets.DatasetFilter;
+import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetsException;
+import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.PageRequest;
+import io.datasetserver.datasets.UpsertAction;
+import io.datasetserver.datasets.UpsertCommand;
+import io.datasetserver.datasets.VersionSelector;
+import io.datasetserver.datasets.VersionView;
+import io.datasetserver.generated.api.DatasetsApi;
+import io.datasetserver.generated.model.CreateDatapointRequest;
+import io.datasetserver.generated.model.UpdateDatasetRequest;
+import io.datasetserver.generated.model.UpdateVersionRequest;
+import io.datasetserver.generated.model.UpsertDatasetRequest;
+import io.datasetserver.storage.DatasetStore.SortBy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Datasets API: each method parses its request into domain terms, calls
+ * {@link DatasetService}, and hands the result to {@link ApiResponses}.
+ */
+public class DatasetsResource implements DatasetsApi {
+  private final DatasetService datasets;
+  private final ApiResponses responses;
+  private final ObjectMapper mapper;
+  private final UploadLimits limits;
+
+  @Context
+  ContainerRequestContext request;
+
+  @Inject
+  public DatasetsResource(DatasetService datasets, ObjectMapper mapper, UploadLimits limits) {
+    this.datasets = datasets;
+    this.mapper = mapper;
+    this.limits = limits;
+    this.responses = new ApiResponses(datasets, mapper);
+  }
+
+  @Override
+  public Response listDatasets(Integer page, Integer size, String name, String userFilter, String sortBy, String order) {
+    PageRequest pageRequest = PageRequest.of(page, size, 10);
+    DatasetFilter filter = new DatasetFilter(name, userFilter, sortBy(sortBy), ascending(order));
+    return responses.datasetPage(datasets.list(caller(), filter, pageRequest));
+  }
+
+  @Override
+  public Response upsertDataset(UpsertDatasetRequest body, String versionId, String environment,
+      Boolean includeDatapoints) {
+    UpsertCommand command = upsertCommand(body, versionId, environment);
+    return responses.dataset(datasets.upsert(caller(), command), Boolean.TRUE.equals(includeDatapoints));
+  }
+
+  @Override
+  public Response getDataset(String id, String versionId, String environment, Boolean includeDatapoints) {
+    VersionView view = datasets.get(caller(), id, VersionSelector.of(versionId, environment));
+    return responses.dataset(view, Boolean.TRUE.equals(includeDatapoints));
+  }
+
+  @Override
+  public Response deleteDataset(String id) {
+    datasets.delete(caller(), id);
+    return Response.noContent().build();
+  }
+
+  @Override
+  public Response moveDataset(String id, UpdateDatasetRequest body) {
+    String path = body == null ? null : body.getPath();
+    String name = body == null ? null : body.getName();
+    return responses.dataset(datasets.move(caller(), id, path, name), false);
+  }
+
+  @Override
+  public Response listDatapoints(String id, String versionId, String environment, Integer page, Integer size) {
+    VersionSelector selector = VersionSelector.of(versionId, environment);
+    PageRequest pageRequest = PageRequest.of(page, size, 50);
+    return responses.datapointPage(datasets.datapoints(caller(), id, selector, pageRequest));
+  }
+
+  @Override
+  public Response listVersions(String id, String includeDatapoints) {
+    boolean withLatestDatapoints = includeDatapoints != null;
+    if (withLatestDatapoints && !List.of("latest_saved", "latest_committed").contains(includeDatapoints)) {
+      throw new DatasetsException.Invalid(FieldError.of("Input should be 'latest_saved' or 'latest_committed'", "enum",
+          "query", "include_datapoints"));
+    }
+    return responses.versions(datasets.versions(caller(), id), withLatestDatapoints);
+  }
+
+  @Override
+  public Response deleteVersion(String id, String versionId) {
+    datasets.deleteVersion(caller(), id, versionId);
+    return Response.noContent().build();
+  }
+
+  @Override
+  public Response updateVersion(String id, String versionId, UpdateVersionRequest body) {
+    String name = body == null ? null : body.getName();
+    String description = body == null ? null : body.getDescription();
+    if (name != null) {
+      checkVersionName(name, "name");
+    }
+    return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description), false);
+  }
+
+  @Override
+  public Response uploadCsv(String id, InputStream file, String versionId, String environment, String versionName,
+      String versionDescription) {
+    Caller caller = caller();
+    DatasetService.CsvTarget target = datasets.csvTarget(caller, id, VersionSelector.of(versionId, environment));
+    if (versionName != null) {
+      checkVersionName(versionName, "version_name");
+    }
+    if (file == null) {
+      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body", "file"));
+    }
+    List<DatapointContent> rows = CsvRows.read(file, limits.maxUploadBytes());
+    return responses.dataset(datasets.addRows(caller, target, rows, versionName, versionDescription), false);
+  }
+
+  @Override
+  public Response setDeployment(String id, String environmentId, String versionId) {
+    if (versionId == null) {
+      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "query", "version_id"));
+    }
+    return responses.dataset(datasets.deploy(caller(), id, environmentId, versionId), false);
+  }
+
+  @Override
+  public Response removeDeployment(String id, String environmentId) {
+    datasets.undeploy(caller(), id, environmentId);
+    return Response.noContent().build();
+  }
+
+  @Override
+  public Response listEnvironments(String id) {
+    return responses.environments(datasets.environments(caller(), id));
+  }
+
+  private Caller caller() {
+    return ApiKeyFilter.caller(request);
+  }
+
+  private UpsertCommand upsertCommand(UpsertDatasetRequest body, String versionId, String environment) {
+    if (body == null) {
+      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body"));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (body.getPath() == null && body.getId() == null) {
+      errors.add(FieldError.of("Give the dataset's path or id", "missing", "body", "path"));
+    }
+    if (body.getDatapoints() == null) {
+      errors.add(FieldError.of("Field required", "missing", "body", "datapoints"));
+    }
+    if (!errors.isEmpty()) {
+      throw new DatasetsException.Invalid(errors);
+    }
+    DatasetPath path = body.getPath() == null ? null : DatasetPath.parse(body.getPath(), List.of("body", "path"));
+    if (body.getVersionName() != null) {
+      checkVersionName(body.getVersionName(), "version_name");
+    }
+    UpsertAction action = body.getAction() == null ? UpsertAction.SET : UpsertAction.valueOf(body.getAction().name());
+    // set ignores version_id / environment entirely, even when both are given.
+    VersionSelector base = action == UpsertAction.SET ? VersionSelector.DEFAULT : VersionSelector.of(versionId, environment);
+    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()),
+        body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes())),
+        body.getVersionName(), body.getVersionDescription(), base);
+  }
+
+  private List<DatapointContent> datapoints(List<CreateDatapointRequest> requested) {
+    List<DatapointContent> contents = new ArrayList<>(requested.size());
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      CreateDatapointRequest datapoint = requested.get(i);
+      List<Object> location = List.of("body", "datapoints", i);
+      if (datapoint == null) {
+        errors.add(new FieldError(location, "Input should be a valid datapoint object", "model_type"));
+        continue;
+      }
+      try {
+        JsonNode tree = mapper.valueToTree(datapoint);
+        contents.add(DatapointContent.from(tree, location));
+      } catch (DatasetsException.Invalid e) {
+        errors.addAll(e.errors());
+      }
+      if (errors.size() >= 50) {
+        break;
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new DatasetsException.Invalid(errors);
+    }
+    return contents;
+  }
+
+  private static void checkVersionName(String name, String field) {
+    if (name.isEmpty() || name.length() > 255) {
+      throw new DatasetsException.Invalid(FieldError.of("Version name must be 1 to 255 characters long",
+          "string_length", "body", field));
+    }
+  }
+
+  private static SortBy sortBy(String value) {
+    return switch (value == null ? "created_at" : value) {
+      case "created_at" -> SortBy.CREATED_AT;
+      case "updated_at" -> SortBy.UPDATED_AT;
+      case "name" -> SortBy.NAME;
+      default -> throw new DatasetsException.Invalid(FieldError.of(
+          "Input should be 'created_at', 'updated_at' or 'name'", "enum", "query", "sort_by"));
+    };
+  }
+
+  private static boolean ascending(String order) {
+    return switch (order == null ? "desc" : order) {
+      case "asc" -> true;
+      case "desc" -> false;
+      default -> throw new DatasetsException.Invalid(FieldError.of("Input should be 'asc' or 'desc'", "enum", "query",
+          "order"));
+    };
+  }
+}

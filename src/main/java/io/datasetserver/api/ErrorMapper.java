@@ -1,0 +1,148 @@
+package io.datasetserver.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import io.datasetserver.datasets.DatasetsException;
+import io.datasetserver.datasets.DatasetsException.FieldError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.glassfish.jersey.server.ParamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses (contract §5): domain errors by type,
+ * malformed JSON and bad query values as 422, an unreachable database as 503, anything
+ * else as a logged 500 without details.
+ */
+public final class ErrorMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  static final String RETRY_AFTER_SECONDS = "2";
+  private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (failure instanceof DatasetsException.Invalid e) {
+      return invalid(e.errors());
+    } else if (failure instanceof DatasetsException.NotFound) {
+      return detail(404, failure.getMessage());
+    } else if (failure instanceof DatasetsException.Conflict) {
+      return detail(409, failure.getMessage());
+    } else if (failure instanceof DatasetsException.TooLarge) {
+      return detail(413, failure.getMessage());
+    } else if (failure instanceof DatasetsException.Unavailable) {
+      return unavailable(failure.getMessage());
+    } else if (failure instanceof ParamException e) {
+      return invalid(List.of(FieldError.of(
+          "Input is not a valid value for this parameter", "parsing", location(e), e.getParameterName())));
+    } else if (failure instanceof StreamConstraintsException e) {
+      return invalid(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
+    } else if (failure instanceof JsonProcessingException e) {
+      return invalid(List.of(fromJackson(e)));
+    } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
+      return unavailable("The database is unreachable; retry shortly");
+    } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+      return detail(e.getResponse().getStatus(), e.getMessage(), e.getResponse());
+    }
+    LOG.error("request failed", failure);
+    return detail(500, "Internal server error");
+  }
+
+  private static String location(ParamException e) {
+    return switch (e.getParameterType().getSimpleName()) {
+      case "PathParam" -> "path";
+      case "HeaderParam" -> "header";
+      case "FormParam" -> "body";
+      default -> "query";
+    };
+  }
+
+  private static FieldError fromJackson(JsonProcessingException e) {
+    List<Object> location = new ArrayList<>(List.of("body"));
+    if (e instanceof JsonMappingException mapping) {
+      for (JsonMappingException.Reference ref : mapping.getPath()) {
+        location.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+      }
+    }
+    String message = e.getOriginalMessage();
+    if (e instanceof JsonParseException) {
+      return new FieldError(location, "Invalid JSON: " + message, "json_invalid");
+    }
+    Matcher missing = MISSING_PROPERTY.matcher(message);
+    if (missing.find()) {
+      if (!missing.group(1).equals(location.get(location.size() - 1))) {
+        location.add(missing.group(1));
+      }
+      return new FieldError(location, "Field required", "missing");
+    }
+    Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (e instanceof ValueInstantiationException || (target != null && target.isEnum())) {
+      return new FieldError(location, "Input is not one of the allowed values", "enum");
+    }
+    if (target != null) {
+      String type = describe(target);
+      return new FieldError(location, "Input should be a valid " + type, type + "_type");
+    }
+    return new FieldError(location, "Invalid request body: " + message, "value_error");
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "string";
+    }
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return "int";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "number";
+    }
+    if (Boolean.class == type) {
+      return "bool";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "list";
+    }
+    return "dict";
+  }
+
+  private static Response invalid(List<FieldError> errors) {
+    List<Map<String, Object>> detail = errors.stream()
+        .map(e -> Map.<String, Object>of("loc", e.location(), "msg", e.message(), "type", e.type()))
+        .toList();
+    return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", detail)).build();
+  }
+
+  private static Response unavailable(String message) {
+    return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("detail", message)).build();
+  }
+
+  private static Response detail(int status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", message)).build();
+  }
+
+  /** Keeps headers such as {@code Allow} and {@code WWW-Authenticate} of a JAX-RS error. */
+  private static Response detail(int status, String message, Response original) {
+    Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("detail", message == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : message));
+    original.getHeaders().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Content-Type")) {
+        values.forEach(v -> builder.header(name, v));
+      }
+    });
+    return builder.build();
+  }
+}

@@ -1,0 +1,36 @@
+package io.datasetserver.api;
+
+import io.datasetserver.storage.Database;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Endpoints for operators and orchestrators; no API key needed. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class OperationsResource {
+  @Inject
+  Database database;
+
+  /** The process is up and serving HTTP. */
+  @GET
+  @Path("healthz")
+  public Map<String, String> health() {
+    return Map.of("status", "ok");
+  }
+
+  /** The database answers: requests can be served. */
+  @GET
+  @Path("readyz")
+  public Response ready() {
+    if (database.ping()) {
+      return Response.ok(Map.of("status", "ready")).build();
+    }
+    return Response.status(503).header("Retry-After", ErrorMapper.RETRY_AFTER_SECONDS)
+        .entity(Map.of("detail", "The database is unreachable")).build();
+  }
+}

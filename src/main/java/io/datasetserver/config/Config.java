@@ -1,0 +1,55 @@
+package io.datasetserver.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Server settings, read from environment variables (documented in the README).
+ *
+ * @param mongoUri null: start the embedded database
+ * @param dataDir the embedded database's folder, or "memory"
+ * @param apiKeysFile null: the bundled development keys
+ */
+public record Config(
+    String host,
+    int port,
+    String mongoUri,
+    String dataDir,
+    String apiKeysFile,
+    long maxUploadBytes,
+    long maxBodyBytes,
+    Duration sweepGrace) {
+
+  public static Config fromEnvironment(Map<String, String> env) {
+    return new Config(
+        env.getOrDefault("HOST", "127.0.0.1"),
+        Integer.parseInt(env.getOrDefault("PORT", "8080")),
+        blankToNull(env.get("MONGODB_URI")),
+        env.getOrDefault("DATA_DIR", "./data"),
+        blankToNull(env.get("API_KEYS_FILE")),
+        Long.parseLong(env.getOrDefault("MAX_UPLOAD_BYTES", String.valueOf(64L << 20))),
+        Long.parseLong(env.getOrDefault("MAX_BODY_BYTES", String.valueOf(32L << 20))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS", "600"))));
+  }
+
+  /** In-memory database on a free port with the development keys: what tests start from. */
+  public static Config forTests() {
+    return new Config("127.0.0.1", 0, null, "memory", null, 64L << 20, 32L << 20, Duration.ZERO);
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace);
+  }
+
+  public Config withApiKeysFile(String file) {
+    return new Config(host, port, mongoUri, dataDir, file, maxUploadBytes, maxBodyBytes, sweepGrace);
+  }
+
+  public Config withMaxUploadBytes(long bytes) {
+    return new Config(host, port, mongoUri, dataDir, apiKeysFile, bytes, maxBodyBytes, sweepGrace);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

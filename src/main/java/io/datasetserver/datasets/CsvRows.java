@@ -1,0 +1,203 @@
+package io.datasetserver.datasets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datasetserver.datasets.DatasetsException.FieldError;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads an uploaded CSV into datapoints (the column mapping is in the contract's CSV section):
+ * {@code messages} holds a JSON array of chat messages, {@code target} the target (a JSON
+ * object, or text that becomes {@code {"output": text}}), {@code target.KEY} one target field,
+ * and every other column an input. The file is read as a stream; any bad row rejects it all.
+ */
+public final class CsvRows {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<Object> FILE = List.of("body", "file");
+
+  private CsvRows() {}
+
+  public static List<DatapointContent> read(InputStream file, long maxBytes) {
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+        .setAllowMissingColumnNames(true)
+        .get();
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    List<DatapointContent> rows = new ArrayList<>();
+    long row = 0;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new Limited(file, maxBytes), decoder))) {
+      skipByteOrderMark(reader);
+      CSVParser parser;
+      try {
+        parser = format.parse(reader);
+      } catch (IllegalArgumentException e) {
+        throw invalid("Invalid header row: " + e.getMessage());
+      }
+      List<String> header = parser.getHeaderNames();
+      if (header.isEmpty()) {
+        throw invalid("The file has no header row");
+      }
+      Iterator<CSVRecord> records = parser.iterator();
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException e) {
+          throw unreadable(e.getCause(), row + 1);
+        }
+        row++;
+        if (record.size() != header.size()) {
+          throw invalid("Row " + row + " has " + record.size() + " cells but the header has " + header.size());
+        }
+        rows.add(datapoint(header, record, row));
+      }
+    } catch (IOException e) {
+      throw unreadable(e, row + 1);
+    }
+    return rows;
+  }
+
+  private static DatasetsException unreadable(Throwable cause, long row) {
+    if (cause instanceof TooLargeException) {
+      return new DatasetsException.TooLarge(cause.getMessage());
+    }
+    if (cause instanceof CharacterCodingException) {
+      return invalid("The file is not valid UTF-8 (at row " + row + ")");
+    }
+    return invalid("Row " + row + " cannot be parsed: " + cause.getMessage());
+  }
+
+  private static DatapointContent datapoint(List<String> header, CSVRecord record, long row) {
+    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+    ObjectNode datapoint = JsonNodeFactory.instance.objectNode();
+    ObjectNode target = null;
+    List<Map.Entry<String, String>> targetFields = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i);
+      String cell = record.get(i);
+      if (column.equals("messages")) {
+        if (!cell.isEmpty()) {
+          JsonNode messages = parseJson(cell);
+          if (messages == null || !messages.isArray()) {
+            throw invalid("Row " + row + ", column 'messages': expected a JSON array of chat messages");
+          }
+          datapoint.set("messages", messages);
+        }
+      } else if (column.equals("target")) {
+        if (!cell.isEmpty()) {
+          JsonNode parsed = parseJson(cell);
+          target = parsed != null && parsed.isObject()
+              ? (ObjectNode) parsed : JsonNodeFactory.instance.objectNode().put("output", cell);
+        }
+      } else if (column.startsWith("target.")) {
+        if (!cell.isEmpty()) {
+          targetFields.add(Map.entry(column.substring("target.".length()), cell));
+        }
+      } else {
+        inputs.put(column, cell);
+      }
+    }
+    for (Map.Entry<String, String> field : targetFields) {
+      if (target == null) {
+        target = JsonNodeFactory.instance.objectNode();
+      }
+      JsonNode parsed = parseJson(field.getValue());
+      target.set(field.getKey(), parsed != null ? parsed : JsonNodeFactory.instance.textNode(field.getValue()));
+    }
+    datapoint.set("inputs", inputs);
+    if (target != null) {
+      datapoint.set("target", target);
+    }
+    try {
+      return DatapointContent.from(datapoint, List.of());
+    } catch (DatasetsException.Invalid e) {
+      FieldError first = e.errors().get(0);
+      throw invalid("Row " + row + ": " + first.location() + " " + first.message());
+    }
+  }
+
+  /** The cell as JSON, or null when it is not JSON. */
+  private static JsonNode parseJson(String cell) {
+    try {
+      return JSON.readTree(cell);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+  }
+
+  private static DatasetsException.Invalid invalid(String message) {
+    return new DatasetsException.Invalid(new FieldError(FILE, message, "value_error"));
+  }
+
+  /** Raised by {@link Limited} so the size limit surfaces through the CSV parser as itself. */
+  private static final class TooLargeException extends IOException {
+    TooLargeException(long maxBytes) {
+      super("The file is larger than the limit of " + maxBytes + " bytes");
+    }
+  }
+
+  /** Fails the read once more than {@code maxBytes} have passed, instead of buffering an unbounded upload. */
+  private static final class Limited extends FilterInputStream {
+    private final long maxBytes;
+    private long seen;
+
+    Limited(InputStream in, long maxBytes) {
+      super(in);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) throws TooLargeException {
+      seen += n;
+      if (seen > maxBytes) {
+        throw new TooLargeException(maxBytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,498 @@
+package io.datasetserver.datasets;
+
+import io.datasetserver.storage.Database;
+import io.datasetserver.storage.DatapointStore;
+import io.datasetserver.storage.DatasetStore;
+import io.datasetserver.storage.DatasetStore.ReplaceResult;
+import io.datasetserver.storage.Membership;
+import io.datasetserver.storage.MembershipStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of the Datasets API (contract §2–§3): upserts, version selection, deployments,
+ * moves and deletes. Every write follows one order: datapoints and membership first (content
+ * addressed, harmless to repeat), then one compare-and-set on the dataset document; a lost
+ * race re-reads the dataset and starts over from the new state.
+ */
+public final class DatasetService {
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
+  private static final int MAX_ATTEMPTS = 100;
+
+  private final Database database;
+  private final DatasetStore datasets;
+  private final DatapointStore datapoints;
+  private final MembershipStore memberships;
+  private final Clock clock;
+  private final Duration sweepGrace;
+
+  /**
+   * @param sweepGrace how old unreachable data must be before a sweep deletes it; longer than
+   *     any write takes, so data an in-flight write is about to publish is never deleted
+   */
+  public DatasetService(Database database, Clock clock, Duration sweepGrace) {
+    this.database = database;
+    this.datasets = database.datasets();
+    this.datapoints = database.datapoints();
+    this.memberships = database.memberships();
+    this.clock = clock;
+    this.sweepGrace = sweepGrace;
+  }
+
+  // ---- reads ----
+
+  public Dataset dataset(Caller caller, String datasetId) {
+    return datasets.find(caller.organization().id(), datasetId)
+        .orElseThrow(() -> new DatasetsException.NotFound("Dataset " + datasetId + " not found"));
+  }
+
+  public VersionView get(Caller caller, String datasetId, VersionSelector selector) {
+    Dataset dataset = dataset(caller, datasetId);
+    return VersionView.of(dataset, dataset.select(selector, caller.organization()), caller.organization());
+  }
+
+  /** A page of the organization's datasets, each at its default version. */
+  public Page<VersionView> list(Caller caller, DatasetFilter filter, PageRequest page) {
+    Organization organization = caller.organization();
+    DatasetStore.Listing listing = datasets.list(organization.id(), filter.name(), filter.user(), filter.sortBy(),
+        filter.ascending(), page.offset(), page.size());
+    List<VersionView> records = listing.datasets().stream()
+        .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
+        .toList();
+    return new Page<>(records, page, listing.total());
+  }
+
+  /** Every live version, newest first. */
+  public List<VersionView> versions(Caller caller, String datasetId) {
+    Dataset dataset = dataset(caller, datasetId);
+    List<VersionView> views = new ArrayList<>();
+    for (int i = dataset.versions().size() - 1; i >= 0; i--) {
+      views.add(VersionView.of(dataset, dataset.versions().get(i), caller.organization()));
+    }
+    return views;
+  }
+
+  public Page<StoredDatapoint> datapoints(Caller caller, String datasetId, VersionSelector selector, PageRequest page) {
+    Dataset dataset = dataset(caller, datasetId);
+    Version version = dataset.select(selector, caller.organization());
+    List<String> ids = memberships.load(version.membershipId()).slice(page.offset(), page.size());
+    List<StoredDatapoint> records = new ArrayList<>(ids.size());
+    if (!ids.isEmpty()) {
+      Map<String, String> contents = datapoints.contents(ids);
+      ids.forEach(id -> records.add(new StoredDatapoint(id, contents.get(id))));
+    }
+    return new Page<>(records, page, version.datapointsCount());
+  }
+
+  /**
+   * Passes every datapoint of the version to {@code sink} in order, reading a batch at a time
+   * so that a version of any size streams in bounded memory.
+   */
+  public void forEachDatapoint(Version version, BiConsumer<String, String> sink) {
+    List<String> batch = new ArrayList<>(DatapointStore.READ_BATCH);
+    for (String id : memberships.load(version.membershipId())) {
+      batch.add(id);
+      if (batch.size() == DatapointStore.READ_BATCH) {
+        emit(batch, sink);
+        batch.clear();
+      }
+    }
+    emit(batch, sink);
+  }
+
+  private void emit(List<String> ids, BiConsumer<String, String> sink) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    Map<String, String> contents = datapoints.contents(ids);
+    ids.forEach(id -> sink.accept(id, contents.get(id)));
+  }
+
+  /** Every environment of the organization with the version of this dataset deployed there, if any. */
+  public List<EnvironmentDeployment> environments(Caller caller, String datasetId) {
+    Dataset dataset = dataset(caller, datasetId);
+    Organization organization = caller.organization();
+    return organization.environments().stream()
+        .map(environment -> new EnvironmentDeployment(environment, dataset.deploymentTo(environment.id())
+            .flatMap(d -> dataset.version(d.versionId()))
+            .map(v -> VersionView.of(dataset, v, organization))
+            .orElse(null)))
+        .toList();
+  }
+
+  // ---- upserts ----
+
+  public VersionView upsert(Caller caller, UpsertCommand command) {
+    Optional<Dataset> existing;
+    if (command.datasetId() != null) {
+      Dataset dataset = dataset(caller, command.datasetId());
+      if (command.path() != null && !command.path().equals(dataset.path())) {
+        throw new DatasetsException.Conflict("Dataset " + dataset.id() + " is at path '" + dataset.path().value()
+            + "', not '" + command.path().value() + "'; use PATCH /datasets/" + dataset.id() + " to move it");
+      }
+      existing = Optional.of(dataset);
+    } else {
+      existing = datasets.findByPath(caller.organization().id(), command.path());
+    }
+    Base base = command.action() == UpsertAction.SET ? Base.NONE
+        : command.base().isDefault() ? Base.LATEST : Base.named(command.base());
+    Change change = new Change(command.action(), command.datapoints(), command.attributesJson(),
+        command.versionName(), command.versionDescription());
+    return commit(caller, existing, command.path(), base, change);
+  }
+
+  /**
+   * Adds uploaded rows to a dataset (add semantics). The base is named by {@code selector},
+   * else the default version. The dataset and base are checked before the rows are read.
+   */
+  public CsvTarget csvTarget(Caller caller, String datasetId, VersionSelector selector) {
+    Dataset dataset = dataset(caller, datasetId);
+    dataset.select(selector, caller.organization());
+    return new CsvTarget(dataset.id(), selector);
+  }
+
+  public VersionView addRows(Caller caller, CsvTarget target, List<DatapointContent> rows, String versionName,
+      String versionDescription) {
+    Dataset dataset = dataset(caller, target.datasetId());
+    Change change = new Change(UpsertAction.ADD, rows, null, versionName, versionDescription);
+    Base base = target.base().isDefault() ? Base.DEFAULT : Base.named(target.base());
+    return commit(caller, Optional.of(dataset), dataset.path(), base, change);
+  }
+
+  /** Where an upload goes, checked before its rows are read. */
+  public record CsvTarget(String datasetId, VersionSelector base) {}
+
+  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change) {
+    Organization organization = caller.organization();
+    Optional<Dataset> current = start;
+    // Fixed across retries, so a retried creation reuses the datapoints it already wrote.
+    String newDatasetId = Ids.newDatasetId();
+    Set<String> written = new HashSet<>();
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Instant now = now();
+      Keyed keyed = new Keyed(current.map(Dataset::id).orElse(newDatasetId), change.datapoints());
+      if (current.isEmpty()) {
+        if (change.action() != UpsertAction.SET && base.selector() != null) {
+          throw new DatasetsException.NotFound("Dataset at '" + path.value() + "' does not exist, so it has no version "
+              + (base.selector().versionId() != null ? base.selector().versionId() : "in " + base.selector().environment()));
+        }
+        List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
+        Membership membership = writeNew(keyed, ids, written);
+        Version version = newVersion(caller, change, change.attributesOr("{}"), ids.size(), MembersHash.of(ids),
+            membership.id(), now);
+        Environment production = organization.defaultEnvironment();
+        Dataset created = new Dataset(newDatasetId, organization.id(), path, now, now, 1, List.of(version),
+            List.of(new Deployment(production.id(), version.id(), now)));
+        if (datasets.insert(created)) {
+          return VersionView.of(created, version, organization);
+        }
+        current = datasets.findByPath(organization.id(), path);
+        continue;
+      }
+      Dataset dataset = current.get();
+      Outcome outcome = apply(dataset, base, change, keyed, written, now, caller);
+      if (outcome.unchanged() != null) {
+        return VersionView.of(dataset, outcome.unchanged(), organization);
+      }
+      Dataset updated = dataset.withVersionAdded(outcome.created(), now);
+      if (datasets.replace(updated) == ReplaceResult.REPLACED) {
+        return VersionView.of(updated, outcome.created(), organization);
+      }
+      backOff(attempt);
+      current = datasets.find(organization.id(), dataset.id());
+      if (current.isEmpty()) {
+        throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
+      }
+    }
+    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
+  }
+
+  /** The version a change produces on {@code dataset}, or the existing version with that content. */
+  private Outcome apply(Dataset dataset, Base base, Change change, Keyed keyed, Set<String> written, Instant now,
+      Caller caller) {
+    Organization organization = caller.organization();
+    Version baseVersion = switch (base.kind()) {
+      case NONE -> null;
+      case LATEST -> dataset.latest();
+      case DEFAULT -> dataset.defaultVersion(organization);
+      case NAMED -> dataset.select(base.selector(), organization);
+    };
+    Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
+    String attributes = change.attributesOr(baseVersion == null ? "{}" : baseVersion.attributesJson());
+    List<String> resultIds;
+    List<String> delta;
+    String hash;
+    switch (change.action()) {
+      case SET -> {
+        resultIds = keyed.ids();
+        delta = resultIds;
+        hash = MembersHash.of(resultIds);
+      }
+      case ADD -> {
+        delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
+        resultIds = concat(baseMembers, delta);
+        hash = MembersHash.plus(baseVersion.membersHash(), delta);
+      }
+      default -> {
+        delta = keyed.ids().stream().filter(baseMembers::contains).toList();
+        Set<String> removed = new HashSet<>(delta);
+        resultIds = new ArrayList<>();
+        for (String id : baseMembers) {
+          if (!removed.contains(id)) {
+            resultIds.add(id);
+          }
+        }
+        hash = MembersHash.minus(baseVersion.membersHash(), delta);
+      }
+    }
+    Optional<Version> identical = findIdentical(dataset, resultIds, hash, attributes);
+    if (identical.isPresent()) {
+      Version same = identical.get();
+      if (change.versionName() != null && !change.versionName().equals(same.name())) {
+        throw new DatasetsException.Conflict("The content is identical to existing version " + same.id()
+            + (same.name() == null ? " (unnamed)" : " ('" + same.name() + "')")
+            + "; it cannot be created again under the name '" + change.versionName() + "'");
+      }
+      return new Outcome(same, null);
+    }
+    requireFreeName(dataset, change.versionName(), null);
+    Membership membership = switch (change.action()) {
+      case SET -> writeNew(keyed, resultIds, written);
+      case ADD -> {
+        writeDatapoints(keyed, delta, written);
+        yield memberships.append(dataset.id(), baseMembers, delta);
+      }
+      case REMOVE -> memberships.remove(dataset.id(), baseMembers, new HashSet<>(delta));
+    };
+    return new Outcome(null, newVersion(caller, change, attributes, resultIds.size(), hash, membership.id(), now));
+  }
+
+  private record Outcome(Version unchanged, Version created) {}
+
+  private Optional<Version> findIdentical(Dataset dataset, List<String> resultIds, String hash, String attributes) {
+    for (Version candidate : dataset.versions()) {
+      if (candidate.mayHaveSameContent(resultIds.size(), hash, attributes)) {
+        Set<String> members = new HashSet<>(resultIds.size() * 2);
+        memberships.load(candidate.membershipId()).forEach(members::add);
+        if (members.containsAll(resultIds)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Membership writeNew(Keyed keyed, List<String> ids, Set<String> written) {
+    writeDatapoints(keyed, ids, written);
+    return memberships.create(keyed.datasetId(), ids);
+  }
+
+  /** Writes the datapoints among {@code ids} that this request has not written yet. */
+  private void writeDatapoints(Keyed keyed, List<String> ids, Set<String> written) {
+    Map<String, DatapointContent> toWrite = new LinkedHashMap<>();
+    for (String id : ids) {
+      if (written.add(id)) {
+        toWrite.put(id, keyed.byId().get(id));
+      }
+    }
+    datapoints.insertAll(keyed.datasetId(), toWrite);
+  }
+
+  private Version newVersion(Caller caller, Change change, String attributes, long count, String hash,
+      String membershipId, Instant now) {
+    return new Version(Ids.newVersionId(), change.versionName(), change.versionDescription(), attributes, count, hash,
+        membershipId, now, caller.user(), now);
+  }
+
+  private static List<String> concat(Membership base, List<String> added) {
+    List<String> all = new ArrayList<>((int) base.size() + added.size());
+    base.forEach(all::add);
+    all.addAll(added);
+    return all;
+  }
+
+  // ---- other writes ----
+
+  public VersionView move(Caller caller, String datasetId, String newPath, String newName) {
+    return update(caller, datasetId, dataset -> {
+      DatasetPath path = dataset.path();
+      if (newPath != null) {
+        path = DatasetPath.parse(newPath, List.of("body", "path"));
+      }
+      if (newName != null) {
+        path = path.withName(newName, List.of("body", "name"));
+      }
+      return path.equals(dataset.path()) ? dataset : dataset.movedTo(path, now());
+    }, dataset -> VersionView.of(dataset, dataset.defaultVersion(caller.organization()), caller.organization()));
+  }
+
+  public void delete(Caller caller, String datasetId) {
+    if (!datasets.delete(caller.organization().id(), datasetId)) {
+      throw new DatasetsException.NotFound("Dataset " + datasetId + " not found");
+    }
+    database.deleteDatasetContent(datasetId);
+  }
+
+  /**
+   * Renames and/or re-describes a version. A null argument leaves the field as it is; an empty
+   * description clears it.
+   */
+  public VersionView updateVersion(Caller caller, String datasetId, String versionId, String name, String description) {
+    return update(caller, datasetId, dataset -> {
+      Version version = requireVersion(dataset, versionId);
+      String newName = name != null ? name : version.name();
+      String newDescription = description == null ? version.description() : description.isEmpty() ? null : description;
+      if (java.util.Objects.equals(newName, version.name())
+          && java.util.Objects.equals(newDescription, version.description())) {
+        return dataset;
+      }
+      requireFreeName(dataset, newName, versionId);
+      return dataset.withVersionReplaced(versionId, v -> v.renamed(newName, newDescription, now()), now());
+    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
+  }
+
+  public void deleteVersion(Caller caller, String datasetId, String versionId) {
+    Dataset after = update(caller, datasetId, dataset -> {
+      requireVersion(dataset, versionId);
+      if (!dataset.deploymentsOf(versionId).isEmpty()) {
+        throw new DatasetsException.Conflict("Version " + versionId
+            + " is deployed; remove its deployments before deleting it");
+      }
+      if (dataset.versions().size() == 1) {
+        throw new DatasetsException.Conflict("Version " + versionId
+            + " is the dataset's only version; delete the dataset instead");
+      }
+      return dataset.withVersionRemoved(versionId, now());
+    }, dataset -> dataset);
+    sweep(after);
+  }
+
+  /** Deletes what no live version of the dataset reaches any more; failures only delay the cleanup. */
+  private void sweep(Dataset dataset) {
+    try {
+      long deleted = database.sweep(dataset.id(), dataset.versions().stream().map(Version::membershipId).toList(),
+          Date.from(now().minus(sweepGrace)));
+      LOG.debug("swept {} unreachable documents of dataset {}", deleted, dataset.id());
+    } catch (RuntimeException e) {
+      LOG.warn("sweep of dataset {} failed; unreachable data stays until the next sweep", dataset.id(), e);
+    }
+  }
+
+  public VersionView deploy(Caller caller, String datasetId, String environmentIdOrName, String versionId) {
+    Environment environment = environment(caller, environmentIdOrName);
+    return update(caller, datasetId, dataset -> {
+      requireVersion(dataset, versionId);
+      boolean alreadyThere = dataset.deploymentTo(environment.id()).map(d -> d.versionId().equals(versionId)).orElse(false);
+      return alreadyThere ? dataset : dataset.withDeployment(environment.id(), versionId, now());
+    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
+  }
+
+  public void undeploy(Caller caller, String datasetId, String environmentIdOrName) {
+    Environment environment = environment(caller, environmentIdOrName);
+    update(caller, datasetId, dataset -> dataset.deploymentTo(environment.id()).isEmpty()
+        ? dataset : dataset.withoutDeployment(environment.id(), now()), dataset -> dataset);
+  }
+
+  private Environment environment(Caller caller, String idOrName) {
+    return caller.organization().environment(idOrName)
+        .orElseThrow(() -> new DatasetsException.NotFound("Environment " + idOrName + " not found"));
+  }
+
+  /**
+   * Applies {@code change} to the current dataset with compare-and-set, retrying on a lost
+   * race. A change that returns its input unchanged writes nothing.
+   */
+  private <T> T update(Caller caller, String datasetId, Function<Dataset, Dataset> change, Function<Dataset, T> result) {
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Dataset dataset = dataset(caller, datasetId);
+      Dataset updated = change.apply(dataset);
+      if (updated == dataset) {
+        return result.apply(dataset);
+      }
+      switch (datasets.replace(updated)) {
+        case REPLACED -> {
+          return result.apply(updated);
+        }
+        case PATH_TAKEN -> throw new DatasetsException.Conflict(
+            "Another dataset already has the path '" + updated.path().value() + "'");
+        case LOST_RACE -> backOff(attempt);
+      }
+    }
+    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
+  }
+
+  private static Version requireVersion(Dataset dataset, String versionId) {
+    return dataset.version(versionId).orElseThrow(() -> new DatasetsException.NotFound(
+        "Version " + versionId + " not found in dataset " + dataset.id()));
+  }
+
+  private static void requireFreeName(Dataset dataset, String name, String exceptVersionId) {
+    if (name == null) {
+      return;
+    }
+    dataset.versionNamed(name).filter(v -> !v.id().equals(exceptVersionId)).ifPresent(v -> {
+      throw new DatasetsException.Conflict("Version name '" + name + "' is already used by version " + v.id());
+    });
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20) * 2L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatasetsException.Unavailable("Interrupted while retrying a concurrent change");
+    }
+  }
+
+  /** What a request asks to change, before it meets the dataset's current state. */
+  private record Change(UpsertAction action, List<DatapointContent> datapoints, String attributesJson,
+      String versionName, String versionDescription) {
+    String attributesOr(String fallback) {
+      return attributesJson != null ? attributesJson : fallback;
+    }
+  }
+
+  /** A request's datapoints keyed by their id in one dataset: repeats dropped, first-seen order kept. */
+  private record Keyed(String datasetId, Map<String, DatapointContent> byId) {
+    Keyed(String datasetId, List<DatapointContent> datapoints) {
+      this(datasetId, new LinkedHashMap<>());
+      datapoints.forEach(d -> byId.putIfAbsent(d.idIn(datasetId), d));
+    }
+
+    List<String> ids() {
+      return List.copyOf(byId.keySet());
+    }
+  }
+
+  /** Which version an upsert builds on. */
+  private record Base(Kind kind, VersionSelector selector) {
+    enum Kind { NONE, LATEST, DEFAULT, NAMED }
+
+    static final Base NONE = new Base(Kind.NONE, null);
+    static final Base LATEST = new Base(Kind.LATEST, null);
+    static final Base DEFAULT = new Base(Kind.DEFAULT, null);
+
+    static Base named(VersionSelector selector) {
+      return new Base(Kind.NAMED, selector);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.datasetserver.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import io.datasetserver.api.DatasetsResource;
+import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.JsonMapping;
+import io.datasetserver.api.OperationsResource;
+import io.datasetserver.api.RequestIdFilter;
+import io.datasetserver.api.UploadLimits;
+import io.datasetserver.auth.ApiKeyFilter;
+import io.datasetserver.auth.ApiKeys;
+import io.datasetserver.config.Config;
+import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.storage.Database;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: Grizzly with two Jersey applications, the Datasets API under {@code /v5}
+ * and the operational endpoints at the root, over one database.
+ */
+public final class DatasetServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetServer.class);
+  private static final int SHUTDOWN_GRACE_SECONDS = 20;
+
+  private final HttpServer http;
+  private final Database database;
+
+  private DatasetServer(HttpServer http, Database database) {
+    this.http = http;
+    this.database = database;
+  }
+
+  public static DatasetServer start(Config config) throws IOException {
+    ApiKeys keys = ApiKeys.load(config.apiKeysFile());
+    Database database = config.mongoUri() != null
+        ? Database.connect(config.mongoUri(), settings -> {})
+        : Database.embedded(config.dataDir(), settings -> {});
+    try {
+      DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace());
+      ObjectMapper mapper = JsonMapping.create();
+      UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
+      AbstractBinder dependencies = new AbstractBinder() {
+        @Override
+        protected void configure() {
+          bind(service).to(DatasetService.class);
+          bind(database).to(Database.class);
+          bind(mapper).to(ObjectMapper.class);
+          bind(limits).to(UploadLimits.class);
+        }
+      };
+      ResourceConfig api = common(mapper, dependencies)
+          .register(DatasetsResource.class)
+          .register(new ApiKeyFilter(keys))
+          .register(MultiPartFeature.class);
+      ResourceConfig operations = common(mapper, dependencies).register(OperationsResource.class);
+
+      URI base = URI.create("http://" + config.host() + ":" + config.port() + "/v5");
+      HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, api, false);
+      http.getServerConfiguration().addHttpHandler(
+          ContainerFactory.createContainer(GrizzlyHttpContainer.class, operations), "/");
+      http.start();
+      DatasetServer server = new DatasetServer(http, database);
+      LOG.info("serving on http://{}:{}/v5 ({} database)", config.host(), server.port(),
+          config.mongoUri() != null ? "external" : "embedded " + config.dataDir());
+      return server;
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static ResourceConfig common(ObjectMapper mapper, AbstractBinder dependencies) {
+    return new ResourceConfig()
+        .register(new JacksonJsonProvider(mapper))
+        .register(ErrorMapper.class)
+        .register(RequestIdFilter.class)
+        .register(dependencies)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+  }
+
+  public int port() {
+    return http.getListeners().stream().findFirst().map(NetworkListener::getPort).orElseThrow();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  @Override
+  public void close() {
+    try {
+      http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.warn("HTTP shutdown failed", e);
+    } finally {
+      http.shutdownNow();
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.datasetserver.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * The MongoDB connection and the stores built on it. Either a MongoDB given by URI, or an
+ * embedded mongo-java-server started in this process and reached over loopback with the
+ * same driver, so both paths run the same code.
+ */
+public final class Database implements AutoCloseable {
+  private static final String NAME = "datasets";
+  /** How long a request waits for an unreachable database before it answers 503. */
+  private static final int SERVER_SELECTION_MILLIS = 2000;
+
+  private final MongoClient client;
+  private final MongoServer embeddedServer;
+  private final MongoBackend embeddedBackend;
+  private final DatasetStore datasets;
+  private final DatapointStore datapoints;
+  private final MembershipStore memberships;
+
+  private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
+    this.embeddedServer = embeddedServer;
+    this.embeddedBackend = embeddedBackend;
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(uri))
+        .applyToClusterSettings(c -> c.serverSelectionTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS));
+    tuning.accept(settings);
+    this.client = MongoClients.create(settings.build());
+    MongoDatabase database = client.getDatabase(new ConnectionString(uri).getDatabase() == null
+        ? NAME : new ConnectionString(uri).getDatabase());
+    this.datasets = new DatasetStore(database.getCollection("datasets"));
+    this.datapoints = new DatapointStore(database.getCollection("datapoints"));
+    this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
+    createIndexes(database);
+  }
+
+  /** Connects to the MongoDB at {@code uri}. */
+  public static Database connect(String uri, Consumer<MongoClientSettings.Builder> tuning) {
+    return new Database(uri, null, null, tuning);
+  }
+
+  /**
+   * Starts an embedded database on a free loopback port and connects to it. {@code dataDir}
+   * "memory" keeps everything in memory; any other value is a folder for the H2 file.
+   */
+  public static Database embedded(String dataDir, Consumer<MongoClientSettings.Builder> tuning) {
+    MongoBackend backend = openBackend(dataDir);
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", 0);
+    String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + NAME;
+    return new Database(uri, server, backend, tuning);
+  }
+
+  /** The embedded backend for {@code dataDir}: in memory, or an H2 file inside that folder. */
+  public static MongoBackend openBackend(String dataDir) {
+    if ("memory".equals(dataDir)) {
+      return new MemoryBackend();
+    }
+    try {
+      Path folder = Path.of(dataDir);
+      Files.createDirectories(folder);
+      return new H2Backend(folder.resolve("datasets.mv").toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot create DATA_DIR " + dataDir, e);
+    }
+  }
+
+  private static void createIndexes(MongoDatabase database) {
+    var datasets = database.getCollection("datasets");
+    datasets.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+    // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
+    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("created_at")));
+    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("updated_at")));
+    for (String collection : new String[] {"datapoints", "memberships", "segments"}) {
+      database.getCollection(collection).createIndex(Indexes.ascending("ds"));
+    }
+  }
+
+  public DatasetStore datasets() {
+    return datasets;
+  }
+
+  public DatapointStore datapoints() {
+    return datapoints;
+  }
+
+  public MembershipStore memberships() {
+    return memberships;
+  }
+
+  /** True when the database answers a ping right now. */
+  public boolean ping() {
+    try {
+      client.getDatabase("admin").runCommand(new Document("ping", 1));
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes everything stored for the dataset outside its document: datapoints and membership.
+   * Call after the dataset document itself is gone.
+   */
+  public void deleteDatasetContent(String datasetId) {
+    memberships.deleteDataset(datasetId);
+    datapoints.deleteDataset(datasetId);
+  }
+
+  /**
+   * Deletes the dataset's datapoints, segments and memberships that none of the given
+   * memberships reach and that were written before {@code cutoff}.
+   *
+   * @return the number of documents deleted
+   */
+  public long sweep(String datasetId, java.util.Collection<String> liveMemberships, java.util.Date cutoff) {
+    java.util.Set<String> live = new java.util.HashSet<>(liveMemberships);
+    java.util.Set<String> liveDatapoints = new java.util.HashSet<>();
+    for (String membershipId : live) {
+      memberships.load(membershipId).forEach(liveDatapoints::add);
+    }
+    java.util.Set<String> liveSegments = memberships.reachableSegmentIds(live);
+    return datapoints.sweep(datasetId, liveDatapoints, cutoff)
+        + memberships.sweep(datasetId, live, liveSegments, cutoff);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (embeddedServer != null) {
+      embeddedServer.shutdown();
+    }
+    if (embeddedBackend instanceof H2Backend h2) {
+      h2.close();
+    }
+  }
+}

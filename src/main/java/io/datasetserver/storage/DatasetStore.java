@@ -1,0 +1,201 @@
+package io.datasetserver.storage;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.Deployment;
+import io.datasetserver.datasets.User;
+import io.datasetserver.datasets.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code datasets} collection: one document per dataset holding its path, its versions'
+ * metadata and its deployments. Every change replaces the document with compare-and-set on
+ * its {@code rev}, so readers see either the old dataset or the new one, never a mix.
+ */
+public final class DatasetStore {
+  private final MongoCollection<Document> datasets;
+
+  DatasetStore(MongoCollection<Document> datasets) {
+    this.datasets = datasets;
+  }
+
+  public enum SortBy { CREATED_AT, UPDATED_AT, NAME }
+
+  /** One page of a listing plus the number of datasets that match the filters. */
+  public record Listing(List<Dataset> datasets, long total) {}
+
+  public Optional<Dataset> find(String organizationId, String datasetId) {
+    Document document = datasets.find(Filters.eq("_id", datasetId)).first();
+    if (document == null || !organizationId.equals(document.getString("org"))) {
+      return Optional.empty();
+    }
+    return Optional.of(toDataset(document));
+  }
+
+  public Optional<Dataset> findByPath(String organizationId, DatasetPath path) {
+    Document document = datasets.find(Filters.and(Filters.eq("org", organizationId), Filters.eq("path", path.value())))
+        .first();
+    return Optional.ofNullable(document).map(DatasetStore::toDataset);
+  }
+
+  /** Stores a new dataset; false when the organization already has a dataset at its path. */
+  public boolean insert(Dataset dataset) {
+    try {
+      datasets.insertOne(toDocument(dataset));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public enum ReplaceResult { REPLACED, LOST_RACE, PATH_TAKEN }
+
+  /**
+   * Replaces the stored dataset with {@code updated} if the stored one still has revision
+   * {@code updated.revision() - 1}. Atomic: a single-document compare-and-set.
+   */
+  public ReplaceResult replace(Dataset updated) {
+    try {
+      long matched = datasets.replaceOne(
+          Filters.and(Filters.eq("_id", updated.id()), Filters.eq("rev", updated.revision() - 1)),
+          toDocument(updated)).getMatchedCount();
+      return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return ReplaceResult.PATH_TAKEN;
+      }
+      throw e;
+    }
+  }
+
+  public boolean delete(String organizationId, String datasetId) {
+    return datasets.deleteOne(Filters.and(Filters.eq("_id", datasetId), Filters.eq("org", organizationId)))
+        .getDeletedCount() == 1;
+  }
+
+  /**
+   * The organization's datasets whose name contains {@code name} and that have a version
+   * created by a user whose email or full name contains {@code user} (both case-insensitive,
+   * either may be null), sorted with the id as tie-breaker in the same direction.
+   */
+  public Listing list(String organizationId, String name, String user, SortBy sortBy, boolean ascending,
+      long skip, int limit) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(Filters.eq("org", organizationId));
+    if (name != null && !name.isEmpty()) {
+      filters.add(Filters.regex("name", containing(name)));
+    }
+    if (user != null && !user.isEmpty()) {
+      filters.add(Filters.or(
+          Filters.regex("versions.by.email", containing(user)),
+          Filters.regex("versions.by.name", containing(user))));
+    }
+    Bson filter = Filters.and(filters);
+    long total = datasets.countDocuments(filter);
+    if (limit == 0 || skip >= total) {
+      return new Listing(List.of(), total);
+    }
+    String field = switch (sortBy) {
+      case CREATED_AT -> "created_at";
+      case UPDATED_AT -> "updated_at";
+      case NAME -> "name";
+    };
+    Bson sort = ascending ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
+    FindIterable<Document> page = datasets.find(filter).sort(sort).skip((int) skip).limit(limit);
+    List<Dataset> result = new ArrayList<>();
+    page.forEach(d -> result.add(toDataset(d)));
+    return new Listing(result, total);
+  }
+
+  private static Pattern containing(String text) {
+    return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  private static Document toDocument(Dataset dataset) {
+    List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
+    List<Document> deployments = dataset.deployments().stream()
+        .map(d -> new Document("env", d.environmentId()).append("version", d.versionId())
+            .append("at", Date.from(d.deployedAt())))
+        .toList();
+    return new Document("_id", dataset.id())
+        .append("org", dataset.organizationId())
+        .append("path", dataset.path().value())
+        .append("name", dataset.path().name())
+        .append("created_at", Date.from(dataset.createdAt()))
+        .append("updated_at", Date.from(dataset.updatedAt()))
+        .append("rev", dataset.revision())
+        .append("versions", versions)
+        .append("deployments", deployments);
+  }
+
+  private static Document toDocument(Version version) {
+    Document document = new Document("id", version.id());
+    if (version.name() != null) {
+      document.append("name", version.name());
+    }
+    if (version.description() != null) {
+      document.append("description", version.description());
+    }
+    return document
+        .append("attrs", version.attributesJson())
+        .append("count", version.datapointsCount())
+        .append("hash", version.membersHash())
+        .append("members", version.membershipId())
+        .append("created_at", Date.from(version.createdAt()))
+        .append("by", new Document("id", version.createdBy().id())
+            .append("email", version.createdBy().emailAddress())
+            .append("name", version.createdBy().fullName()))
+        .append("updated_at", Date.from(version.updatedAt()));
+  }
+
+  private static Dataset toDataset(Document document) {
+    List<Version> versions = document.getList("versions", Document.class).stream().map(DatasetStore::toVersion).toList();
+    List<Deployment> deployments = document.getList("deployments", Document.class).stream()
+        .map(d -> new Deployment(d.getString("env"), d.getString("version"), d.getDate("at").toInstant()))
+        .toList();
+    return new Dataset(
+        document.getString("_id"),
+        document.getString("org"),
+        new DatasetPath(document.getString("path")),
+        instant(document, "created_at"),
+        instant(document, "updated_at"),
+        document.get("rev", Number.class).longValue(),
+        versions,
+        deployments);
+  }
+
+  private static Version toVersion(Document document) {
+    Document by = document.get("by", Document.class);
+    return new Version(
+        document.getString("id"),
+        document.getString("name"),
+        document.getString("description"),
+        document.getString("attrs"),
+        document.get("count", Number.class).longValue(),
+        document.getString("hash"),
+        document.getString("members"),
+        instant(document, "created_at"),
+        new User(by.getString("id"), by.getString("email"), by.getString("name")),
+        instant(document, "updated_at"));
+  }
+
+  private static Instant instant(Document document, String field) {
+    return document.getDate(field).toInstant();
+  }
+}

@@ -1,0 +1,95 @@
+package io.datasetserver.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A version's datapoint ids in order: a list of shared, immutable segments. Reading a page
+ * touches only the segments that hold it; membership tests ask each segment's id set.
+ */
+public final class Membership implements Iterable<String> {
+  private final String id;
+  private final List<Segment> segments;
+  private final long[] starts;
+  private final long size;
+
+  Membership(String id, List<Segment> segments) {
+    this.id = id;
+    this.segments = List.copyOf(segments);
+    this.starts = new long[segments.size()];
+    long position = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      starts[i] = position;
+      position += segments.get(i).size();
+    }
+    this.size = position;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  List<Segment> segments() {
+    return segments;
+  }
+
+  public boolean contains(String datapointId) {
+    for (Segment segment : segments) {
+      if (segment.idSet().contains(datapointId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Up to {@code limit} ids starting at {@code offset}; empty past the end. */
+  public List<String> slice(long offset, int limit) {
+    if (offset >= size || limit <= 0) {
+      return List.of();
+    }
+    List<String> result = new ArrayList<>(limit);
+    int index = Arrays.binarySearch(starts, offset);
+    int segment = index >= 0 ? index : -index - 2;
+    int within = (int) (offset - starts[segment]);
+    while (segment < segments.size() && result.size() < limit) {
+      List<String> ids = segments.get(segment).datapointIds();
+      int end = Math.min(ids.size(), within + limit - result.size());
+      result.addAll(ids.subList(within, end));
+      segment++;
+      within = 0;
+    }
+    return result;
+  }
+
+  @Override
+  public Iterator<String> iterator() {
+    return new Iterator<>() {
+      private int segment;
+      private int within;
+
+      @Override
+      public boolean hasNext() {
+        while (segment < segments.size() && within >= segments.get(segment).size()) {
+          segment++;
+          within = 0;
+        }
+        return segment < segments.size();
+      }
+
+      @Override
+      public String next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return segments.get(segment).datapointIds().get(within++);
+      }
+    };
+  }
+}

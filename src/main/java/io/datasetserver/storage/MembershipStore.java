@@ -1,0 +1,163 @@
+package io.datasetserver.storage;
+
+import static io.datasetserver.storage.ContentAddressedWrites.WRITTEN_AT;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.datasetserver.datasets.Ids;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * Version membership: which datapoints a version holds, in order. A membership document
+ * lists segment ids; segments hold up to {@link Segment#CAPACITY} datapoint ids. Both are
+ * immutable and content-addressed, so a new version writes only the segments it changes
+ * plus one small membership document, and all versions share the rest.
+ */
+public final class MembershipStore {
+  private static final String DATASET = "ds";
+  private static final String SEGMENT_IDS = "segs";
+  private static final String DATAPOINT_IDS = "ids";
+  /** A tail segment smaller than this is merged with appended ids instead of kept as is. */
+  private static final int SMALL_TAIL = Segment.CAPACITY / 4;
+
+  private final MongoCollection<Document> memberships;
+  private final MongoCollection<Document> segments;
+  private final ImmutableCache<String, List<String>> membershipCache = new ImmutableCache<>(200_000, List::size);
+  private final ImmutableCache<String, Segment> segmentCache;
+
+  MembershipStore(MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds) {
+    this.memberships = memberships;
+    this.segments = segments;
+    this.segmentCache = new ImmutableCache<>(cachedIds, Segment::size);
+  }
+
+  public Membership load(String membershipId) {
+    List<String> segmentIds = membershipCache.get(membershipId);
+    if (segmentIds == null) {
+      Document document = memberships.find(Filters.eq("_id", membershipId)).first();
+      if (document == null) {
+        throw new IllegalStateException("membership " + membershipId + " is referenced but missing");
+      }
+      segmentIds = List.copyOf(document.getList(SEGMENT_IDS, String.class));
+      membershipCache.put(membershipId, segmentIds);
+    }
+    return new Membership(membershipId, loadSegments(segmentIds));
+  }
+
+  /** A new membership holding exactly {@code datapointIds} (already free of duplicates). */
+  public Membership create(String datasetId, List<String> datapointIds) {
+    return save(datasetId, List.of(), datapointIds);
+  }
+
+  /** {@code base} followed by {@code added}; only the tail of {@code base} may be rewritten. */
+  public Membership append(String datasetId, Membership base, List<String> added) {
+    if (added.isEmpty()) {
+      return base;
+    }
+    List<Segment> kept = new ArrayList<>(base.segments());
+    List<String> pending = added;
+    if (!kept.isEmpty() && kept.get(kept.size() - 1).size() < SMALL_TAIL) {
+      Segment tail = kept.remove(kept.size() - 1);
+      pending = new ArrayList<>(tail.datapointIds());
+      pending.addAll(added);
+    }
+    return save(datasetId, kept, pending);
+  }
+
+  /** {@code base} without {@code removed}; only the segments that held them are rewritten. */
+  public Membership remove(String datasetId, Membership base, Set<String> removed) {
+    List<Segment> result = new ArrayList<>();
+    List<Segment> written = new ArrayList<>();
+    for (Segment segment : base.segments()) {
+      if (segment.datapointIds().stream().noneMatch(removed::contains)) {
+        result.add(segment);
+        continue;
+      }
+      List<String> left = segment.datapointIds().stream().filter(id -> !removed.contains(id)).toList();
+      if (!left.isEmpty()) {
+        Segment replacement = Segment.of(datasetId, left);
+        result.add(replacement);
+        written.add(replacement);
+      }
+    }
+    return persist(datasetId, result, written);
+  }
+
+  private Membership save(String datasetId, List<Segment> kept, List<String> newIds) {
+    List<Segment> written = new ArrayList<>();
+    for (int from = 0; from < newIds.size(); from += Segment.CAPACITY) {
+      written.add(Segment.of(datasetId, newIds.subList(from, Math.min(newIds.size(), from + Segment.CAPACITY))));
+    }
+    List<Segment> all = new ArrayList<>(kept);
+    all.addAll(written);
+    return persist(datasetId, all, written);
+  }
+
+  private Membership persist(String datasetId, List<Segment> all, List<Segment> written) {
+    ContentAddressedWrites.insertAll(segments, written.stream()
+        .map(s -> new Document("_id", s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
+        .toList());
+    written.forEach(s -> segmentCache.put(s.id(), s));
+    List<String> segmentIds = all.stream().map(Segment::id).toList();
+    String id = "ms_" + Ids.hash128(datasetId + "\n" + String.join(",", segmentIds));
+    ContentAddressedWrites.insertAll(memberships, new ArrayList<>(List.of(
+        new Document("_id", id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
+    membershipCache.put(id, segmentIds);
+    return new Membership(id, all);
+  }
+
+  private List<Segment> loadSegments(List<String> segmentIds) {
+    Map<String, Segment> found = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : segmentIds) {
+      Segment cached = segmentCache.get(id);
+      if (cached != null) {
+        found.put(id, cached);
+      } else {
+        missing.add(id);
+      }
+    }
+    for (int from = 0; from < missing.size(); from += 100) {
+      for (Document document : segments.find(Filters.in("_id", missing.subList(from, Math.min(missing.size(), from + 100))))) {
+        Segment segment = Segment.stored(document.getString("_id"), document.getList(DATAPOINT_IDS, String.class));
+        segmentCache.put(segment.id(), segment);
+        found.put(segment.id(), segment);
+      }
+    }
+    return segmentIds.stream().map(id -> {
+      Segment segment = found.get(id);
+      if (segment == null) {
+        throw new IllegalStateException("segment " + id + " is referenced but missing");
+      }
+      return segment;
+    }).toList();
+  }
+
+  /** Ids of every segment reachable from the given memberships, and of those memberships. */
+  Set<String> reachableSegmentIds(Collection<String> membershipIds) {
+    Set<String> reachable = new HashSet<>();
+    for (String membershipId : membershipIds) {
+      load(membershipId).segments().forEach(s -> reachable.add(s.id()));
+    }
+    return reachable;
+  }
+
+  void deleteDataset(String datasetId) {
+    memberships.deleteMany(Filters.eq(DATASET, datasetId));
+    segments.deleteMany(Filters.eq(DATASET, datasetId));
+  }
+
+  /** Deletes this dataset's memberships and segments outside the reachable sets written before the cutoff. */
+  long sweep(String datasetId, Set<String> liveMemberships, Set<String> liveSegments, Date cutoff) {
+    return Sweeps.deleteUnreachable(memberships, datasetId, liveMemberships, cutoff)
+        + Sweeps.deleteUnreachable(segments, datasetId, liveSegments, cutoff);
+  }
+}
