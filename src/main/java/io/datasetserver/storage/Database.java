@@ -27,7 +27,10 @@ public final class Database implements AutoCloseable {
   /** How long a request waits for an unreachable database before it answers 503. */
   private static final int SERVER_SELECTION_MILLIS = 2000;
 
+  static final java.util.List<String> COLLECTIONS = java.util.List.of("datasets", "datapoints", "memberships", "segments");
+
   private final MongoClient client;
+  private final MongoDatabase mongo;
   private final MongoServer embeddedServer;
   private final MongoBackend embeddedBackend;
   private final DatasetStore datasets;
@@ -43,8 +46,9 @@ public final class Database implements AutoCloseable {
         .applyToSocketSettings(s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS));
     tuning.accept(settings);
     this.client = MongoClients.create(settings.build());
-    MongoDatabase database = client.getDatabase(new ConnectionString(uri).getDatabase() == null
-        ? NAME : new ConnectionString(uri).getDatabase());
+    String databaseName = new ConnectionString(uri).getDatabase();
+    MongoDatabase database = client.getDatabase(databaseName == null ? NAME : databaseName);
+    this.mongo = database;
     this.datasets = new DatasetStore(database.getCollection("datasets"));
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
@@ -103,6 +107,13 @@ public final class Database implements AutoCloseable {
 
   public MembershipStore memberships() {
     return memberships;
+  }
+
+  /** Documents per collection: how much is stored, for tests and benchmarks. */
+  public java.util.Map<String, Long> documentCounts() {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    COLLECTIONS.forEach(name -> counts.put(name, mongo.getCollection(name).countDocuments()));
+    return counts;
   }
 
   /** True when the database answers a ping right now. */

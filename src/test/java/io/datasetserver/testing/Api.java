@@ -1,0 +1,159 @@
+package io.datasetserver.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A small HTTP client for tests: real requests over loopback, JSON bodies as strings or
+ * Jackson trees, one organization's key per instance ({@link #as}).
+ */
+public final class Api {
+  public static final String ALPHA = "key_alpha_ada";
+  /** A second user of the ALPHA organization whose key is configured as a SHA-256 digest. */
+  public static final String ALPHA_ALAN = "key_alpha_alan";
+  public static final String BETA = "key_beta_bob";
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  // Grizzly stalls on h2c upgrade requests that carry a body, so tests speak HTTP/1.1.
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final int port;
+  private final String key;
+
+  public Api(int port) {
+    this(port, ALPHA);
+  }
+
+  private Api(int port, String key) {
+    this.port = port;
+    this.key = key;
+  }
+
+  /** The same server, with another API key (null: no key at all). */
+  public Api as(String apiKey) {
+    return new Api(port, apiKey);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
+  public Response post(String path, Object body) {
+    return send("POST", path, body, "application/json");
+  }
+
+  public Response patch(String path, Object body) {
+    return send("PATCH", path, body, "application/json");
+  }
+
+  /** A multipart/form-data POST with a {@code file} part and optional text fields (name, value pairs). */
+  public Response upload(String path, String fileName, byte[] file, String... fields) {
+    String boundary = "----test" + UUID.randomUUID();
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      for (int i = 0; i + 1 < fields.length; i += 2) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+            + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      if (file != null) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(file);
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send("POST", path, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+  }
+
+  /**
+   * Sends a request; {@code path} is relative to the server root (e.g. "/v5/datasets").
+   * {@code body} may be a String (sent as is), a byte[], or any object (serialised as JSON).
+   */
+  public Response send(String method, String path, Object body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60));
+    if (key != null) {
+      request.header("X-API-KEY", key);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+          response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(Object body) {
+    if (body instanceof byte[] raw) {
+      return raw;
+    }
+    if (body instanceof String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A response: status, raw body, headers, and the body parsed as JSON on demand. */
+  public record Response(int status, String body, HttpHeaders headers) {
+    public JsonNode json() {
+      if (body.isEmpty()) {
+        return MissingNode.getInstance();
+      }
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("response is not JSON: " + body, e);
+      }
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+    }
+  }
+}

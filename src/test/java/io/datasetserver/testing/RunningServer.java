@@ -1,0 +1,55 @@
+package io.datasetserver.testing;
+
+import io.datasetserver.config.Config;
+import io.datasetserver.server.DatasetServer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the real server (Grizzly + Jersey + embedded in-memory MongoDB) on a free port once
+ * per test class and hands tests an {@link Api} client. Keys come from test-api-keys.json:
+ * {@link Api#ALPHA} and {@link Api#BETA} belong to two different organizations.
+ */
+public final class RunningServer implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningServer.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    DatasetServer server = DatasetServer.start(config());
+    context.getStore(NAMESPACE).put("server", server);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    DatasetServer server = context.getStore(NAMESPACE).remove("server", DatasetServer.class);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** The test configuration: in-memory database, free port, two test organizations. */
+  public static Config config() throws URISyntaxException {
+    Path keys = Path.of(RunningServer.class.getResource("/test-api-keys.json").toURI());
+    return Config.forTests().withApiKeysFile(keys.toString());
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Api.class || type == DatasetServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    DatasetServer server = context.getStore(NAMESPACE).get("server", DatasetServer.class);
+    if (parameter.getParameter().getType() == DatasetServer.class) {
+      return server;
+    }
+    return new Api(server.port());
+  }
+}
