@@ -46,6 +46,14 @@ public final class DatasetServer implements AutoCloseable {
   }
 
   public static DatasetServer start(Config config) throws IOException {
+    return start(config, new Class<?>[0]);
+  }
+
+  /**
+   * Starts a server with extra resources mounted at the root next to the operational
+   * endpoints; the benchmark uses this for endpoints that normal runs never have.
+   */
+  public static DatasetServer start(Config config, Class<?>... extraResources) throws IOException {
     ApiKeys keys = ApiKeys.load(config.apiKeysFile());
     Database database = config.mongoUri() != null
         ? Database.connect(config.mongoUri(), settings -> {})
@@ -68,6 +76,9 @@ public final class DatasetServer implements AutoCloseable {
           .register(new ApiKeyFilter(keys))
           .register(MultiPartFeature.class);
       ResourceConfig operations = common(mapper, dependencies).register(OperationsResource.class);
+      for (Class<?> resource : extraResources) {
+        operations.register(resource);
+      }
 
       URI base = URI.create("http://" + config.host() + ":" + config.port() + "/v5");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, api, false);
