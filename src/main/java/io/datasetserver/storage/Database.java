@@ -109,6 +109,11 @@ public final class Database implements AutoCloseable {
     return memberships;
   }
 
+  /** Raw access to one of this server's collections, for tests and benchmarks only. */
+  public com.mongodb.client.MongoCollection<Document> collection(String name) {
+    return mongo.getCollection(name);
+  }
+
   /** Documents per collection: how much is stored, for tests and benchmarks. */
   public java.util.Map<String, Long> documentCounts() {
     java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
