@@ -35,6 +35,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+        return detail(413, BodyLimitFilter.tooLarge(tooLarge.limit).getMessage());
+      }
+    }
     if (failure instanceof DatasetsException.Invalid e) {
       return invalid(e.errors());
     } else if (failure instanceof DatasetsException.NotFound) {

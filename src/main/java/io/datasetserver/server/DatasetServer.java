@@ -6,14 +6,31 @@ import io.datasetserver.api.DatasetsResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
-import io.datasetserver.api.RequestIdFilter;
+import io.datasetserver.api.BodyLimitFilter;
+import io.datasetserver.api.DocsResource;
+import io.datasetserver.api.MetricsResource;
+import io.datasetserver.api.OpenApiResource;
+import io.datasetserver.api.RequestObserver;
 import io.datasetserver.api.UploadLimits;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
 import io.datasetserver.config.Config;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.storage.Database;
+import com.mongodb.MongoClientSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +44,7 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -36,6 +54,12 @@ import org.slf4j.LoggerFactory;
 public final class DatasetServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetServer.class);
   private static final int SHUTDOWN_GRACE_SECONDS = 20;
+
+  static {
+    // Grizzly and Jersey log through java.util.logging; send it to the same log as the rest.
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+  }
 
   private final HttpServer http;
   private final Database database;
@@ -55,9 +79,14 @@ public final class DatasetServer implements AutoCloseable {
    */
   public static DatasetServer start(Config config, Class<?>... extraResources) throws IOException {
     ApiKeys keys = ApiKeys.load(config.apiKeysFile());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+        new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(registry));
+    Consumer<MongoClientSettings.Builder> poolMetrics = settings -> settings.applyToConnectionPoolSettings(
+        pool -> pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(registry)));
     Database database = config.mongoUri() != null
-        ? Database.connect(config.mongoUri(), settings -> {})
-        : Database.embedded(config.dataDir(), settings -> {});
+        ? Database.connect(config.mongoUri(), poolMetrics)
+        : Database.embedded(config.dataDir(), poolMetrics);
     try {
       DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace());
       ObjectMapper mapper = JsonMapping.create();
@@ -69,13 +98,19 @@ public final class DatasetServer implements AutoCloseable {
           bind(database).to(Database.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
+          bind(registry).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
         }
       };
       ResourceConfig api = common(mapper, dependencies)
           .register(DatasetsResource.class)
+          .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
+          .register(BodyLimitFilter.class)
           .register(MultiPartFeature.class);
-      ResourceConfig operations = common(mapper, dependencies).register(OperationsResource.class);
+      ResourceConfig operations = common(mapper, dependencies)
+          .register(OperationsResource.class)
+          .register(MetricsResource.class)
+          .register(DocsResource.class);
       for (Class<?> resource : extraResources) {
         operations.register(resource);
       }
@@ -99,7 +134,7 @@ public final class DatasetServer implements AutoCloseable {
     return new ResourceConfig()
         .register(new JacksonJsonProvider(mapper))
         .register(ErrorMapper.class)
-        .register(RequestIdFilter.class)
+        .register(RequestObserver.class)
         .register(dependencies)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }

@@ -1,0 +1,92 @@
+package io.datasetserver.api;
+
+import io.datasetserver.datasets.DatasetsException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over the configured limit with 413: at once when the declared
+ * length is too large, else as soon as the stream passes the limit, so an oversized body is
+ * never buffered whole. Uploads get the upload limit, every other body {@code MAX_BODY_BYTES}.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION + 1)
+public final class BodyLimitFilter implements ContainerRequestFilter {
+  /** Room for the multipart framing and form fields around an upload's file. */
+  private static final long MULTIPART_OVERHEAD = 1 << 20;
+
+  private final UploadLimits limits;
+
+  @Inject
+  public BodyLimitFilter(UploadLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    boolean upload = request.getMediaType() != null
+        && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+    long limit = upload ? limits.maxUploadBytes() + MULTIPART_OVERHEAD : limits.maxBodyBytes();
+    if (request.getLength() > limit) {
+      throw tooLarge(limit);
+    }
+    request.setEntityStream(new Limited(request.getEntityStream(), limit));
+  }
+
+  static DatasetsException.TooLarge tooLarge(long limit) {
+    return new DatasetsException.TooLarge("The request body is larger than the limit of " + limit + " bytes");
+  }
+
+  /** Thrown from inside a body parser; {@link ErrorMapper} finds it in the cause chain. */
+  static final class BodyTooLargeException extends IOException {
+    final long limit;
+
+    BodyTooLargeException(long limit) {
+      super("request body over " + limit + " bytes");
+      this.limit = limit;
+    }
+  }
+
+  private static final class Limited extends FilterInputStream {
+    private final long limit;
+    private long seen;
+
+    Limited(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws BodyTooLargeException {
+      seen += n;
+      if (seen > limit) {
+        throw new BodyTooLargeException(limit);
+      }
+    }
+  }
+}

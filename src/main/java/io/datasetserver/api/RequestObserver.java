@@ -1,0 +1,100 @@
+package io.datasetserver.api;
+
+import io.datasetserver.auth.ApiKeyFilter;
+import io.datasetserver.datasets.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Observes every request: gives it an id (the client's {@code X-Request-Id} when it sends a
+ * sane one) that is echoed on the response and carried by its log lines, records its latency
+ * per route template and status, and writes one access log line. The API key is never logged.
+ */
+@PreMatching
+@Priority(100)
+public final class RequestObserver implements ContainerRequestFilter, ContainerResponseFilter {
+  public static final String REQUEST_ID = "X-Request-Id";
+  private static final Logger ACCESS = LoggerFactory.getLogger("access");
+  private static final String STARTED = RequestObserver.class.getName() + ".started";
+  private static final String ID = RequestObserver.class.getName() + ".id";
+
+  private final MeterRegistry registry;
+
+  @Inject
+  public RequestObserver(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String id = request.getHeaderString(REQUEST_ID);
+    if (id == null || id.isEmpty() || id.length() > 128 || !id.chars().allMatch(c -> c > 32 && c < 127)) {
+      id = UUID.randomUUID().toString();
+    }
+    request.setProperty(ID, id);
+    request.setProperty(STARTED, System.nanoTime());
+    MDC.put("request_id", id);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object id = request.getProperty(ID);
+    if (id != null) {
+      response.getHeaders().putSingle(REQUEST_ID, id);
+    }
+    response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+    Object started = request.getProperty(STARTED);
+    if (started == null) {
+      return;
+    }
+    long nanos = System.nanoTime() - (Long) started;
+    String route = route(request);
+    String status = String.valueOf(response.getStatus());
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route template and status")
+        .tag("method", request.getMethod())
+        .tag("route", route)
+        .tag("status", status)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    Caller caller = ApiKeyFilter.caller(request);
+    ACCESS.info("method={} route={} status={} duration_ms={} request_id={} org={}", request.getMethod(), route, status,
+        String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6), id, caller == null ? "-" : caller.organization().id());
+    MDC.remove("request_id");
+  }
+
+  /** The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route matched. */
+  private static String route(ContainerRequestContext request) {
+    List<UriTemplate> templates = new ArrayList<>(((ExtendedUriInfo) request.getUriInfo()).getMatchedTemplates());
+    if (templates.isEmpty()) {
+      return "unmatched";
+    }
+    Collections.reverse(templates);
+    StringBuilder route = new StringBuilder(request.getUriInfo().getBaseUri().getPath());
+    for (UriTemplate template : templates) {
+      String part = template.getTemplate();
+      if (route.length() > 0 && route.charAt(route.length() - 1) == '/' && part.startsWith("/")) {
+        part = part.substring(1);
+      }
+      route.append(part);
+    }
+    return route.toString();
+  }
+}
