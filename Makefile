@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 CLASSPATH = target/classes:target/lib/*
 JAVA_OPTS ?=
 
-.PHONY: run test build check-generated clean
+.PHONY: run db test build check-generated clean
 
 target/lib: pom.xml
 	$(MVN) package -DskipTests
@@ -14,6 +14,10 @@ build:
 ## Start the server with the embedded database (./data) and the development API key.
 run: build
 	exec java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.server.Main
+
+## Run the embedded database alone (H2 file in $$DATA_DIR, port $$DB_PORT) for several API instances to share.
+db: build
+	exec java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.server.EmbeddedDatabaseMain
 
 ## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
 test:
