@@ -22,6 +22,7 @@ db: build
 ## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
 test:
 	$(MVN) verify
+	bash src/test/sdk/run.sh $(CURDIR)/target
 	$(MAKE) check-generated
 
 check-generated:

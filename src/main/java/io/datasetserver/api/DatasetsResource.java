@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Datasets API: each method parses its request into domain terms, calls
@@ -123,13 +122,14 @@ public class DatasetsResource implements DatasetsApi {
   public Response uploadCsv(String id, InputStream file, String versionId, String environment, String versionName,
       String versionDescription) {
     Caller caller = caller();
-    DatasetService.CsvTarget target = datasets.csvTarget(caller, id, VersionSelector.of(versionId, environment));
+    VersionSelector base = VersionSelector.of(versionId, environment);
     if (versionName != null) {
       checkVersionName(versionName, "version_name");
     }
     if (file == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body", "file"));
     }
+    DatasetService.CsvTarget target = datasets.csvTarget(caller, id, base);
     List<DatapointContent> rows = CsvRows.read(file, limits.maxUploadBytes());
     return responses.dataset(datasets.addRows(caller, target, rows, versionName, versionDescription), false);
   }
@@ -210,7 +210,7 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   private static void checkVersionName(String name, String field) {
-    if (name.isEmpty() || name.length() > 255) {
+    if (name.isEmpty() || name.codePointCount(0, name.length()) > 255) {
       throw new DatasetsException.Invalid(FieldError.of("Version name must be 1 to 255 characters long",
           "string_length", "body", field));
     }

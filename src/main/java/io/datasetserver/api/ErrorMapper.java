@@ -10,6 +10,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +60,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return invalid(List.of(fromJackson(e)));
     } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
       return unavailable("The database is unreachable; retry shortly");
+    } else if (failure instanceof BadRequestException) {
+      // Jersey's own body readers (multipart, forms) say 400; for this API a malformed body is a 422.
+      return invalid(List.of(FieldError.of("The request body is malformed", "value_error", "body")));
     } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
       return detail(e.getResponse().getStatus(), e.getMessage(), e.getResponse());
     }

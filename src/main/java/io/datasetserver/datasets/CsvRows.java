@@ -1,5 +1,6 @@
 package io.datasetserver.datasets;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,7 +29,10 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * and every other column an input. The file is read as a stream; any bad row rejects it all.
  */
 public final class CsvRows {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Cells are JSON only when the whole cell is one JSON value; numbers keep every digit. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final List<Object> FILE = List.of("body", "file");
 
   private CsvRows() {}
@@ -43,12 +45,11 @@ public final class CsvRows {
         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
         .setAllowMissingColumnNames(true)
         .get();
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Bad bytes decode to U+FFFD here; Utf8Check tells which line held them, and the row is refused.
+    Utf8Check utf8 = new Utf8Check(new Limited(file, maxBytes));
     List<DatapointContent> rows = new ArrayList<>();
     long row = 0;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new Limited(file, maxBytes), decoder))) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8))) {
       skipByteOrderMark(reader);
       CSVParser parser;
       try {
@@ -57,6 +58,9 @@ public final class CsvRows {
         throw invalid("Invalid header row: " + e.getMessage());
       }
       List<String> header = parser.getHeaderNames();
+      if (utf8.firstInvalidLine() == 1) {
+        throw notUtf8("the header row");
+      }
       if (header.isEmpty()) {
         throw invalid("The file has no header row");
       }
@@ -72,10 +76,17 @@ public final class CsvRows {
           throw unreadable(e.getCause(), row + 1);
         }
         row++;
+        long invalidLine = utf8.firstInvalidLine();
+        if (invalidLine > 0 && invalidLine <= parser.getCurrentLineNumber()) {
+          throw notUtf8("row " + row);
+        }
         if (record.size() != header.size()) {
           throw invalid("Row " + row + " has " + record.size() + " cells but the header has " + header.size());
         }
         rows.add(datapoint(header, record, row));
+      }
+      if (utf8.firstInvalidLine() > 0) {
+        throw notUtf8("line " + utf8.firstInvalidLine());
       }
     } catch (IOException e) {
       throw unreadable(e, row + 1);
@@ -86,9 +97,6 @@ public final class CsvRows {
   private static DatasetsException unreadable(Throwable cause, long row) {
     if (cause instanceof TooLargeException) {
       return new DatasetsException.TooLarge(cause.getMessage());
-    }
-    if (cause instanceof CharacterCodingException) {
-      return invalid("The file is not valid UTF-8 (at row " + row + ")");
     }
     return invalid("Row " + row + " cannot be parsed: " + cause.getMessage());
   }
@@ -156,6 +164,10 @@ public final class CsvRows {
     if (reader.read() != '\uFEFF') {
       reader.reset();
     }
+  }
+
+  private static DatasetsException.Invalid notUtf8(String where) {
+    return invalid("The file is not valid UTF-8: " + where + " holds bytes that are not UTF-8");
   }
 
   private static DatasetsException.Invalid invalid(String message) {

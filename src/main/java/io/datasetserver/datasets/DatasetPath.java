@@ -21,7 +21,7 @@ public record DatasetPath(String value) {
   }
 
   private static String problemWith(String value) {
-    if (value.isEmpty() || value.length() > MAX_LENGTH) {
+    if (value.isEmpty() || value.codePointCount(0, value.length()) > MAX_LENGTH) {
       return "Path must be 1 to " + MAX_LENGTH + " characters long";
     }
     if (value.chars().anyMatch(Character::isISOControl)) {

@@ -1,0 +1,822 @@
+package io.datasetserver.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datasetserver.server.DatasetServer;
+import io.datasetserver.testing.Api;
+import io.datasetserver.testing.RunningServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * POST /v5/datasets/{id}/datapoints/csv (contract §3 and §6): column mapping, base selection,
+ * dedupe, and every way a file or request is refused. The mapping's corner cases are also
+ * pinned without HTTP in {@code CsvRowsTest}.
+ */
+@ExtendWith(RunningServer.class)
+class CsvUploadTest {
+
+  // ---- column mapping ----
+
+  @Test
+  void inputColumnsBecomeInputsOfNewDatapointsAfterTheBase(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "question,context\nwhat,first\nwhy,second\n"));
+
+    assertThat(uploaded.get("id").asText()).isEqualTo(id(base));
+    assertThat(versionId(uploaded)).isNotEqualTo(versionId(base)).startsWith("dsv_");
+    assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(3);
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"question": "what", "context": "first"}},
+         {"inputs": {"question": "why", "context": "second"}}]"""));
+  }
+
+  @Test
+  void uploadedVersionIsNotDeployed(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+
+    assertThat(uploaded.get("environments")).isEmpty();
+    assertThat(versionId(ok(api.get(datasetUrl(base))))).isEqualTo(versionId(base));
+    assertThat(versions(api, base)).containsExactly(versionId(uploaded), versionId(base));
+  }
+
+  @Test
+  void emptyInputCellsAreKeptAsEmptyStrings(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "x,y,z\none,,\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json("{\"inputs\": {\"x\": \"one\", \"y\": \"\", \"z\": \"\"}}"));
+  }
+
+  @Test
+  void targetTextBecomesTheOutput(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target\nhi,hello there\n"));
+
+    assertThat(last(contents(api, uploaded)))
+        .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
+  }
+
+  @Test
+  void targetJsonObjectBecomesTheTarget(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "",
+        "q,target\nhi,\"{\"\"answer\"\": 42, \"\"tags\"\": [\"\"x\"\"], \"\"none\"\": null}\"\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"tags\": [\"x\"], \"none\": null}}"));
+  }
+
+  @Test
+  void targetJsonThatIsNotAnObjectIsKeptAsText(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target\none,42\ntwo,\"[1, 2]\"\nthree,true\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "one"}, "target": {"output": "42"}},
+         {"inputs": {"q": "two"}, "target": {"output": "[1, 2]"}},
+         {"inputs": {"q": "three"}, "target": {"output": "true"}}]"""));
+  }
+
+  @Test
+  void emptyTargetCellSetsNoTarget(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target\nhi,\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}}"));
+  }
+
+  @Test
+  void targetKeyColumnsAreJsonWhenTheyParseElseText(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "",
+        "q,target.score,target.label,target.meta,target.gone,target.ok,target.list,target.quoted\n"
+            + "hi,0.5,good answer,\"{\"\"k\"\": 1}\",null,true,\"[1,\"\"x\"\"]\",\"\"\"text\"\"\"\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json("""
+        {"inputs": {"q": "hi"},
+         "target": {"score": 0.5, "label": "good answer", "meta": {"k": 1}, "gone": null, "ok": true,
+                    "list": [1, "x"], "quoted": "text"}}"""));
+  }
+
+  @Test
+  void targetKeyCellWithTextAfterANumberIsText(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target.score\nhi,42 apples\n"));
+
+    assertThat(last(contents(api, uploaded)))
+        .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": \"42 apples\"}}"));
+  }
+
+  @Test
+  void targetKeyColumnsApplyOverAJsonTarget(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "",
+        "q,target,target.answer,target.extra\nhi,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",3,more\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
+  }
+
+  @Test
+  void targetKeyColumnsApplyOverATextTarget(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target,target.score\nhi,hello,1\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
+  }
+
+  @Test
+  void emptyTargetKeyCellSetsNothing(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target,target.score\none,hello,\ntwo,,\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "one"}, "target": {"output": "hello"}},
+         {"inputs": {"q": "two"}}]"""));
+  }
+
+  @Test
+  void targetKeyColumnsAloneBuildATarget(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target.output\nhi,bye\n"));
+
+    assertThat(last(contents(api, uploaded)))
+        .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"bye\"}}"));
+  }
+
+  @Test
+  void headerNamesAreCaseSensitiveSoTargetAndMessagesInOtherCasesAreInputs(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "Target,Messages,TARGET.x,q\nt,m,x,hi\n"));
+
+    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+        "{\"inputs\": {\"Target\": \"t\", \"Messages\": \"m\", \"TARGET.x\": \"x\", \"q\": \"hi\"}}"));
+  }
+
+  @Test
+  void messagesColumnHoldsAJsonArrayOfChatMessages(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "",
+        "q,messages\n"
+            + "one,\"[{\"\"role\"\": \"\"system\"\", \"\"content\"\": \"\"be brief\"\"},"
+            + " {\"\"role\"\": \"\"user\"\", \"\"content\"\": [{\"\"type\"\": \"\"text\"\", \"\"text\"\": \"\"hi\"\"}]}]\"\n"
+            + "two,\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "one"},
+          "messages": [{"role": "system", "content": "be brief"},
+                       {"role": "user", "content": [{"type": "text", "text": "hi"}]}]},
+         {"inputs": {"q": "two"}}]"""));
+  }
+
+  @Test
+  void quotedFieldsKeepCommasNewlinesAndQuotes(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "",
+        "q,notes\n\"a, b\",\"line one\nline two\"\n\"say \"\"hi\"\"\",plain\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "a, b", "notes": "line one\\nline two"}},
+         {"inputs": {"q": "say \\"hi\\"", "notes": "plain"}}]"""));
+  }
+
+  @Test
+  void byteOrderMarkIsNotPartOfTheFirstHeader(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "\uFEFFq,target\nhi,yo\n"));
+
+    assertThat(last(contents(api, uploaded)))
+        .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"yo\"}}"));
+  }
+
+  @Test
+  void crlfLineEndingsAreNotPartOfTheCells(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target\r\none,x\r\ntwo,y\r\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "one"}, "target": {"output": "x"}},
+         {"inputs": {"q": "two"}, "target": {"output": "y"}}]"""));
+  }
+
+  @Test
+  void blankLinesAreSkipped(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,r\n\none,1\n\r\n\ntwo,2\n\n"));
+
+    assertThat(contents(api, uploaded)).isEqualTo(json("""
+        [{"inputs": {"q": "a"}},
+         {"inputs": {"q": "one", "r": "1"}},
+         {"inputs": {"q": "two", "r": "2"}}]"""));
+  }
+
+  @Test
+  void fileWithoutATrailingNewlineKeepsItsLastRow(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\nc"));
+
+    assertThat(questions(api, uploaded)).containsExactly("a", "b", "c");
+  }
+
+  // ---- dedupe and identical content ----
+
+  @Test
+  void headerOnlyFileReturnsTheBaseUnchanged(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target\n"));
+
+    assertThat(versionId(uploaded)).isEqualTo(versionId(base));
+    assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(1);
+    assertThat(uploaded.get("updated_at").asText()).isEqualTo(base.get("updated_at").asText());
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void rowsAlreadyInTheBaseOrRepeatedInTheFileAreAddedOnce(Api api) {
+    JsonNode base = create(api, "a", "b");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\nc\nc\na\nd\n"));
+
+    assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(4);
+    assertThat(questions(api, uploaded)).containsExactly("a", "b", "c", "d");
+    assertThat(datapointIds(api, uploaded).subList(0, 2)).isEqualTo(datapointIds(api, base));
+  }
+
+  @Test
+  void rowsTheBaseAlreadyHoldsReturnTheBase(Api api) {
+    JsonNode base = create(api, "a", "b");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\na\n"));
+
+    assertThat(versionId(uploaded)).isEqualTo(versionId(base));
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void rowsRecreatingAnotherExistingVersionReturnThatVersion(Api api) {
+    JsonNode base = create(api, "a");
+    JsonNode second = add(api, base, "b");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+
+    assertThat(versionId(uploaded)).isEqualTo(versionId(second));
+    assertThat(versions(api, base)).containsExactly(versionId(second), versionId(base));
+  }
+
+  @Test
+  void rowEqualToAJsonDatapointWithAnExactDecimalIsTheSameDatapoint(Api api) {
+    JsonNode base = ok(api.post("/v5/datasets", "{\"path\": \"" + path() + "\", \"datapoints\": "
+        + "[{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": 0.12345678901234567890}}]}"));
+
+    JsonNode uploaded = ok(upload(api, base, "", "q,target.score\nhi,0.12345678901234567890\n"));
+
+    assertThat(versionId(uploaded)).isEqualTo(versionId(base));
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void newVersionKeepsTheBasesAttributes(Api api) {
+    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
+        "attributes", Map.of("owner", "qa", "n", 1))));
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+
+    assertThat(uploaded.get("attributes")).isEqualTo(json("{\"owner\": \"qa\", \"n\": 1}"));
+  }
+
+  // ---- version name and description ----
+
+  @Test
+  void versionNameAndDescriptionDescribeTheNewVersion(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n", "version_name", "from csv",
+        "version_description", "uploaded rows"));
+
+    assertThat(uploaded.get("version_name").asText()).isEqualTo("from csv");
+    assertThat(uploaded.get("version_description").asText()).isEqualTo("uploaded rows");
+  }
+
+  @Test
+  void versionNameAndDescriptionKeepNonAsciiCharacters(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n", "version_name", "caf\u00e9 \u2713 \u65e5\u672c",
+        "version_description", "na\u00efve \ud83d\ude00"));
+
+    assertThat(uploaded.get("version_name").asText()).isEqualTo("caf\u00e9 \u2713 \u65e5\u672c");
+    assertThat(uploaded.get("version_description").asText()).isEqualTo("na\u00efve \ud83d\ude00");
+  }
+
+  @Test
+  void versionNameLongerThan255CharactersIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    assertStatus(upload(api, base, "", "q\nb\n", "version_name", "n".repeat(256)), 422);
+
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void emptyVersionNameIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "q\nb\n", "version_name", "");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void emptyVersionNameIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
+    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+        "q\nb\n".getBytes(StandardCharsets.UTF_8), "version_name", "");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+  }
+
+  @Test
+  void versionNameUsedByAnotherVersionIsAConflict(Api api) {
+    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
+        "version_name", "taken")));
+
+    Api.Response response = upload(api, base, "", "q\nb\n", "version_name", "taken");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    assertThat(response.json().get("detail").isTextual()).isTrue();
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void rowsAddingNothingUnderADifferentVersionNameAreAConflictNamingTheExistingVersion(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "q\na\n", "version_name", "fresh");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    assertThat(response.json().get("detail").asText()).contains(versionId(base));
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+    assertThat(ok(api.get(datasetUrl(base))).has("version_name")).isFalse();
+  }
+
+  @Test
+  void headerOnlyFileUnderADifferentVersionNameIsAConflictNamingTheBase(Api api) {
+    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
+        "version_name", "one")));
+
+    Api.Response response = upload(api, base, "", "q\n", "version_name", "two");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    assertThat(response.json().get("detail").asText()).contains(versionId(base));
+  }
+
+  @Test
+  void rowsAddingNothingUnderTheBasesOwnNameReturnTheBase(Api api) {
+    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
+        "version_name", "one")));
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\na\n", "version_name", "one"));
+
+    assertThat(versionId(uploaded)).isEqualTo(versionId(base));
+  }
+
+  // ---- base selection ----
+
+  @Test
+  void versionIdNamesTheBase(Api api) {
+    JsonNode base = create(api, "a");
+    JsonNode second = add(api, base, "b");
+    add(api, base, "c");
+
+    JsonNode uploaded = ok(upload(api, base, "?version_id=" + versionId(second), "q\nd\n"));
+
+    assertThat(questions(api, uploaded)).containsExactly("a", "b", "d");
+  }
+
+  @Test
+  void environmentNamesTheBase(Api api) {
+    JsonNode base = create(api, "a");
+    JsonNode second = add(api, base, "b");
+    add(api, base, "c");
+    ok(api.post(datasetUrl(base) + "/environments/staging?version_id=" + versionId(second), null));
+
+    JsonNode uploaded = ok(upload(api, base, "?environment=staging", "q\nd\n"));
+
+    assertThat(questions(api, uploaded)).containsExactly("a", "b", "d");
+  }
+
+  @Test
+  void withoutASelectionTheVersionDeployedToTheDefaultEnvironmentIsTheBase(Api api) {
+    JsonNode base = create(api, "a");
+    add(api, base, "b");
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nc\n"));
+
+    assertThat(questions(api, uploaded)).containsExactly("a", "c");
+  }
+
+  @Test
+  void withoutASelectionOrADefaultDeploymentTheLatestVersionIsTheBase(Api api) {
+    JsonNode base = create(api, "a");
+    add(api, base, "b");
+    assertStatus(api.delete(datasetUrl(base) + "/environments/production"), 204);
+
+    JsonNode uploaded = ok(upload(api, base, "", "q\nc\n"));
+
+    assertThat(questions(api, uploaded)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void bothVersionIdAndEnvironmentAreRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "?version_id=" + versionId(base) + "&environment=production", "q\nb\n");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("query");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void unknownDatasetIsNotFoundBeforeTheFileIsRead(Api api) {
+    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+        "q,r\nragged\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    assertThat(response.json().get("detail").isTextual()).isTrue();
+  }
+
+  @Test
+  void unknownBaseIsNotFoundBeforeTheFileIsRead(Api api) {
+    JsonNode base = create(api, "a");
+    String ragged = "q,r\nragged\n";
+
+    assertStatus(upload(api, base, "?version_id=dsv_unknown", ragged), 404);
+    assertStatus(upload(api, base, "?environment=nowhere", ragged), 404);
+    assertStatus(upload(api, base, "?environment=staging", ragged), 404);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void versionOfAnotherDatasetIsNotABase(Api api) {
+    JsonNode base = create(api, "a");
+    JsonNode other = create(api, "z");
+
+    assertStatus(upload(api, base, "?version_id=" + versionId(other), "q\nb\n"), 404);
+
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  // ---- malformed files ----
+
+  @Test
+  void rowWithMoreCellsThanTheHeaderIsRejectedNamingTheRowAndChangesNothing(Api api, DatasetServer server) {
+    JsonNode base = create(api, "a");
+    Map<String, Long> before = server.database().documentCounts();
+
+    Api.Response response = upload(api, base, "", "q,r\nb,1\nc,2\nd,3,extra\ne,4\n");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertNamesRow(response, 3);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+    assertThat(server.database().documentCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void rowWithFewerCellsThanTheHeaderIsRejectedNamingTheRow(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "q,r\nb,1\nc\n");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertNamesRow(response, 2);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void invalidJsonInMessagesIsRejectedNamingTheRow(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "q,messages\nb,\nc,\"[{\"\"role\"\": \"\"user\"\"\"\n");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertNamesRow(response, 2);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void messagesThatAreNotChatMessagesAreRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    assertStatus(upload(api, base, "", "q,messages\nb,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n"),
+        422);
+    assertStatus(upload(api, base, "", "q,messages\nb,\"{\"\"role\"\": \"\"user\"\"}\"\n"), 422);
+    assertStatus(upload(api, base, "", "q,messages\nb,hello\n"), 422);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void unterminatedQuotedFieldIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    assertStatus(upload(api, base, "", "q,r\nb,1\nc,\"never closed\n"), 422);
+
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void duplicateHeaderNamesAreRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "q,r,q\n1,2,3\n");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void fileThatIsNotUtf8IsRejectedAndChangesNothing(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", latin1File());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void fileThatIsNotUtf8IsRejectedNamingTheRow(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", latin1File());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertNamesRow(response, 3);
+  }
+
+  @Test
+  void emptyFileWithoutAHeaderIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = upload(api, base, "", "");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void missingFilePartIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = api.upload(datasetUrl(base) + "/datapoints/csv", "rows.csv", null,
+        "version_name", "no file");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc"))
+        .extracting(JsonNode::asText).containsExactly("body", "file");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void multipartBodyWithoutAnyPartIsRejected(Api api) {
+    JsonNode base = create(api, "a");
+
+    Api.Response response = api.upload(datasetUrl(base) + "/datapoints/csv", "rows.csv", null);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void missingFilePartIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
+    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv", null,
+        "version_name", "no file");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+  }
+
+  @Test
+  void fileOverTheSizeLimitIsRejectedAndOneAtTheLimitIsAccepted() throws Exception {
+    try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
+      Api api = new Api(small.port());
+      JsonNode base = create(api, "a");
+      String atLimit = "q\n" + "x".repeat(997) + "\n";
+      String overLimit = "q\n" + "y".repeat(998) + "\n";
+      assertThat(atLimit.getBytes(StandardCharsets.UTF_8)).hasSize(1000);
+
+      Api.Response tooLarge = upload(api, base, "", overLimit);
+
+      assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+      assertThat(tooLarge.json().get("detail").isTextual()).isTrue();
+      assertThat(versions(api, base)).containsExactly(versionId(base));
+      JsonNode accepted = ok(upload(api, base, "", atLimit));
+      assertThat(accepted.get("datapoints_count").asInt()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void unknownDatasetIsNotFoundEvenWhenTheFileIsOverTheLimit() throws Exception {
+    try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
+      Api api = new Api(small.port());
+
+      Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+          ("q\n" + "y".repeat(2000) + "\n").getBytes(StandardCharsets.UTF_8));
+
+      assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    }
+  }
+
+  // ---- who may upload ----
+
+  @Test
+  void uploaderIsTheNewVersionsCreator(Api api) {
+    JsonNode base = create(api, "a");
+
+    JsonNode uploaded = ok(upload(api.as(Api.ALPHA_ALAN), base, "", "q\nb\n"));
+
+    assertThat(uploaded.get("created_by").get("id").asText()).isEqualTo("usr_alan");
+    assertThat(uploaded.get("created_by").get("email_address").asText()).isEqualTo("alan@alpha.example");
+  }
+
+  @Test
+  void anotherOrganizationCannotUpload(Api api) {
+    JsonNode base = create(api, "a");
+
+    assertStatus(upload(api.as(Api.BETA), base, "", "q\nb\n"), 404);
+    assertStatus(upload(api.as(Api.BETA), base, "?version_id=" + versionId(base), "q\nb\n"), 404);
+    assertStatus(upload(api.as(Api.BETA), base, "?environment=live", "q\nb\n"), 404);
+
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  @Test
+  void missingKeyIsUnauthorized(Api api) {
+    JsonNode base = create(api, "a");
+
+    assertStatus(upload(api.as(null), base, "", "q\nb\n"), 401);
+
+    assertThat(versions(api, base)).containsExactly(versionId(base));
+  }
+
+  // ---- helpers ----
+
+  private static String path() {
+    return "tests/csv/" + UUID.randomUUID();
+  }
+
+  private static JsonNode create(Api api, String... questions) {
+    return ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints(questions))));
+  }
+
+  /** A new version: the latest plus one datapoint per question. */
+  private static JsonNode add(Api api, JsonNode dataset, String... questions) {
+    return ok(api.post("/v5/datasets", Map.of("id", id(dataset), "action", "add",
+        "datapoints", datapoints(questions))));
+  }
+
+  private static List<Map<String, Object>> datapoints(String... questions) {
+    List<Map<String, Object>> datapoints = new ArrayList<>();
+    for (String question : questions) {
+      datapoints.add(Map.of("inputs", Map.of("q", question)));
+    }
+    return datapoints;
+  }
+
+  private static Api.Response upload(Api api, JsonNode dataset, String query, String csv, String... fields) {
+    return upload(api, dataset, query, csv.getBytes(StandardCharsets.UTF_8), fields);
+  }
+
+  private static Api.Response upload(Api api, JsonNode dataset, String query, byte[] csv, String... fields) {
+    return api.upload(datasetUrl(dataset) + "/datapoints/csv" + query, "rows.csv", csv, fields);
+  }
+
+  /** A CSV whose third data row holds "café" in ISO-8859-1, which is not valid UTF-8. */
+  private static byte[] latin1File() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      out.write("q\nb\nc\n".getBytes(StandardCharsets.UTF_8));
+      out.write("caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("d\n".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The 422's message names the bad row: as its number among the data rows, or as its line in
+   * the file (the header being line 1).
+   */
+  private static void assertNamesRow(Api.Response response, int dataRow) {
+    String message = response.json().get("detail").get(0).get("msg").asText();
+    assertThat(message).as(response.toString())
+        .containsPattern("(?i)\\b(row\\s*" + dataRow + "|line\\s*" + (dataRow + 1) + "|row\\s*" + (dataRow + 1) + ")\\b");
+  }
+
+  /** The version's datapoints without their ids, in order. */
+  private static ArrayNode contents(Api api, JsonNode version) {
+    ArrayNode datapoints = (ArrayNode) ok(api.get(datasetUrl(version) + "?include_datapoints=true&version_id="
+        + versionId(version))).get("datapoints");
+    datapoints.forEach(d -> ((ObjectNode) d).remove("id"));
+    return datapoints;
+  }
+
+  private static List<String> datapointIds(Api api, JsonNode version) {
+    JsonNode fetched = ok(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)));
+    List<String> ids = new ArrayList<>();
+    fetched.get("datapoints").forEach(d -> ids.add(d.get("id").asText()));
+    return ids;
+  }
+
+  /** The {@code q} input of every datapoint of the version, in order. */
+  private static List<String> questions(Api api, JsonNode version) {
+    List<String> questions = new ArrayList<>();
+    contents(api, version).forEach(d -> questions.add(d.get("inputs").get("q").asText()));
+    return questions;
+  }
+
+  /** Version ids of the dataset, newest first. */
+  private static List<String> versions(Api api, JsonNode dataset) {
+    List<String> ids = new ArrayList<>();
+    ok(api.get(datasetUrl(dataset) + "/versions")).get("records").forEach(v -> ids.add(versionId(v)));
+    return ids;
+  }
+
+  private static JsonNode last(ArrayNode datapoints) {
+    return datapoints.get(datapoints.size() - 1);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Api.JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String id(JsonNode dataset) {
+    return dataset.get("id").asText();
+  }
+
+  private static String versionId(JsonNode dataset) {
+    return dataset.get("version_id").asText();
+  }
+
+  private static String datasetUrl(JsonNode dataset) {
+    return "/v5/datasets/" + id(dataset);
+  }
+
+  private static JsonNode ok(Api.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static void assertStatus(Api.Response response, int status) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+  }
+}
