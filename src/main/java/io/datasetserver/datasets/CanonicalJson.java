@@ -61,12 +61,11 @@ public final class CanonicalJson {
     }
   }
 
+  /** Integral values of up to 30 digits as plain integers, every other number in BigDecimal's form. */
   private static void writeNumber(JsonNode value, JsonGenerator out) throws IOException {
-    if (value.isIntegralNumber()) {
-      out.writeNumber(value.bigIntegerValue());
-      return;
-    }
-    BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+    BigDecimal decimal = value.isIntegralNumber()
+        ? new BigDecimal(value.bigIntegerValue()).stripTrailingZeros()
+        : value.decimalValue().stripTrailingZeros();
     if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 30) {
       out.writeNumber(decimal.toBigIntegerExact());
     } else {

@@ -46,11 +46,17 @@ public record DatasetPath(String value) {
     return slash < 0 ? "" : value.substring(0, slash);
   }
 
-  /** This path with its last segment replaced; {@code name} must not contain a slash. */
-  public DatasetPath withName(String name, List<Object> location) {
+  /** A dataset name: one path segment, so no slash and not empty. */
+  public static void checkName(String name, List<Object> location) {
     if (name.contains("/")) {
       throw new DatasetsException.Invalid(new FieldError(location, "Name must not contain '/'", "value_error"));
     }
+    parse(name, location);
+  }
+
+  /** This path with its last segment replaced by a valid name. */
+  public DatasetPath withName(String name, List<Object> location) {
+    checkName(name, location);
     String folder = folder();
     return parse(folder.isEmpty() ? name : folder + "/" + name, location);
   }

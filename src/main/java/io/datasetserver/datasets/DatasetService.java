@@ -328,12 +328,15 @@ public final class DatasetService {
 
   // ---- other writes ----
 
+  /** Moves the dataset to {@code newPath} and/or renames its last segment; null leaves a part as it is. */
   public VersionView move(Caller caller, String datasetId, String newPath, String newName) {
+    // Both are validated before the dataset is looked up: a malformed request is a 422 even for an unknown id.
+    DatasetPath parsedPath = newPath == null ? null : DatasetPath.parse(newPath, List.of("body", "path"));
+    if (newName != null) {
+      DatasetPath.checkName(newName, List.of("body", "name"));
+    }
     return update(caller, datasetId, dataset -> {
-      DatasetPath path = dataset.path();
-      if (newPath != null) {
-        path = DatasetPath.parse(newPath, List.of("body", "path"));
-      }
+      DatasetPath path = parsedPath != null ? parsedPath : dataset.path();
       if (newName != null) {
         path = path.withName(newName, List.of("body", "name"));
       }

@@ -11,6 +11,7 @@ import io.datasetserver.api.DocsResource;
 import io.datasetserver.api.MetricsResource;
 import io.datasetserver.api.OpenApiResource;
 import io.datasetserver.api.RequestObserver;
+import io.datasetserver.api.StrictBooleanConverter;
 import io.datasetserver.api.UploadLimits;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
@@ -134,6 +135,7 @@ public final class DatasetServer implements AutoCloseable {
     return new ResourceConfig()
         .register(new JacksonJsonProvider(mapper))
         .register(ErrorMapper.class)
+        .register(StrictBooleanConverter.class)
         .register(RequestObserver.class)
         .register(dependencies)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
