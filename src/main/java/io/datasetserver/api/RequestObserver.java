@@ -1,5 +1,7 @@
 package io.datasetserver.api;
 
+import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.datasets.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,10 +75,10 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         .tag("status", status)
         .publishPercentileHistogram()
         .register(registry)
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(nanos, TimeUnit.NANOSECONDS);
     Caller caller = ApiKeyFilter.caller(request);
     ACCESS.info("method={} route={} status={} duration_ms={} request_id={} org={}", request.getMethod(), route, status,
-        String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6), id, caller == null ? "-" : caller.organization().id());
+        String.format(Locale.ROOT, "%.2f", nanos / 1e6), id, caller == null ? "-" : caller.organization().id());
     MDC.remove("request_id");
   }
 

@@ -1,5 +1,6 @@
 package io.datasetserver.auth;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -60,7 +61,7 @@ public final class ApiKeys {
           callers.put(Ids.sha256Hex(key), caller);
         }
         for (String digest : user.apiKeyDigests() == null ? List.<String>of() : user.apiKeyDigests()) {
-          callers.put(digest.toLowerCase(java.util.Locale.ROOT), caller);
+          callers.put(digest.toLowerCase(Locale.ROOT), caller);
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.datasetserver.datasets;
 
+import java.util.Objects;
 import io.datasetserver.storage.Database;
 import io.datasetserver.storage.DatapointStore;
 import io.datasetserver.storage.DatasetStore;
@@ -360,8 +361,8 @@ public final class DatasetService {
       Version version = requireVersion(dataset, versionId);
       String newName = name != null ? name : version.name();
       String newDescription = description == null ? version.description() : description.isEmpty() ? null : description;
-      if (java.util.Objects.equals(newName, version.name())
-          && java.util.Objects.equals(newDescription, version.description())) {
+      if (Objects.equals(newName, version.name())
+          && Objects.equals(newDescription, version.description())) {
         return dataset;
       }
       requireFreeName(dataset, newName, versionId);

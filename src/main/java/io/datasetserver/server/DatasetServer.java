@@ -1,5 +1,6 @@
 package io.datasetserver.server;
 
+import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.datasetserver.api.DatasetsResource;
@@ -156,7 +157,7 @@ public final class DatasetServer implements AutoCloseable {
       http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       LOG.warn("HTTP shutdown failed", e);
     } finally {
       http.shutdownNow();

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -11,8 +12,16 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -27,7 +36,7 @@ public final class Database implements AutoCloseable {
   /** How long a request waits for an unreachable database before it answers 503. */
   private static final int SERVER_SELECTION_MILLIS = 2000;
 
-  static final java.util.List<String> COLLECTIONS = java.util.List.of("datasets", "datapoints", "memberships", "segments");
+  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments");
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -81,7 +90,7 @@ public final class Database implements AutoCloseable {
       Path folder = Path.of(dataDir);
       Files.createDirectories(folder);
       return new H2Backend(folder.resolve("datasets.mv").toString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot create DATA_DIR " + dataDir, e);
     }
   }
@@ -92,7 +101,7 @@ public final class Database implements AutoCloseable {
     // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("created_at")));
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("updated_at")));
-    for (String collection : new String[] {"datapoints", "memberships", "segments"}) {
+    for (String collection : List.of("datapoints", "memberships", "segments")) {
       database.getCollection(collection).createIndex(Indexes.ascending("ds"));
     }
   }
@@ -110,13 +119,13 @@ public final class Database implements AutoCloseable {
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */
-  public com.mongodb.client.MongoCollection<Document> collection(String name) {
+  public MongoCollection<Document> collection(String name) {
     return mongo.getCollection(name);
   }
 
   /** Documents per collection: how much is stored, for tests and benchmarks. */
-  public java.util.Map<String, Long> documentCounts() {
-    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+  public Map<String, Long> documentCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
     COLLECTIONS.forEach(name -> counts.put(name, mongo.getCollection(name).countDocuments()));
     return counts;
   }
@@ -146,13 +155,13 @@ public final class Database implements AutoCloseable {
    *
    * @return the number of documents deleted
    */
-  public long sweep(String datasetId, java.util.Collection<String> liveMemberships, java.util.Date cutoff) {
-    java.util.Set<String> live = new java.util.HashSet<>(liveMemberships);
-    java.util.Set<String> liveDatapoints = new java.util.HashSet<>();
+  public long sweep(String datasetId, Collection<String> liveMemberships, Date cutoff) {
+    Set<String> live = new HashSet<>(liveMemberships);
+    Set<String> liveDatapoints = new HashSet<>();
     for (String membershipId : live) {
       memberships.load(membershipId).forEach(liveDatapoints::add);
     }
-    java.util.Set<String> liveSegments = memberships.reachableSegmentIds(live);
+    Set<String> liveSegments = memberships.reachableSegmentIds(live);
     return datapoints.sweep(datasetId, liveDatapoints, cutoff)
         + memberships.sweep(datasetId, live, liveSegments, cutoff);
   }

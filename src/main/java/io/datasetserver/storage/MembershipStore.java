@@ -1,7 +1,5 @@
 package io.datasetserver.storage;
 
-import static io.datasetserver.storage.ContentAddressedWrites.WRITTEN_AT;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Ids;
