@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,33 +237,34 @@ public final class DatasetService {
     };
     Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
     String attributes = change.attributesOr(baseVersion == null ? "{}" : baseVersion.attributesJson());
-    List<String> resultIds;
     List<String> delta;
+    long count;
     String hash;
+    // The result's ids are only walked to confirm a hash match, so they are never materialised up front.
+    Supplier<Stream<String>> resultIds;
     switch (change.action()) {
       case SET -> {
-        resultIds = keyed.ids();
-        delta = resultIds;
-        hash = MembersHash.of(resultIds);
+        delta = keyed.ids();
+        count = delta.size();
+        hash = MembersHash.of(delta);
+        resultIds = delta::stream;
       }
       case ADD -> {
         delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
-        resultIds = concat(baseMembers, delta);
+        count = baseMembers.size() + delta.size();
         hash = MembersHash.plus(baseVersion.membersHash(), delta);
+        resultIds = () -> Stream.concat(baseMembers.stream(), delta.stream());
       }
       default -> {
         delta = keyed.ids().stream().filter(baseMembers::contains).toList();
-        Set<String> removed = new HashSet<>(delta);
-        resultIds = new ArrayList<>();
-        for (String id : baseMembers) {
-          if (!removed.contains(id)) {
-            resultIds.add(id);
-          }
-        }
+        count = baseMembers.size() - delta.size();
         hash = MembersHash.minus(baseVersion.membersHash(), delta);
+        Set<String> removed = new HashSet<>(delta);
+        resultIds = () -> baseMembers.stream().filter(id -> !removed.contains(id));
       }
     }
-    Optional<Version> identical = findIdentical(dataset, resultIds, hash, attributes);
+    String unchangedMembership = change.action() != UpsertAction.SET && delta.isEmpty() ? baseMembers.id() : null;
+    Optional<Version> identical = findIdentical(dataset, count, hash, attributes, unchangedMembership, resultIds);
     if (identical.isPresent()) {
       Version same = identical.get();
       if (change.versionName() != null && !change.versionName().equals(same.name())) {
@@ -273,26 +276,35 @@ public final class DatasetService {
     }
     requireFreeName(dataset, change.versionName(), null);
     Membership membership = switch (change.action()) {
-      case SET -> writeNew(keyed, resultIds, written);
+      case SET -> writeNew(keyed, delta, written);
       case ADD -> {
         writeDatapoints(keyed, delta, written);
         yield memberships.append(dataset.id(), baseMembers, delta);
       }
       case REMOVE -> memberships.remove(dataset.id(), baseMembers, new HashSet<>(delta));
     };
-    return new Outcome(null, newVersion(caller, change, attributes, resultIds.size(), hash, membership.id(), now));
+    return new Outcome(null, newVersion(caller, change, attributes, count, hash, membership.id(), now));
   }
 
   private record Outcome(Version unchanged, Version created) {}
 
-  private Optional<Version> findIdentical(Dataset dataset, List<String> resultIds, String hash, String attributes) {
+  /**
+   * An existing version with exactly this content. Hashes narrow the candidates; a candidate is
+   * confirmed by its membership id when the change left the base as it was, else by its ids.
+   */
+  private Optional<Version> findIdentical(Dataset dataset, long count, String hash, String attributes,
+      String unchangedMembership, Supplier<Stream<String>> resultIds) {
     for (Version candidate : dataset.versions()) {
-      if (candidate.mayHaveSameContent(resultIds.size(), hash, attributes)) {
-        Set<String> members = new HashSet<>(resultIds.size() * 2);
-        memberships.load(candidate.membershipId()).forEach(members::add);
-        if (members.containsAll(resultIds)) {
-          return Optional.of(candidate);
-        }
+      if (!candidate.mayHaveSameContent(count, hash, attributes)) {
+        continue;
+      }
+      if (candidate.membershipId().equals(unchangedMembership)) {
+        return Optional.of(candidate);
+      }
+      Set<String> members = new HashSet<>((int) count * 2);
+      memberships.load(candidate.membershipId()).forEach(members::add);
+      if (resultIds.get().allMatch(members::contains)) {
+        return Optional.of(candidate);
       }
     }
     return Optional.empty();
@@ -318,13 +330,6 @@ public final class DatasetService {
       String membershipId, Instant now) {
     return new Version(Ids.newVersionId(), change.versionName(), change.versionDescription(), attributes, count, hash,
         membershipId, now, caller.user(), now);
-  }
-
-  private static List<String> concat(Membership base, List<String> added) {
-    List<String> all = new ArrayList<>((int) base.size() + added.size());
-    base.forEach(all::add);
-    all.addAll(added);
-    return all;
   }
 
   // ---- other writes ----

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 
 /**
  * A version's datapoint ids in order: a list of shared, immutable segments. Reading a page
@@ -68,28 +68,12 @@ public final class Membership implements Iterable<String> {
     return result;
   }
 
+  public Stream<String> stream() {
+    return segments.stream().flatMap(s -> s.datapointIds().stream());
+  }
+
   @Override
   public Iterator<String> iterator() {
-    return new Iterator<>() {
-      private int segment;
-      private int within;
-
-      @Override
-      public boolean hasNext() {
-        while (segment < segments.size() && within >= segments.get(segment).size()) {
-          segment++;
-          within = 0;
-        }
-        return segment < segments.size();
-      }
-
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return segments.get(segment).datapointIds().get(within++);
-      }
-    };
+    return stream().iterator();
   }
 }
