@@ -23,6 +23,7 @@ db: build
 test:
 	$(MVN) verify
 	bash src/test/sdk/run.sh $(CURDIR)/target
+	bash src/test/browser/run.sh $(CURDIR)/target
 	$(MAKE) check-generated
 
 check-generated:

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param mongoUri null: start the embedded database
  * @param dataDir the embedded database's folder, or "memory"
  * @param apiKeysFile null: the bundled development keys
+ * @param sweepGrace how old unreachable data must be before a sweep deletes it
+ * @param shutdownGrace how long in-flight requests may run on after SIGTERM
  */
 public record Config(
     String host,
@@ -18,7 +20,8 @@ public record Config(
     String apiKeysFile,
     long maxUploadBytes,
     long maxBodyBytes,
-    Duration sweepGrace) {
+    Duration sweepGrace,
+    Duration shutdownGrace) {
 
   public static Config fromEnvironment(Map<String, String> env) {
     return new Config(
@@ -29,24 +32,37 @@ public record Config(
         blankToNull(env.get("API_KEYS_FILE")),
         Long.parseLong(env.getOrDefault("MAX_UPLOAD_BYTES", String.valueOf(64L << 20))),
         Long.parseLong(env.getOrDefault("MAX_BODY_BYTES", String.valueOf(32L << 20))),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS", "600"))));
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS", "600"))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("SHUTDOWN_GRACE_SECONDS", "30"))));
   }
 
   /** In-memory database on a free port with the development keys: what tests start from. */
   public static Config forTests() {
-    return new Config("127.0.0.1", 0, null, "memory", null, 64L << 20, 32L << 20, Duration.ZERO);
+    return new Config("127.0.0.1", 0, null, "memory", null, 64L << 20, 32L << 20, Duration.ZERO, Duration.ofSeconds(5));
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace);
+    return new Config(host, newPort, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace);
   }
 
   public Config withApiKeysFile(String file) {
-    return new Config(host, port, mongoUri, dataDir, file, maxUploadBytes, maxBodyBytes, sweepGrace);
+    return new Config(host, port, mongoUri, dataDir, file, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace);
+  }
+
+  public Config withMongoUri(String uri) {
+    return new Config(host, port, uri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace);
+  }
+
+  public Config withDataDir(String folder) {
+    return new Config(host, port, mongoUri, folder, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace);
+  }
+
+  public Config withSweepGrace(Duration grace) {
+    return new Config(host, port, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, grace, shutdownGrace);
   }
 
   public Config withMaxUploadBytes(long bytes) {
-    return new Config(host, port, mongoUri, dataDir, apiKeysFile, bytes, maxBodyBytes, sweepGrace);
+    return new Config(host, port, mongoUri, dataDir, apiKeysFile, bytes, maxBodyBytes, sweepGrace, shutdownGrace);
   }
 
   private static String blankToNull(String value) {

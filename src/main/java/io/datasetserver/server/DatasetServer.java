@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.net.URI;
@@ -55,7 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetServer.class);
-  private static final int SHUTDOWN_GRACE_SECONDS = 20;
 
   static {
     // Grizzly and Jersey log through java.util.logging; send it to the same log as the rest.
@@ -65,10 +65,12 @@ public final class DatasetServer implements AutoCloseable {
 
   private final HttpServer http;
   private final Database database;
+  private final Duration shutdownGrace;
 
-  private DatasetServer(HttpServer http, Database database) {
+  private DatasetServer(HttpServer http, Database database, Duration shutdownGrace) {
     this.http = http;
     this.database = database;
+    this.shutdownGrace = shutdownGrace;
   }
 
   public static DatasetServer start(Config config) throws IOException {
@@ -122,7 +124,7 @@ public final class DatasetServer implements AutoCloseable {
       http.getServerConfiguration().addHttpHandler(
           ContainerFactory.createContainer(GrizzlyHttpContainer.class, operations), "/");
       http.start();
-      DatasetServer server = new DatasetServer(http, database);
+      DatasetServer server = new DatasetServer(http, database, config.shutdownGrace());
       LOG.info("serving on http://{}:{}/v5 ({} database)", config.host(), server.port(),
           config.mongoUri() != null ? "external" : "embedded " + config.dataDir());
       return server;
@@ -154,7 +156,7 @@ public final class DatasetServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      http.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS).get();
+      http.shutdown(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {

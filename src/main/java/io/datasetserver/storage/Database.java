@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
 
   private final MongoClient client;
   private final MongoDatabase mongo;
+  private final IndexGuard indexes;
   private final MongoServer embeddedServer;
   private final MongoBackend embeddedBackend;
   private final DatasetStore datasets;
@@ -58,10 +59,11 @@ public final class Database implements AutoCloseable {
     String databaseName = new ConnectionString(uri).getDatabase();
     MongoDatabase database = client.getDatabase(databaseName == null ? NAME : databaseName);
     this.mongo = database;
-    this.datasets = new DatasetStore(database.getCollection("datasets"));
+    this.indexes = new IndexGuard(() -> createIndexes(database));
+    this.datasets = new DatasetStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
-    createIndexes(database);
+    indexes.tryNow();
   }
 
   /** Connects to the MongoDB at {@code uri}. */
@@ -134,6 +136,7 @@ public final class Database implements AutoCloseable {
   public boolean ping() {
     try {
       client.getDatabase("admin").runCommand(new Document("ping", 1));
+      indexes.ensure();
       return true;
     } catch (RuntimeException e) {
       return false;

@@ -27,9 +27,11 @@ import org.bson.conversions.Bson;
  */
 public final class DatasetStore {
   private final MongoCollection<Document> datasets;
+  private final IndexGuard indexes;
 
-  DatasetStore(MongoCollection<Document> datasets) {
+  DatasetStore(MongoCollection<Document> datasets, IndexGuard indexes) {
     this.datasets = datasets;
+    this.indexes = indexes;
   }
 
   public enum SortBy { CREATED_AT, UPDATED_AT, NAME }
@@ -53,6 +55,7 @@ public final class DatasetStore {
 
   /** Stores a new dataset; false when the organization already has a dataset at its path. */
   public boolean insert(Dataset dataset) {
+    indexes.ensure();
     try {
       datasets.insertOne(toDocument(dataset));
       return true;
@@ -71,6 +74,7 @@ public final class DatasetStore {
    * {@code updated.revision() - 1}. Atomic: a single-document compare-and-set.
    */
   public ReplaceResult replace(Dataset updated) {
+    indexes.ensure();
     try {
       long matched = datasets.replaceOne(
           Filters.and(Filters.eq("_id", updated.id()), Filters.eq("rev", updated.revision() - 1)),
