@@ -1,5 +1,10 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.questions;
+import static io.datasetserver.testing.TestData.uniquePath;
+import static io.datasetserver.testing.TestData.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -26,14 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningServer.class)
 class ConcurrentUpsertTest {
-  private static final String DATASETS = "/v5/datasets";
   private static final int THREADS = 8;
   private static final int ADDS_PER_THREAD = 10;
 
   @Test
   void concurrentAddsLoseNothing(Api api) throws Exception {
-    String path = "concurrent/" + UUID.randomUUID();
-    JsonNode created = ok(api.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed")))));
+    String path = uniquePath("concurrent");
+    JsonNode created = upsert(api, path, "seed");
     String id = created.path("id").asText();
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -42,14 +45,14 @@ class ConcurrentUpsertTest {
         String q = "t" + thread + "-" + i;
         // Half the threads name the dataset by path, half by id; none names a base version.
         Map<String, Object> body = thread % 2 == 0
-            ? Map.of("path", path, "action", "add", "datapoints", List.of(dp(q)))
-            : Map.of("id", id, "action", "add", "datapoints", List.of(dp(q)));
+            ? Map.of("path", path, "action", "add", "datapoints", datapoints(q))
+            : Map.of("id", id, "action", "add", "datapoints", datapoints(q));
         Api.Response response = api.post(DATASETS + "?include_datapoints=true", body);
         if (response.status() != 200) {
           failures.add(q + ": " + response);
           continue;
         }
-        List<String> inResponse = qs(response.json().path("datapoints"));
+        List<String> inResponse = questions(response.json().path("datapoints"));
         if (!inResponse.contains(q) || !inResponse.contains("seed")) {
           failures.add(q + ": the acknowledged version lacks it or the seed: " + inResponse);
         }
@@ -58,27 +61,27 @@ class ConcurrentUpsertTest {
     });
     assertThat(failures).as("every add should succeed and see its own datapoint").isEmpty();
 
-    JsonNode versions = ok(api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved"));
-    List<String> latest = qs(versions.path("records").get(0).path("datapoints"));
+    JsonNode versions = api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved").ok();
+    List<String> latest = questions(versions.path("records").get(0).path("datapoints"));
     assertThat(latest).doesNotHaveDuplicates().contains("seed").containsAll(acknowledged);
     assertThat(latest).hasSize(1 + THREADS * ADDS_PER_THREAD);
     assertThat(versions.path("records").get(0).path("datapoints_count").asInt()).isEqualTo(latest.size());
     assertThat(versions.path("records")).as("one version per acknowledged add").hasSize(1 + acknowledged.size());
-    assertThat(ok(api.get(DATASETS + "/" + id + "/datapoints?size=1000&version_id="
-        + versions.path("records").get(0).path("version_id").asText())).path("total").asInt())
+    assertThat(api.get(DATASETS + "/" + id + "/datapoints?size=1000&version_id="
+        + versions.path("records").get(0).path("version_id").asText()).ok().path("total").asInt())
         .isEqualTo(1 + THREADS * ADDS_PER_THREAD);
   }
 
   @Test
   void concurrentIdenticalAddsCreateOneVersion(Api api) throws Exception {
-    String path = "concurrent/" + UUID.randomUUID();
-    JsonNode created = ok(api.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed")))));
+    String path = uniquePath("concurrent");
+    JsonNode created = upsert(api, path, "seed");
     ConcurrentLinkedQueue<String> versionIds = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     runConcurrently(thread -> {
       for (int i = 0; i < 3; i++) {
         Api.Response response = api.post(DATASETS, Map.of("path", path, "action", "add",
-            "datapoints", List.of(dp("same"))));
+            "datapoints", datapoints("same")));
         if (response.status() == 200) {
           versionIds.add(response.json().path("version_id").asText());
         } else {
@@ -88,20 +91,20 @@ class ConcurrentUpsertTest {
     });
     assertThat(failures).isEmpty();
     assertThat(new HashSet<>(versionIds)).as("every request got the one version holding the datapoint").hasSize(1);
-    JsonNode versions = ok(api.get(DATASETS + "/" + created.path("id").asText() + "/versions"));
+    JsonNode versions = api.get(DATASETS + "/" + created.path("id").asText() + "/versions").ok();
     assertThat(versions.path("records")).hasSize(2);
     assertThat(versions.path("records").get(0).path("datapoints_count").asInt()).isEqualTo(2);
   }
 
   @Test
   void concurrentCreatesOfOnePathMakeOneDataset(Api api) throws Exception {
-    String path = "concurrent/" + UUID.randomUUID();
+    String path = uniquePath("concurrent");
     ConcurrentLinkedQueue<String> datasetIds = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     runConcurrently(thread -> {
       String q = "creator-" + thread;
-      Api.Response response = api.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", List.of(dp(q))));
+      Api.Response response = api.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", datapoints(q)));
       if (response.status() == 200) {
         datasetIds.add(response.json().path("id").asText());
         acknowledged.add(q);
@@ -112,10 +115,11 @@ class ConcurrentUpsertTest {
     assertThat(failures).isEmpty();
     assertThat(new HashSet<>(datasetIds)).hasSize(1);
     String id = datasetIds.peek();
-    JsonNode versions = ok(api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved"));
-    assertThat(qs(versions.path("records").get(0).path("datapoints"))).containsExactlyInAnyOrderElementsOf(acknowledged);
+    JsonNode versions = api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved").ok();
+    assertThat(questions(versions.path("records").get(0).path("datapoints")))
+        .containsExactlyInAnyOrderElementsOf(acknowledged);
     String name = path.substring(path.lastIndexOf('/') + 1);
-    assertThat(ok(api.get(DATASETS + "?name=" + name)).path("total").asInt()).isEqualTo(1);
+    assertThat(api.get(DATASETS + "?name=" + name).ok().path("total").asInt()).isEqualTo(1);
   }
 
   // ---- helpers ----
@@ -146,20 +150,5 @@ class ConcurrentUpsertTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static Map<String, Object> dp(String q) {
-    return Map.of("inputs", Map.of("q", q));
-  }
-
-  private static List<String> qs(JsonNode datapoints) {
-    List<String> result = new ArrayList<>();
-    datapoints.forEach(d -> result.add(d.path("inputs").path("q").asText()));
-    return result;
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
   }
 }

@@ -1,5 +1,18 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.add;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.datasetUrl;
+import static io.datasetserver.testing.TestData.id;
+import static io.datasetserver.testing.TestData.ids;
+import static io.datasetserver.testing.TestData.json;
+import static io.datasetserver.testing.TestData.latin1Csv;
+import static io.datasetserver.testing.TestData.questions;
+import static io.datasetserver.testing.TestData.rowMention;
+import static io.datasetserver.testing.TestData.uniquePath;
+import static io.datasetserver.testing.TestData.upsert;
+import static io.datasetserver.testing.TestData.versionId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,14 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,9 +40,9 @@ class CsvUploadTest {
 
   @Test
   void inputColumnsBecomeInputsOfNewDatapointsAfterTheBase(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "question,context\nwhat,first\nwhy,second\n"));
+    JsonNode uploaded = upload(api, base, "", "question,context\nwhat,first\nwhy,second\n").ok();
 
     assertThat(uploaded.get("id").asText()).isEqualTo(id(base));
     assertThat(versionId(uploaded)).isNotEqualTo(versionId(base)).startsWith("dsv_");
@@ -46,52 +55,44 @@ class CsvUploadTest {
 
   @Test
   void uploadedVersionIsNotDeployed(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\n").ok();
 
     assertThat(uploaded.get("environments")).isEmpty();
-    assertThat(versionId(ok(api.get(datasetUrl(base))))).isEqualTo(versionId(base));
+    assertThat(versionId(api.get(datasetUrl(base)).ok())).isEqualTo(versionId(base));
     assertThat(versions(api, base)).containsExactly(versionId(uploaded), versionId(base));
   }
 
   @Test
   void emptyInputCellsAreKeptAsEmptyStrings(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "x,y,z\none,,\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "x,y,z\none,,\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json("{\"inputs\": {\"x\": \"one\", \"y\": \"\", \"z\": \"\"}}"));
+    assertThat(last(datapoints)).isEqualTo(json("{\"inputs\": {\"x\": \"one\", \"y\": \"\", \"z\": \"\"}}"));
   }
 
   @Test
   void targetTextBecomesTheOutput(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target\nhi,hello there\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target\nhi,hello there\n"));
-
-    assertThat(last(contents(api, uploaded)))
+    assertThat(last(datapoints))
         .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
   }
 
   @Test
   void targetJsonObjectBecomesTheTarget(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api,
+        "q,target\nhi,\"{\"\"answer\"\": 42, \"\"tags\"\": [\"\"x\"\"], \"\"none\"\": null}\"\n");
 
-    JsonNode uploaded = ok(upload(api, base, "",
-        "q,target\nhi,\"{\"\"answer\"\": 42, \"\"tags\"\": [\"\"x\"\"], \"\"none\"\": null}\"\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+    assertThat(last(datapoints)).isEqualTo(json(
         "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"tags\": [\"x\"], \"none\": null}}"));
   }
 
   @Test
   void targetJsonThatIsNotAnObjectIsKeptAsText(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target\none,42\ntwo,\"[1, 2]\"\nthree,true\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target\none,42\ntwo,\"[1, 2]\"\nthree,true\n"));
-
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "42"}},
          {"inputs": {"q": "two"}, "target": {"output": "[1, 2]"}},
@@ -100,22 +101,18 @@ class CsvUploadTest {
 
   @Test
   void emptyTargetCellSetsNoTarget(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target\nhi,\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target\nhi,\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}}"));
+    assertThat(last(datapoints)).isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}}"));
   }
 
   @Test
   void targetKeyColumnsAreJsonWhenTheyParseElseText(Api api) {
-    JsonNode base = create(api, "a");
-
-    JsonNode uploaded = ok(upload(api, base, "",
+    ArrayNode datapoints = contentsAfterUploading(api,
         "q,target.score,target.label,target.meta,target.gone,target.ok,target.list,target.quoted\n"
-            + "hi,0.5,good answer,\"{\"\"k\"\": 1}\",null,true,\"[1,\"\"x\"\"]\",\"\"\"text\"\"\"\n"));
+            + "hi,0.5,good answer,\"{\"\"k\"\": 1}\",null,true,\"[1,\"\"x\"\"]\",\"\"\"text\"\"\"\n");
 
-    assertThat(last(contents(api, uploaded))).isEqualTo(json("""
+    assertThat(last(datapoints)).isEqualTo(json("""
         {"inputs": {"q": "hi"},
          "target": {"score": 0.5, "label": "good answer", "meta": {"k": 1}, "gone": null, "ok": true,
                     "list": [1, "x"], "quoted": "text"}}"""));
@@ -123,42 +120,34 @@ class CsvUploadTest {
 
   @Test
   void targetKeyCellWithTextAfterANumberIsText(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target.score\nhi,42 apples\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target.score\nhi,42 apples\n"));
-
-    assertThat(last(contents(api, uploaded)))
+    assertThat(last(datapoints))
         .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": \"42 apples\"}}"));
   }
 
   @Test
   void targetKeyColumnsApplyOverAJsonTarget(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api,
+        "q,target,target.answer,target.extra\nhi,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",3,more\n");
 
-    JsonNode uploaded = ok(upload(api, base, "",
-        "q,target,target.answer,target.extra\nhi,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",3,more\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+    assertThat(last(datapoints)).isEqualTo(json(
         "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
   }
 
   @Test
   void targetKeyColumnsApplyOverATextTarget(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target,target.score\nhi,hello,1\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target,target.score\nhi,hello,1\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+    assertThat(last(datapoints)).isEqualTo(json(
         "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
   }
 
   @Test
   void emptyTargetKeyCellSetsNothing(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target,target.score\none,hello,\ntwo,,\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target,target.score\none,hello,\ntwo,,\n"));
-
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "hello"}},
          {"inputs": {"q": "two"}}]"""));
@@ -166,35 +155,29 @@ class CsvUploadTest {
 
   @Test
   void targetKeyColumnsAloneBuildATarget(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target.output\nhi,bye\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target.output\nhi,bye\n"));
-
-    assertThat(last(contents(api, uploaded)))
+    assertThat(last(datapoints))
         .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"bye\"}}"));
   }
 
   @Test
   void headerNamesAreCaseSensitiveSoTargetAndMessagesInOtherCasesAreInputs(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "Target,Messages,TARGET.x,q\nt,m,x,hi\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "Target,Messages,TARGET.x,q\nt,m,x,hi\n"));
-
-    assertThat(last(contents(api, uploaded))).isEqualTo(json(
+    assertThat(last(datapoints)).isEqualTo(json(
         "{\"inputs\": {\"Target\": \"t\", \"Messages\": \"m\", \"TARGET.x\": \"x\", \"q\": \"hi\"}}"));
   }
 
   @Test
   void messagesColumnHoldsAJsonArrayOfChatMessages(Api api) {
-    JsonNode base = create(api, "a");
-
-    JsonNode uploaded = ok(upload(api, base, "",
+    ArrayNode datapoints = contentsAfterUploading(api,
         "q,messages\n"
             + "one,\"[{\"\"role\"\": \"\"system\"\", \"\"content\"\": \"\"be brief\"\"},"
             + " {\"\"role\"\": \"\"user\"\", \"\"content\"\": [{\"\"type\"\": \"\"text\"\", \"\"text\"\": \"\"hi\"\"}]}]\"\n"
-            + "two,\n"));
+            + "two,\n");
 
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"},
           "messages": [{"role": "system", "content": "be brief"},
@@ -204,12 +187,10 @@ class CsvUploadTest {
 
   @Test
   void quotedFieldsKeepCommasNewlinesAndQuotes(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api,
+        "q,notes\n\"a, b\",\"line one\nline two\"\n\"say \"\"hi\"\"\",plain\n");
 
-    JsonNode uploaded = ok(upload(api, base, "",
-        "q,notes\n\"a, b\",\"line one\nline two\"\n\"say \"\"hi\"\"\",plain\n"));
-
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "a, b", "notes": "line one\\nline two"}},
          {"inputs": {"q": "say \\"hi\\"", "notes": "plain"}}]"""));
@@ -217,21 +198,17 @@ class CsvUploadTest {
 
   @Test
   void byteOrderMarkIsNotPartOfTheFirstHeader(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "\uFEFFq,target\nhi,yo\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "\uFEFFq,target\nhi,yo\n"));
-
-    assertThat(last(contents(api, uploaded)))
+    assertThat(last(datapoints))
         .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"yo\"}}"));
   }
 
   @Test
   void crlfLineEndingsAreNotPartOfTheCells(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,target\r\none,x\r\ntwo,y\r\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target\r\none,x\r\ntwo,y\r\n"));
-
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "x"}},
          {"inputs": {"q": "two"}, "target": {"output": "y"}}]"""));
@@ -239,11 +216,9 @@ class CsvUploadTest {
 
   @Test
   void blankLinesAreSkipped(Api api) {
-    JsonNode base = create(api, "a");
+    ArrayNode datapoints = contentsAfterUploading(api, "q,r\n\none,1\n\r\n\ntwo,2\n\n");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,r\n\none,1\n\r\n\ntwo,2\n\n"));
-
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(datapoints).isEqualTo(json("""
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one", "r": "1"}},
          {"inputs": {"q": "two", "r": "2"}}]"""));
@@ -251,9 +226,9 @@ class CsvUploadTest {
 
   @Test
   void fileWithoutATrailingNewlineKeepsItsLastRow(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\nc"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\nc").ok();
 
     assertThat(questions(api, uploaded)).containsExactly("a", "b", "c");
   }
@@ -262,9 +237,9 @@ class CsvUploadTest {
 
   @Test
   void headerOnlyFileReturnsTheBaseUnchanged(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target\n"));
+    JsonNode uploaded = upload(api, base, "", "q,target\n").ok();
 
     assertThat(versionId(uploaded)).isEqualTo(versionId(base));
     assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(1);
@@ -274,9 +249,9 @@ class CsvUploadTest {
 
   @Test
   void rowsAlreadyInTheBaseOrRepeatedInTheFileAreAddedOnce(Api api) {
-    JsonNode base = create(api, "a", "b");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a", "b");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\nc\nc\na\nd\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\nc\nc\na\nd\n").ok();
 
     assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(4);
     assertThat(questions(api, uploaded)).containsExactly("a", "b", "c", "d");
@@ -285,9 +260,9 @@ class CsvUploadTest {
 
   @Test
   void rowsTheBaseAlreadyHoldsReturnTheBase(Api api) {
-    JsonNode base = create(api, "a", "b");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a", "b");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\na\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\na\n").ok();
 
     assertThat(versionId(uploaded)).isEqualTo(versionId(base));
     assertThat(versions(api, base)).containsExactly(versionId(base));
@@ -295,10 +270,10 @@ class CsvUploadTest {
 
   @Test
   void rowsRecreatingAnotherExistingVersionReturnThatVersion(Api api) {
-    JsonNode base = create(api, "a");
-    JsonNode second = add(api, base, "b");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    JsonNode second = add(api, id(base), "b");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\n").ok();
 
     assertThat(versionId(uploaded)).isEqualTo(versionId(second));
     assertThat(versions(api, base)).containsExactly(versionId(second), versionId(base));
@@ -306,10 +281,10 @@ class CsvUploadTest {
 
   @Test
   void rowEqualToAJsonDatapointWithAnExactDecimalIsTheSameDatapoint(Api api) {
-    JsonNode base = ok(api.post("/v5/datasets", "{\"path\": \"" + path() + "\", \"datapoints\": "
-        + "[{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": 0.12345678901234567890}}]}"));
+    JsonNode base = api.post(DATASETS, "{\"path\": \"" + uniquePath("tests/csv") + "\", \"datapoints\": "
+        + "[{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": 0.12345678901234567890}}]}").ok();
 
-    JsonNode uploaded = ok(upload(api, base, "", "q,target.score\nhi,0.12345678901234567890\n"));
+    JsonNode uploaded = upload(api, base, "", "q,target.score\nhi,0.12345678901234567890\n").ok();
 
     assertThat(versionId(uploaded)).isEqualTo(versionId(base));
     assertThat(versions(api, base)).containsExactly(versionId(base));
@@ -317,10 +292,10 @@ class CsvUploadTest {
 
   @Test
   void newVersionKeepsTheBasesAttributes(Api api) {
-    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
-        "attributes", Map.of("owner", "qa", "n", 1))));
+    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
+        "attributes", Map.of("owner", "qa", "n", 1))).ok();
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\n").ok();
 
     assertThat(uploaded.get("attributes")).isEqualTo(json("{\"owner\": \"qa\", \"n\": 1}"));
   }
@@ -329,10 +304,10 @@ class CsvUploadTest {
 
   @Test
   void versionNameAndDescriptionDescribeTheNewVersion(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n", "version_name", "from csv",
-        "version_description", "uploaded rows"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\n", "version_name", "from csv",
+        "version_description", "uploaded rows").ok();
 
     assertThat(uploaded.get("version_name").asText()).isEqualTo("from csv");
     assertThat(uploaded.get("version_description").asText()).isEqualTo("uploaded rows");
@@ -340,10 +315,10 @@ class CsvUploadTest {
 
   @Test
   void versionNameAndDescriptionKeepNonAsciiCharacters(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nb\n", "version_name", "caf\u00e9 \u2713 \u65e5\u672c",
-        "version_description", "na\u00efve \ud83d\ude00"));
+    JsonNode uploaded = upload(api, base, "", "q\nb\n", "version_name", "caf\u00e9 \u2713 \u65e5\u672c",
+        "version_description", "na\u00efve \ud83d\ude00").ok();
 
     assertThat(uploaded.get("version_name").asText()).isEqualTo("caf\u00e9 \u2713 \u65e5\u672c");
     assertThat(uploaded.get("version_description").asText()).isEqualTo("na\u00efve \ud83d\ude00");
@@ -351,73 +326,73 @@ class CsvUploadTest {
 
   @Test
   void versionNameLongerThan255CharactersIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    assertStatus(upload(api, base, "", "q\nb\n", "version_name", "n".repeat(256)), 422);
+    upload(api, base, "", "q\nb\n", "version_name", "n".repeat(256)).assertStatus(422);
 
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void emptyVersionNameIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "q\nb\n", "version_name", "");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void emptyVersionNameIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
-    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
         "q\nb\n".getBytes(StandardCharsets.UTF_8), "version_name", "");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
   }
 
   @Test
   void versionNameUsedByAnotherVersionIsAConflict(Api api) {
-    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
-        "version_name", "taken")));
+    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
+        "version_name", "taken")).ok();
 
     Api.Response response = upload(api, base, "", "q\nb\n", "version_name", "taken");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").isTextual()).isTrue();
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void rowsAddingNothingUnderADifferentVersionNameAreAConflictNamingTheExistingVersion(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "q\na\n", "version_name", "fresh");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").asText()).contains(versionId(base));
     assertThat(versions(api, base)).containsExactly(versionId(base));
-    assertThat(ok(api.get(datasetUrl(base))).has("version_name")).isFalse();
+    assertThat(api.get(datasetUrl(base)).ok().has("version_name")).isFalse();
   }
 
   @Test
   void headerOnlyFileUnderADifferentVersionNameIsAConflictNamingTheBase(Api api) {
-    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
-        "version_name", "one")));
+    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
+        "version_name", "one")).ok();
 
     Api.Response response = upload(api, base, "", "q\n", "version_name", "two");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").asText()).contains(versionId(base));
   }
 
   @Test
   void rowsAddingNothingUnderTheBasesOwnNameReturnTheBase(Api api) {
-    JsonNode base = ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints("a"),
-        "version_name", "one")));
+    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
+        "version_name", "one")).ok();
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\na\n", "version_name", "one"));
+    JsonNode uploaded = upload(api, base, "", "q\na\n", "version_name", "one").ok();
 
     assertThat(versionId(uploaded)).isEqualTo(versionId(base));
   }
@@ -426,85 +401,85 @@ class CsvUploadTest {
 
   @Test
   void versionIdNamesTheBase(Api api) {
-    JsonNode base = create(api, "a");
-    JsonNode second = add(api, base, "b");
-    add(api, base, "c");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    JsonNode second = add(api, id(base), "b");
+    add(api, id(base), "c");
 
-    JsonNode uploaded = ok(upload(api, base, "?version_id=" + versionId(second), "q\nd\n"));
+    JsonNode uploaded = upload(api, base, "?version_id=" + versionId(second), "q\nd\n").ok();
 
     assertThat(questions(api, uploaded)).containsExactly("a", "b", "d");
   }
 
   @Test
   void environmentNamesTheBase(Api api) {
-    JsonNode base = create(api, "a");
-    JsonNode second = add(api, base, "b");
-    add(api, base, "c");
-    ok(api.post(datasetUrl(base) + "/environments/staging?version_id=" + versionId(second), null));
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    JsonNode second = add(api, id(base), "b");
+    add(api, id(base), "c");
+    api.post(datasetUrl(base) + "/environments/staging?version_id=" + versionId(second), null).ok();
 
-    JsonNode uploaded = ok(upload(api, base, "?environment=staging", "q\nd\n"));
+    JsonNode uploaded = upload(api, base, "?environment=staging", "q\nd\n").ok();
 
     assertThat(questions(api, uploaded)).containsExactly("a", "b", "d");
   }
 
   @Test
   void withoutASelectionTheVersionDeployedToTheDefaultEnvironmentIsTheBase(Api api) {
-    JsonNode base = create(api, "a");
-    add(api, base, "b");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    add(api, id(base), "b");
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nc\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nc\n").ok();
 
     assertThat(questions(api, uploaded)).containsExactly("a", "c");
   }
 
   @Test
   void withoutASelectionOrADefaultDeploymentTheLatestVersionIsTheBase(Api api) {
-    JsonNode base = create(api, "a");
-    add(api, base, "b");
-    assertStatus(api.delete(datasetUrl(base) + "/environments/production"), 204);
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    add(api, id(base), "b");
+    api.delete(datasetUrl(base) + "/environments/production").assertStatus(204);
 
-    JsonNode uploaded = ok(upload(api, base, "", "q\nc\n"));
+    JsonNode uploaded = upload(api, base, "", "q\nc\n").ok();
 
     assertThat(questions(api, uploaded)).containsExactly("a", "b", "c");
   }
 
   @Test
   void bothVersionIdAndEnvironmentAreRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "?version_id=" + versionId(base) + "&environment=production", "q\nb\n");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("query");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void unknownDatasetIsNotFoundBeforeTheFileIsRead(Api api) {
-    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
         "q,r\nragged\n".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
   }
 
   @Test
   void unknownBaseIsNotFoundBeforeTheFileIsRead(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
     String ragged = "q,r\nragged\n";
 
-    assertStatus(upload(api, base, "?version_id=dsv_unknown", ragged), 404);
-    assertStatus(upload(api, base, "?environment=nowhere", ragged), 404);
-    assertStatus(upload(api, base, "?environment=staging", ragged), 404);
+    upload(api, base, "?version_id=dsv_unknown", ragged).assertStatus(404);
+    upload(api, base, "?environment=nowhere", ragged).assertStatus(404);
+    upload(api, base, "?environment=staging", ragged).assertStatus(404);
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void versionOfAnotherDatasetIsNotABase(Api api) {
-    JsonNode base = create(api, "a");
-    JsonNode other = create(api, "z");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    JsonNode other = upsert(api, uniquePath("tests/csv"), "z");
 
-    assertStatus(upload(api, base, "?version_id=" + versionId(other), "q\nb\n"), 404);
+    upload(api, base, "?version_id=" + versionId(other), "q\nb\n").assertStatus(404);
 
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
@@ -513,12 +488,12 @@ class CsvUploadTest {
 
   @Test
   void rowWithMoreCellsThanTheHeaderIsRejectedNamingTheRowAndChangesNothing(Api api, DatasetServer server) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
     Map<String, Long> before = server.database().documentCounts();
 
     Api.Response response = upload(api, base, "", "q,r\nb,1\nc,2\nd,3,extra\ne,4\n");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertNamesRow(response, 3);
     assertThat(versions(api, base)).containsExactly(versionId(base));
     assertThat(server.database().documentCounts()).isEqualTo(before);
@@ -526,96 +501,96 @@ class CsvUploadTest {
 
   @Test
   void rowWithFewerCellsThanTheHeaderIsRejectedNamingTheRow(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "q,r\nb,1\nc\n");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertNamesRow(response, 2);
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void invalidJsonInMessagesIsRejectedNamingTheRow(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "q,messages\nb,\nc,\"[{\"\"role\"\": \"\"user\"\"\"\n");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertNamesRow(response, 2);
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void messagesThatAreNotChatMessagesAreRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    assertStatus(upload(api, base, "", "q,messages\nb,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n"),
-        422);
-    assertStatus(upload(api, base, "", "q,messages\nb,\"{\"\"role\"\": \"\"user\"\"}\"\n"), 422);
-    assertStatus(upload(api, base, "", "q,messages\nb,hello\n"), 422);
+    upload(api, base, "", "q,messages\nb,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n")
+        .assertStatus(422);
+    upload(api, base, "", "q,messages\nb,\"{\"\"role\"\": \"\"user\"\"}\"\n").assertStatus(422);
+    upload(api, base, "", "q,messages\nb,hello\n").assertStatus(422);
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void unterminatedQuotedFieldIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    assertStatus(upload(api, base, "", "q,r\nb,1\nc,\"never closed\n"), 422);
+    upload(api, base, "", "q,r\nb,1\nc,\"never closed\n").assertStatus(422);
 
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void duplicateHeaderNamesAreRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "q,r,q\n1,2,3\n");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void fileThatIsNotUtf8IsRejectedAndChangesNothing(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    Api.Response response = upload(api, base, "", latin1File());
+    Api.Response response = upload(api, base, "", latin1Csv());
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void fileThatIsNotUtf8IsRejectedNamingTheRow(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    Api.Response response = upload(api, base, "", latin1File());
+    Api.Response response = upload(api, base, "", latin1Csv());
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertNamesRow(response, 3);
   }
 
   @Test
   void emptyFileWithoutAHeaderIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = upload(api, base, "", "");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void missingFilePartIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = api.upload(datasetUrl(base) + "/datapoints/csv", "rows.csv", null,
         "version_name", "no file");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc"))
         .extracting(JsonNode::asText).containsExactly("body", "file");
     assertThat(versions(api, base)).containsExactly(versionId(base));
@@ -623,38 +598,38 @@ class CsvUploadTest {
 
   @Test
   void multipartBodyWithoutAnyPartIsRejected(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
     Api.Response response = api.upload(datasetUrl(base) + "/datapoints/csv", "rows.csv", null);
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void missingFilePartIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
-    Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv", null,
+    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv", null,
         "version_name", "no file");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
   }
 
   @Test
   void fileOverTheSizeLimitIsRejectedAndOneAtTheLimitIsAccepted() throws Exception {
     try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
       Api api = new Api(small.port());
-      JsonNode base = create(api, "a");
+      JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
       String atLimit = "q\n" + "x".repeat(997) + "\n";
       String overLimit = "q\n" + "y".repeat(998) + "\n";
       assertThat(atLimit.getBytes(StandardCharsets.UTF_8)).hasSize(1000);
 
       Api.Response tooLarge = upload(api, base, "", overLimit);
 
-      assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+      tooLarge.assertStatus(413);
       assertThat(tooLarge.json().get("detail").isTextual()).isTrue();
       assertThat(versions(api, base)).containsExactly(versionId(base));
-      JsonNode accepted = ok(upload(api, base, "", atLimit));
+      JsonNode accepted = upload(api, base, "", atLimit).ok();
       assertThat(accepted.get("datapoints_count").asInt()).isEqualTo(2);
     }
   }
@@ -664,10 +639,10 @@ class CsvUploadTest {
     try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
       Api api = new Api(small.port());
 
-      Api.Response response = api.upload("/v5/datasets/ds_unknown/datapoints/csv", "rows.csv",
+      Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
           ("q\n" + "y".repeat(2000) + "\n").getBytes(StandardCharsets.UTF_8));
 
-      assertThat(response.status()).as(response.toString()).isEqualTo(404);
+      response.assertStatus(404);
     }
   }
 
@@ -675,9 +650,9 @@ class CsvUploadTest {
 
   @Test
   void uploaderIsTheNewVersionsCreator(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = ok(upload(api.as(Api.ALPHA_ALAN), base, "", "q\nb\n"));
+    JsonNode uploaded = upload(api.as(Api.ALPHA_ALAN), base, "", "q\nb\n").ok();
 
     assertThat(uploaded.get("created_by").get("id").asText()).isEqualTo("usr_alan");
     assertThat(uploaded.get("created_by").get("email_address").asText()).isEqualTo("alan@alpha.example");
@@ -685,47 +660,25 @@ class CsvUploadTest {
 
   @Test
   void anotherOrganizationCannotUpload(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    assertStatus(upload(api.as(Api.BETA), base, "", "q\nb\n"), 404);
-    assertStatus(upload(api.as(Api.BETA), base, "?version_id=" + versionId(base), "q\nb\n"), 404);
-    assertStatus(upload(api.as(Api.BETA), base, "?environment=live", "q\nb\n"), 404);
+    upload(api.as(Api.BETA), base, "", "q\nb\n").assertStatus(404);
+    upload(api.as(Api.BETA), base, "?version_id=" + versionId(base), "q\nb\n").assertStatus(404);
+    upload(api.as(Api.BETA), base, "?environment=live", "q\nb\n").assertStatus(404);
 
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test
   void missingKeyIsUnauthorized(Api api) {
-    JsonNode base = create(api, "a");
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    assertStatus(upload(api.as(null), base, "", "q\nb\n"), 401);
+    upload(api.as(null), base, "", "q\nb\n").assertStatus(401);
 
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   // ---- helpers ----
-
-  private static String path() {
-    return "tests/csv/" + UUID.randomUUID();
-  }
-
-  private static JsonNode create(Api api, String... questions) {
-    return ok(api.post("/v5/datasets", Map.of("path", path(), "datapoints", datapoints(questions))));
-  }
-
-  /** A new version: the latest plus one datapoint per question. */
-  private static JsonNode add(Api api, JsonNode dataset, String... questions) {
-    return ok(api.post("/v5/datasets", Map.of("id", id(dataset), "action", "add",
-        "datapoints", datapoints(questions))));
-  }
-
-  private static List<Map<String, Object>> datapoints(String... questions) {
-    List<Map<String, Object>> datapoints = new ArrayList<>();
-    for (String question : questions) {
-      datapoints.add(Map.of("inputs", Map.of("q", question)));
-    }
-    return datapoints;
-  }
 
   private static Api.Response upload(Api api, JsonNode dataset, String query, String csv, String... fields) {
     return upload(api, dataset, query, csv.getBytes(StandardCharsets.UTF_8), fields);
@@ -735,88 +688,42 @@ class CsvUploadTest {
     return api.upload(datasetUrl(dataset) + "/datapoints/csv" + query, "rows.csv", csv, fields);
   }
 
-  /** A CSV whose third data row holds "café" in ISO-8859-1, which is not valid UTF-8. */
-  private static byte[] latin1File() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      out.write("q\nb\nc\n".getBytes(StandardCharsets.UTF_8));
-      out.write("caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-      out.write("d\n".getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+  /** The 422's message names the bad row (see {@code TestData.rowMention}). */
+  private static void assertNamesRow(Api.Response response, int dataRow) {
+    String message = response.json().get("detail").get(0).get("msg").asText();
+    assertThat(message).as(response.toString()).containsPattern(rowMention(dataRow));
   }
 
   /**
-   * The 422's message names the bad row: as its number among the data rows, or as its line in
-   * the file (the header being line 1).
+   * Uploads {@code csv} onto a new dataset holding the datapoint {@code {"inputs": {"q": "a"}}};
+   * returns the new version's datapoints without their ids, in order.
    */
-  private static void assertNamesRow(Api.Response response, int dataRow) {
-    String message = response.json().get("detail").get(0).get("msg").asText();
-    assertThat(message).as(response.toString())
-        .containsPattern("(?i)\\b(row\\s*" + dataRow + "|line\\s*" + (dataRow + 1) + "|row\\s*" + (dataRow + 1) + ")\\b");
+  private static ArrayNode contentsAfterUploading(Api api, String csv) {
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    return contents(api, upload(api, base, "", csv).ok());
   }
 
   /** The version's datapoints without their ids, in order. */
   private static ArrayNode contents(Api api, JsonNode version) {
-    ArrayNode datapoints = (ArrayNode) ok(api.get(datasetUrl(version) + "?include_datapoints=true&version_id="
-        + versionId(version))).get("datapoints");
+    ArrayNode datapoints = (ArrayNode) api.get(datasetUrl(version) + "?include_datapoints=true&version_id="
+        + versionId(version)).ok().get("datapoints");
     datapoints.forEach(d -> ((ObjectNode) d).remove("id"));
     return datapoints;
   }
 
   private static List<String> datapointIds(Api api, JsonNode version) {
-    JsonNode fetched = ok(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)));
-    List<String> ids = new ArrayList<>();
-    fetched.get("datapoints").forEach(d -> ids.add(d.get("id").asText()));
-    return ids;
-  }
-
-  /** The {@code q} input of every datapoint of the version, in order. */
-  private static List<String> questions(Api api, JsonNode version) {
-    List<String> questions = new ArrayList<>();
-    contents(api, version).forEach(d -> questions.add(d.get("inputs").get("q").asText()));
-    return questions;
+    return ids(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)).ok()
+        .get("datapoints"));
   }
 
   /** Version ids of the dataset, newest first. */
   private static List<String> versions(Api api, JsonNode dataset) {
     List<String> ids = new ArrayList<>();
-    ok(api.get(datasetUrl(dataset) + "/versions")).get("records").forEach(v -> ids.add(versionId(v)));
+    api.get(datasetUrl(dataset) + "/versions").ok().get("records").forEach(v -> ids.add(versionId(v)));
     return ids;
   }
 
   private static JsonNode last(ArrayNode datapoints) {
     return datapoints.get(datapoints.size() - 1);
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return Api.JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String id(JsonNode dataset) {
-    return dataset.get("id").asText();
-  }
-
-  private static String versionId(JsonNode dataset) {
-    return dataset.get("version_id").asText();
-  }
-
-  private static String datasetUrl(JsonNode dataset) {
-    return "/v5/datasets/" + id(dataset);
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  private static void assertStatus(Api.Response response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
   }
 }

@@ -1,5 +1,16 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.add;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.datasetUrl;
+import static io.datasetserver.testing.TestData.id;
+import static io.datasetserver.testing.TestData.questions;
+import static io.datasetserver.testing.TestData.uniquePath;
+import static io.datasetserver.testing.TestData.upsert;
+import static io.datasetserver.testing.TestData.versionId;
+import static io.datasetserver.testing.TestData.versionUrl;
+import static io.datasetserver.testing.TestData.waitForClockPast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +18,7 @@ import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,70 +28,70 @@ class DeleteVersionTest {
 
   @Test
   void deletedVersionIsGoneFromTheVersionList(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
     JsonNode third = add(api, id(first), "c");
 
     Api.Response response = api.delete(versionUrl(second));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(204);
+    response.assertStatus(204);
     assertThat(response.body()).isEmpty();
-    JsonNode versions = ok(api.get(datasetUrl(first) + "/versions")).get("records");
+    JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
     assertThat(versions).extracting(v -> v.get("version_id").asText())
         .containsExactly(versionId(third), versionId(first));
   }
 
   @Test
   void deletedVersionIdIsNotFoundWhereverAVersionIsNamed(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
     String gone = "?version_id=" + versionId(second);
 
-    assertThat(api.delete(versionUrl(second)).status()).isEqualTo(204);
+    api.delete(versionUrl(second)).assertStatus(204);
 
-    assertStatus(api.get(datasetUrl(first) + gone), 404);
-    assertStatus(api.get(datasetUrl(first) + gone + "&include_datapoints=true"), 404);
-    assertStatus(api.get(datasetUrl(first) + "/datapoints" + gone), 404);
-    assertStatus(api.post("/v5/datasets" + gone, Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("z"))), 404);
-    assertStatus(api.post("/v5/datasets" + gone, Map.of("id", id(first), "action", "remove",
-        "datapoints", datapoints("a"))), 404);
-    assertStatus(api.upload(datasetUrl(first) + "/datapoints/csv" + gone, "rows.csv",
-        "q\nz\n".getBytes(StandardCharsets.UTF_8)), 404);
-    assertStatus(api.patch(versionUrl(second), Map.of("name", "again")), 404);
-    assertStatus(api.post(datasetUrl(first) + "/environments/staging" + gone, null), 404);
-    assertThat(ok(api.get(datasetUrl(first) + "/versions")).get("records")).hasSize(1);
+    api.get(datasetUrl(first) + gone).assertStatus(404);
+    api.get(datasetUrl(first) + gone + "&include_datapoints=true").assertStatus(404);
+    api.get(datasetUrl(first) + "/datapoints" + gone).assertStatus(404);
+    api.post(DATASETS + gone, Map.of("id", id(first), "action", "add",
+        "datapoints", datapoints("z"))).assertStatus(404);
+    api.post(DATASETS + gone, Map.of("id", id(first), "action", "remove",
+        "datapoints", datapoints("a"))).assertStatus(404);
+    api.upload(datasetUrl(first) + "/datapoints/csv" + gone, "rows.csv",
+        "q\nz\n".getBytes(StandardCharsets.UTF_8)).assertStatus(404);
+    api.patch(versionUrl(second), Map.of("name", "again")).assertStatus(404);
+    api.post(datasetUrl(first) + "/environments/staging" + gone, null).assertStatus(404);
+    assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(1);
   }
 
   @Test
   void deletingTheSameVersionTwiceIsNotFoundTheSecondTime(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    assertThat(api.delete(versionUrl(second)).status()).isEqualTo(204);
+    api.delete(versionUrl(second)).assertStatus(204);
 
-    assertStatus(api.delete(versionUrl(second)), 404);
+    api.delete(versionUrl(second)).assertStatus(404);
   }
 
   @Test
   void deletedLatestVersionNoLongerIsTheDefault(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
     JsonNode third = add(api, id(first), "c");
-    assertStatus(api.delete(datasetUrl(first) + "/environments/production"), 204);
-    assertThat(versionId(ok(api.get(datasetUrl(first))))).isEqualTo(versionId(third));
+    api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
+    assertThat(versionId(api.get(datasetUrl(first)).ok())).isEqualTo(versionId(third));
 
-    assertStatus(api.delete(versionUrl(third)), 204);
+    api.delete(versionUrl(third)).assertStatus(204);
 
-    assertThat(versionId(ok(api.get(datasetUrl(first))))).isEqualTo(versionId(second));
-    JsonNode listed = ok(api.get("/v5/datasets?size=1000&name=" + first.get("name").asText())).get("records");
+    assertThat(versionId(api.get(datasetUrl(first)).ok())).isEqualTo(versionId(second));
+    JsonNode listed = api.get(DATASETS + "?size=1000&name=" + first.get("name").asText()).ok().get("records");
     assertThat(listed).extracting(d -> d.get("version_id").asText()).containsExactly(versionId(second));
   }
 
   @Test
   void addWithoutABaseBuildsOnTheLatestRemainingVersion(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    assertStatus(api.delete(versionUrl(second)), 204);
+    api.delete(versionUrl(second)).assertStatus(204);
 
     JsonNode next = add(api, id(first), "c");
 
@@ -97,99 +101,99 @@ class DeleteVersionTest {
 
   @Test
   void deployedVersionCannotBeDeleted(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     add(api, id(first), "b");
 
     Api.Response response = api.delete(versionUrl(first));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    assertThat(ok(api.get(datasetUrl(first) + "/versions")).get("records")).hasSize(2);
-    assertThat(versionId(ok(api.get(datasetUrl(first))))).isEqualTo(versionId(first));
+    assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(2);
+    assertThat(versionId(api.get(datasetUrl(first)).ok())).isEqualTo(versionId(first));
   }
 
   @Test
   void versionDeployedToANonDefaultEnvironmentCannotBeDeleted(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    ok(api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null));
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
 
-    assertStatus(api.delete(versionUrl(second)), 409);
+    api.delete(versionUrl(second)).assertStatus(409);
 
-    assertThat(versionId(ok(api.get(datasetUrl(first) + "?environment=staging")))).isEqualTo(versionId(second));
+    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok())).isEqualTo(versionId(second));
   }
 
   @Test
   void versionCanBeDeletedOnceItsDeploymentIsRemoved(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    assertStatus(api.delete(datasetUrl(first) + "/environments/production"), 204);
+    api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
 
-    assertStatus(api.delete(versionUrl(first)), 204);
+    api.delete(versionUrl(first)).assertStatus(204);
 
-    JsonNode versions = ok(api.get(datasetUrl(first) + "/versions")).get("records");
+    JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
     assertThat(versions).extracting(v -> v.get("version_id").asText()).containsExactly(versionId(second));
   }
 
   @Test
   void onlyRemainingVersionCannotBeDeleted(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    ok(api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null));
-    assertStatus(api.delete(versionUrl(first)), 204);
-    assertStatus(api.delete(datasetUrl(first) + "/environments/production"), 204);
+    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null).ok();
+    api.delete(versionUrl(first)).assertStatus(204);
+    api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
 
     Api.Response response = api.delete(versionUrl(second));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    JsonNode remaining = ok(api.get(datasetUrl(first) + "?include_datapoints=true"));
+    JsonNode remaining = api.get(datasetUrl(first) + "?include_datapoints=true").ok();
     assertThat(versionId(remaining)).isEqualTo(versionId(second));
     assertThat(remaining.get("datapoints")).hasSize(2);
   }
 
   @Test
   void deletedVersionsNameBecomesFree(Api api) {
-    JsonNode first = create(api, path(), "a");
-    JsonNode named = ok(api.post("/v5/datasets", Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("b"), "version_name", "draft")));
-    assertStatus(api.delete(versionUrl(named)), 204);
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
+    JsonNode named = api.post(DATASETS, Map.of("id", id(first), "action", "add",
+        "datapoints", datapoints("b"), "version_name", "draft")).ok();
+    api.delete(versionUrl(named)).assertStatus(204);
 
-    JsonNode renamed = ok(api.patch(versionUrl(first), Map.of("name", "draft")));
+    JsonNode renamed = api.patch(versionUrl(first), Map.of("name", "draft")).ok();
     assertThat(renamed.get("version_name").asText()).isEqualTo("draft");
-    ok(api.patch(versionUrl(first), Map.of("name", "other")));
-    JsonNode reused = ok(api.post("/v5/datasets", Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("c"), "version_name", "draft")));
+    api.patch(versionUrl(first), Map.of("name", "other")).ok();
+    JsonNode reused = api.post(DATASETS, Map.of("id", id(first), "action", "add",
+        "datapoints", datapoints("c"), "version_name", "draft")).ok();
     assertThat(reused.get("version_name").asText()).isEqualTo("draft");
   }
 
   @Test
   void deletingVersionsKeepsDatapointsOtherVersionsHold(Api api) {
-    JsonNode first = create(api, path(), "a", "b");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a", "b");
     JsonNode second = add(api, id(first), "c");
-    JsonNode third = ok(api.post("/v5/datasets", Map.of("id", id(first), "action", "remove",
-        "datapoints", datapoints("a"))));
+    JsonNode third = api.post(DATASETS, Map.of("id", id(first), "action", "remove",
+        "datapoints", datapoints("a"))).ok();
     waitForClockPast(third.get("created_at").asText());
 
-    assertStatus(api.delete(versionUrl(second)), 204);
+    api.delete(versionUrl(second)).assertStatus(204);
 
     assertThat(questions(api, first)).containsExactly("a", "b");
     assertThat(questions(api, third)).containsExactly("b", "c");
-    JsonNode page = ok(api.get(datasetUrl(first) + "/datapoints?version_id=" + versionId(third)));
+    JsonNode page = api.get(datasetUrl(first) + "/datapoints?version_id=" + versionId(third)).ok();
     assertThat(page.get("total").asInt()).isEqualTo(2);
     assertThat(page.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("b", "c");
   }
 
   @Test
   void deletingVersionsWithDatapointsNoOtherVersionHoldsShrinksTheDatabase(Api api, DatasetServer server) {
-    JsonNode first = create(api, path(), "a");
-    JsonNode second = ok(api.post("/v5/datasets", Map.of("id", id(first), "datapoints", datapoints("b", "c"))));
-    JsonNode third = ok(api.post("/v5/datasets", Map.of("id", id(first), "datapoints", datapoints("d", "e", "f"))));
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
+    JsonNode second = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("b", "c"))).ok();
+    JsonNode third = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("d", "e", "f"))).ok();
     waitForClockPast(third.get("created_at").asText());
     Map<String, Long> before = server.database().documentCounts();
 
-    assertStatus(api.delete(versionUrl(second)), 204);
-    assertStatus(api.delete(versionUrl(third)), 204);
+    api.delete(versionUrl(second)).assertStatus(204);
+    api.delete(versionUrl(third)).assertStatus(204);
 
     Map<String, Long> after = server.database().documentCounts();
     assertThat(after.get("datapoints")).as("datapoints %s -> %s", before, after)
@@ -203,150 +207,73 @@ class DeleteVersionTest {
 
   @Test
   void contentOfADeletedVersionCanBeCreatedAgain(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b", "c");
     waitForClockPast(second.get("created_at").asText());
-    assertStatus(api.delete(versionUrl(second)), 204);
+    api.delete(versionUrl(second)).assertStatus(204);
 
     JsonNode again = add(api, id(first), "b", "c");
 
     assertThat(versionId(again)).isNotEqualTo(versionId(second));
     assertThat(questions(api, again)).containsExactly("a", "b", "c");
-    JsonNode page = ok(api.get(datasetUrl(first) + "/datapoints?size=2&page=2&version_id=" + versionId(again)));
+    JsonNode page = api.get(datasetUrl(first) + "/datapoints?size=2&page=2&version_id=" + versionId(again)).ok();
     assertThat(page.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("c");
   }
 
   @Test
   void unknownDatasetIsNotFound(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
 
-    Api.Response response = api.delete("/v5/datasets/ds_unknown/versions/" + versionId(first));
+    Api.Response response = api.delete(DATASETS + "/ds_unknown/versions/" + versionId(first));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
   }
 
   @Test
   void unknownVersionIsNotFound(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     add(api, id(first), "b");
 
     Api.Response response = api.delete(datasetUrl(first) + "/versions/dsv_unknown");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    assertThat(ok(api.get(datasetUrl(first) + "/versions")).get("records")).hasSize(2);
+    assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(2);
   }
 
   @Test
   void versionOfAnotherDatasetIsNotFound(Api api) {
-    JsonNode mine = create(api, path(), "a");
+    JsonNode mine = upsert(api, uniquePath("tests/delete-version"), "a");
     add(api, id(mine), "b");
-    JsonNode other = create(api, path(), "a");
+    JsonNode other = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode othersSecond = add(api, id(other), "b");
 
-    assertStatus(api.delete(datasetUrl(mine) + "/versions/" + versionId(othersSecond)), 404);
+    api.delete(datasetUrl(mine) + "/versions/" + versionId(othersSecond)).assertStatus(404);
 
-    assertThat(ok(api.get(datasetUrl(other) + "/versions")).get("records")).hasSize(2);
-    assertThat(ok(api.get(datasetUrl(mine) + "/versions")).get("records")).hasSize(2);
+    assertThat(api.get(datasetUrl(other) + "/versions").ok().get("records")).hasSize(2);
+    assertThat(api.get(datasetUrl(mine) + "/versions").ok().get("records")).hasSize(2);
   }
 
   @Test
   void anotherOrganizationCannotDeleteTheVersion(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
 
-    assertStatus(api.as(Api.BETA).delete(versionUrl(second)), 404);
+    api.as(Api.BETA).delete(versionUrl(second)).assertStatus(404);
 
-    JsonNode kept = ok(api.get(datasetUrl(first) + "?version_id=" + versionId(second) + "&include_datapoints=true"));
+    JsonNode kept = api.get(datasetUrl(first) + "?version_id=" + versionId(second) + "&include_datapoints=true").ok();
     assertThat(kept.get("datapoints")).hasSize(2);
-    assertThat(ok(api.get(datasetUrl(first) + "/versions")).get("records")).hasSize(2);
+    assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(2);
   }
 
   @Test
   void missingKeyIsUnauthorized(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
 
-    assertStatus(api.as(null).delete(versionUrl(second)), 401);
+    api.as(null).delete(versionUrl(second)).assertStatus(401);
 
-    assertThat(ok(api.get(datasetUrl(first) + "/versions")).get("records")).hasSize(2);
-  }
-
-  // ---- helpers ----
-
-  private static String path() {
-    return "tests/delete-version/" + UUID.randomUUID();
-  }
-
-  private static JsonNode create(Api api, String path, String... questions) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("path", path);
-    body.put("datapoints", datapoints(questions));
-    return ok(api.post("/v5/datasets", body));
-  }
-
-  /** A new version: the latest plus one datapoint per question. */
-  private static JsonNode add(Api api, String datasetId, String... questions) {
-    return ok(api.post("/v5/datasets", Map.of("id", datasetId, "action", "add", "datapoints", datapoints(questions))));
-  }
-
-  private static List<Map<String, Object>> datapoints(String... questions) {
-    List<Map<String, Object>> datapoints = new ArrayList<>();
-    for (String question : questions) {
-      datapoints.add(Map.of("inputs", Map.of("q", question)));
-    }
-    return datapoints;
-  }
-
-  /** The {@code q} input of every datapoint of the version, in order. */
-  private static List<String> questions(Api api, JsonNode version) {
-    JsonNode fetched = ok(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)));
-    List<String> questions = new ArrayList<>();
-    fetched.get("datapoints").forEach(d -> questions.add(d.get("inputs").get("q").asText()));
-    return questions;
-  }
-
-  private static String id(JsonNode dataset) {
-    return dataset.get("id").asText();
-  }
-
-  private static String versionId(JsonNode dataset) {
-    return dataset.get("version_id").asText();
-  }
-
-  private static String datasetUrl(JsonNode dataset) {
-    return "/v5/datasets/" + id(dataset);
-  }
-
-  private static String versionUrl(JsonNode version) {
-    return datasetUrl(version) + "/versions/" + versionId(version);
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  private static void assertStatus(Api.Response response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-  }
-
-  /**
-   * Returns once this machine's clock (which the server reads too) has passed {@code timestamp}
-   * at the millisecond precision the server stores. The test server sweeps unreachable data
-   * with a grace of 0 s, i.e. data written before the sweep's millisecond. A precondition, not
-   * a timed assertion.
-   */
-  private static void waitForClockPast(String timestamp) {
-    Instant instant = OffsetDateTime.parse(timestamp).toInstant();
-    while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant)) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(2);
   }
 }

@@ -1,5 +1,8 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.datapoint;
+import static io.datasetserver.testing.TestData.uniquePath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningServer.class)
 class LargeDatasetTest {
-  private static final String DATASETS = "/v5/datasets";
   private static final int ROWS = 20_000;
 
   private static List<Map<String, Object>> rows;
@@ -37,8 +39,8 @@ class LargeDatasetTest {
       rows.add(Map.of("inputs", Map.of("q", label(ROWS - 1 - i), "lang", i % 2 == 0 ? "en" : "fr"),
           "target", Map.of("output", i)));
     }
-    path = "large/" + UUID.randomUUID();
-    JsonNode created = ok(api.post(DATASETS, Map.of("path", path, "datapoints", rows)));
+    path = uniquePath("large");
+    JsonNode created = api.post(DATASETS, Map.of("path", path, "datapoints", rows)).ok();
     assertThat(created.path("datapoints_count").asInt()).isEqualTo(ROWS);
     id = created.path("id").asText();
     firstVersionId = created.path("version_id").asText();
@@ -50,7 +52,7 @@ class LargeDatasetTest {
 
   @Test
   void theDatasetReportsEveryRow(Api api) {
-    JsonNode fetched = ok(api.get(DATASETS + "/" + id));
+    JsonNode fetched = api.get(DATASETS + "/" + id).ok();
     assertThat(fetched.path("version_id").asText()).isEqualTo(firstVersionId);
     assertThat(fetched.path("datapoints_count").asInt()).isEqualTo(ROWS);
   }
@@ -60,7 +62,7 @@ class LargeDatasetTest {
     List<String> seen = new ArrayList<>(ROWS);
     List<String> ids = new ArrayList<>(ROWS);
     for (int page = 1; page <= ROWS / 1000; page++) {
-      JsonNode body = ok(api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + page));
+      JsonNode body = api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + page).ok();
       assertThat(body.path("total").asInt()).isEqualTo(ROWS);
       assertThat(body.path("records")).hasSize(1000);
       body.path("records").forEach(r -> {
@@ -68,7 +70,7 @@ class LargeDatasetTest {
         ids.add(r.path("id").asText());
       });
     }
-    JsonNode after = ok(api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + (ROWS / 1000 + 1)));
+    JsonNode after = api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + (ROWS / 1000 + 1)).ok();
     assertThat(after.path("records")).isEmpty();
     assertThat(after.path("total").asInt()).isEqualTo(ROWS);
     assertThat(seen).isEqualTo(expectedLabels());
@@ -77,7 +79,7 @@ class LargeDatasetTest {
 
   @Test
   void aPageInTheMiddleHoldsTheRightRows(Api api) {
-    JsonNode body = ok(api.get(DATASETS + "/" + id + "/datapoints?size=7&page=1429"));
+    JsonNode body = api.get(DATASETS + "/" + id + "/datapoints?size=7&page=1429").ok();
     List<String> seen = new ArrayList<>();
     body.path("records").forEach(r -> seen.add(r.path("inputs").path("q").asText()));
     assertThat(seen).isEqualTo(expectedLabels().subList(7 * 1428, 7 * 1428 + 7));
@@ -85,7 +87,7 @@ class LargeDatasetTest {
 
   @Test
   void includeDatapointsReturnsEveryRowInOrder(Api api) {
-    JsonNode fetched = ok(api.get(DATASETS + "/" + id + "?include_datapoints=true"));
+    JsonNode fetched = api.get(DATASETS + "/" + id + "?include_datapoints=true").ok();
     JsonNode datapoints = fetched.path("datapoints");
     assertThat(datapoints).hasSize(ROWS);
     List<String> seen = new ArrayList<>(ROWS);
@@ -99,28 +101,28 @@ class LargeDatasetTest {
   void upsertingTheSameRowsAgainReturnsTheSameVersion(Api api) {
     List<Map<String, Object>> reversed = new ArrayList<>(rows);
     java.util.Collections.reverse(reversed);
-    JsonNode again = ok(api.post(DATASETS, Map.of("path", path, "datapoints", reversed)));
+    JsonNode again = api.post(DATASETS, Map.of("path", path, "datapoints", reversed)).ok();
     assertThat(again.path("version_id").asText()).isEqualTo(firstVersionId);
   }
 
   @Test
   void addingAndRemovingOneRowComesBackToTheSameVersion(Api api) {
-    Map<String, Object> extra = Map.of("inputs", Map.of("q", "extra-" + UUID.randomUUID()));
-    JsonNode added = ok(api.post(DATASETS + "?version_id=" + firstVersionId,
-        Map.of("id", id, "action", "add", "datapoints", List.of(extra))));
+    Map<String, Object> extra = datapoint("extra-" + UUID.randomUUID());
+    JsonNode added = api.post(DATASETS + "?version_id=" + firstVersionId,
+        Map.of("id", id, "action", "add", "datapoints", List.of(extra))).ok();
     assertThat(added.path("datapoints_count").asInt()).isEqualTo(ROWS + 1);
-    JsonNode last = ok(api.get(DATASETS + "/" + id + "/datapoints?size=1&page=" + (ROWS + 1) + "&version_id="
-        + added.path("version_id").asText()));
+    JsonNode last = api.get(DATASETS + "/" + id + "/datapoints?size=1&page=" + (ROWS + 1) + "&version_id="
+        + added.path("version_id").asText()).ok();
     assertThat(last.path("records").get(0).path("inputs")).isEqualTo(Api.JSON.valueToTree(extra.get("inputs")));
-    JsonNode removed = ok(api.post(DATASETS + "?version_id=" + added.path("version_id").asText(),
-        Map.of("id", id, "action", "remove", "datapoints", List.of(extra))));
+    JsonNode removed = api.post(DATASETS + "?version_id=" + added.path("version_id").asText(),
+        Map.of("id", id, "action", "remove", "datapoints", List.of(extra))).ok();
     assertThat(removed.path("version_id").asText()).isEqualTo(firstVersionId);
   }
 
   @Test
   void removingARowFromTheMiddleKeepsTheRestInOrder(Api api) {
-    JsonNode removed = ok(api.post(DATASETS + "?include_datapoints=true&version_id=" + firstVersionId,
-        Map.of("id", id, "action", "remove", "datapoints", List.of(rows.get(12_345)))));
+    JsonNode removed = api.post(DATASETS + "?include_datapoints=true&version_id=" + firstVersionId,
+        Map.of("id", id, "action", "remove", "datapoints", List.of(rows.get(12_345)))).ok();
     assertThat(removed.path("datapoints_count").asInt()).isEqualTo(ROWS - 1);
     List<String> seen = new ArrayList<>(ROWS);
     removed.path("datapoints").forEach(d -> seen.add(d.path("inputs").path("q").asText()));
@@ -135,10 +137,5 @@ class LargeDatasetTest {
       labels.add(label(ROWS - 1 - i));
     }
     return labels;
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
   }
 }

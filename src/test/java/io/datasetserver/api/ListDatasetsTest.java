@@ -1,5 +1,8 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +17,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,16 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(RunningServer.class)
 class ListDatasetsTest {
-  private static final String DATASETS = "/v5/datasets";
-
   @Test
   void listsTheMatchingDatasetsWithPageSizeAndTotal(Api api) {
     String token = token();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(create(api, "list/" + token + "-" + i).path("id").asText());
+      ids.add(upsert(api, "list/" + token + "-" + i, "hello").path("id").asText());
     }
-    JsonNode page = ok(api.get(DATASETS + "?name=" + token));
+    JsonNode page = api.get(DATASETS + "?name=" + token).ok();
     assertThat(page.path("page").asInt()).isEqualTo(1);
     assertThat(page.path("size").asInt()).isEqualTo(10);
     assertThat(page.path("total").asInt()).isEqualTo(3);
@@ -58,12 +58,12 @@ class ListDatasetsTest {
     String token = token();
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      created.add(create(api, "list/" + token + "-" + i).path("id").asText());
+      created.add(upsert(api, "list/" + token + "-" + i, "hello").path("id").asText());
     }
     List<String> seen = new ArrayList<>();
     int[] expectedSizes = {2, 2, 1};
     for (int page = 1; page <= 3; page++) {
-      JsonNode body = ok(api.get(DATASETS + "?size=2&page=" + page + "&name=" + token));
+      JsonNode body = api.get(DATASETS + "?size=2&page=" + page + "&name=" + token).ok();
       assertThat(body.path("page").asInt()).isEqualTo(page);
       assertThat(body.path("size").asInt()).isEqualTo(2);
       assertThat(body.path("total").asInt()).isEqualTo(5);
@@ -77,10 +77,10 @@ class ListDatasetsTest {
   void pageAfterTheEndIsEmpty(Api api) {
     String token = token();
     for (int i = 0; i < 3; i++) {
-      create(api, "list/" + token + "-" + i);
+      upsert(api, "list/" + token + "-" + i, "hello");
     }
     for (String page : List.of("2", "3", "1000000", String.valueOf(Integer.MAX_VALUE))) {
-      JsonNode body = ok(api.get(DATASETS + "?size=3&page=" + page + "&name=" + token));
+      JsonNode body = api.get(DATASETS + "?size=3&page=" + page + "&name=" + token).ok();
       assertThat(body.path("records").isArray()).isTrue();
       assertThat(body.path("records")).as("page " + page).isEmpty();
       assertThat(body.path("total").asInt()).isEqualTo(3);
@@ -90,40 +90,40 @@ class ListDatasetsTest {
   @Test
   void sizeZeroReturnsOnlyTheTotal(Api api) {
     String token = token();
-    create(api, "list/" + token + "-a");
-    create(api, "list/" + token + "-b");
-    JsonNode body = ok(api.get(DATASETS + "?size=0&name=" + token));
+    upsert(api, "list/" + token + "-a", "hello");
+    upsert(api, "list/" + token + "-b", "hello");
+    JsonNode body = api.get(DATASETS + "?size=0&name=" + token).ok();
     assertThat(body.path("records")).isEmpty();
     assertThat(body.path("total").asInt()).isEqualTo(2);
   }
 
   @Test
   void sizeOf1000IsAllowed(Api api) {
-    assertThat(ok(api.get(DATASETS + "?size=1000")).path("size").asInt()).isEqualTo(1000);
+    assertThat(api.get(DATASETS + "?size=1000").ok().path("size").asInt()).isEqualTo(1000);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"page=0", "page=-1"})
   void pageBelowOneIs422(String query, Api api) {
-    assertInvalid(api.get(DATASETS + "?" + query), "query", "page");
+    api.get(DATASETS + "?" + query).assertInvalid("query", "page");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"size=-1", "size=1001", "size=100000"})
   void sizeOutOfRangeIs422(String query, Api api) {
-    assertInvalid(api.get(DATASETS + "?" + query), "query", "size");
+    api.get(DATASETS + "?" + query).assertInvalid("query", "size");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"page=abc", "page=1.5", "size=ten"})
   void nonIntegerPagingValuesAre422(String query, Api api) {
-    assertInvalid(api.get(DATASETS + "?" + query), "query", query.substring(0, query.indexOf('=')));
+    api.get(DATASETS + "?" + query).assertInvalid("query", query.substring(0, query.indexOf('=')));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"sort_by=size", "sort_by=CREATED_AT", "order=up", "order=ASC"})
   void badEnumValuesAre422(String query, Api api) {
-    assertInvalid(api.get(DATASETS + "?" + query), "query", query.substring(0, query.indexOf('=')));
+    api.get(DATASETS + "?" + query).assertInvalid("query", query.substring(0, query.indexOf('=')));
   }
 
   // ---- filters ----
@@ -131,51 +131,51 @@ class ListDatasetsTest {
   @Test
   void nameFilterIsACaseInsensitiveSubstringOfTheName(Api api) {
     String token = token();
-    String id = create(api, "list/Prefix" + token.toUpperCase() + "Suffix").path("id").asText();
+    String id = upsert(api, "list/Prefix" + token.toUpperCase() + "Suffix", "hello").path("id").asText();
     for (String filter : List.of(token, token.toUpperCase(), "prefix" + token, token.substring(2, 8), token + "suffix")) {
-      assertThat(idsOf(ok(api.get(DATASETS + "?name=" + filter)))).as(filter).contains(id);
+      assertThat(idsOf(api.get(DATASETS + "?name=" + filter).ok())).as(filter).contains(id);
     }
-    assertThat(ok(api.get(DATASETS + "?name=" + token + "x")).path("total").asInt()).isZero();
+    assertThat(api.get(DATASETS + "?name=" + token + "x").ok().path("total").asInt()).isZero();
   }
 
   @Test
   void nameFilterLooksAtTheNameNotTheFolder(Api api) {
     String token = token();
-    create(api, "list/" + token + "/plain");
-    assertThat(ok(api.get(DATASETS + "?name=" + token)).path("total").asInt()).isZero();
+    upsert(api, "list/" + token + "/plain", "hello");
+    assertThat(api.get(DATASETS + "?name=" + token).ok().path("total").asInt()).isZero();
   }
 
   @Test
   void nameFilterTreatsPatternCharactersLiterally(Api api) {
     String token = token();
-    String id = create(api, "list/" + token + "(1).v*").path("id").asText();
-    create(api, "list/" + token + "x1yv");
-    assertThat(idsOf(ok(api.get(DATASETS + "?name=" + encode(token + "(1).v*"))))).containsExactly(id);
-    assertThat(ok(api.get(DATASETS + "?name=" + encode(token + "."))).path("total").asInt()).isZero();
+    String id = upsert(api, "list/" + token + "(1).v*", "hello").path("id").asText();
+    upsert(api, "list/" + token + "x1yv", "hello");
+    assertThat(idsOf(api.get(DATASETS + "?name=" + encode(token + "(1).v*")).ok())).containsExactly(id);
+    assertThat(api.get(DATASETS + "?name=" + encode(token + ".")).ok().path("total").asInt()).isZero();
   }
 
   @Test
   void userFilterMatchesTheCreatorsEmailOrFullNameCaseInsensitively(Api api) {
     String token = token();
-    String byAda = create(api, "list/" + token + "-ada").path("id").asText();
-    String byAlan = create(api.as(Api.ALPHA_ALAN), "list/" + token + "-alan").path("id").asText();
-    assertThat(idsOf(ok(api.get(DATASETS + "?name=" + token + "&user_filter=ALAN%40alpha")))).containsExactly(byAlan);
-    assertThat(idsOf(ok(api.get(DATASETS + "?name=" + token + "&user_filter=lovelace")))).containsExactly(byAda);
-    assertThat(idsOf(ok(api.get(DATASETS + "?name=" + token + "&user_filter=TURING")))).containsExactly(byAlan);
-    assertThat(idsOf(ok(api.get(DATASETS + "?name=" + token + "&user_filter=alpha.example"))))
+    String byAda = upsert(api, "list/" + token + "-ada", "hello").path("id").asText();
+    String byAlan = upsert(api.as(Api.ALPHA_ALAN), "list/" + token + "-alan", "hello").path("id").asText();
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=ALAN%40alpha").ok())).containsExactly(byAlan);
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=lovelace").ok())).containsExactly(byAda);
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=TURING").ok())).containsExactly(byAlan);
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=alpha.example").ok()))
         .containsExactlyInAnyOrder(byAda, byAlan);
-    assertThat(ok(api.get(DATASETS + "?name=" + token + "&user_filter=nobody")).path("total").asInt()).isZero();
+    assertThat(api.get(DATASETS + "?name=" + token + "&user_filter=nobody").ok().path("total").asInt()).isZero();
   }
 
   @Test
   void userFilterMatchesTheCreatorOfAnyVersion(Api api) {
     String token = token();
     String path = "list/" + token;
-    String id = create(api, path).path("id").asText();
-    assertThat(ok(api.get(DATASETS + "?name=" + token + "&user_filter=turing")).path("total").asInt()).isZero();
-    ok(api.as(Api.ALPHA_ALAN).post(DATASETS, Map.of("path", path, "action", "add",
-        "datapoints", List.of(Map.of("inputs", Map.of("q", "by alan"))))));
-    JsonNode page = ok(api.get(DATASETS + "?name=" + token + "&user_filter=turing"));
+    String id = upsert(api, path, "hello").path("id").asText();
+    assertThat(api.get(DATASETS + "?name=" + token + "&user_filter=turing").ok().path("total").asInt()).isZero();
+    api.as(Api.ALPHA_ALAN).post(DATASETS, Map.of("path", path, "action", "add",
+        "datapoints", datapoints("by alan"))).ok();
+    JsonNode page = api.get(DATASETS + "?name=" + token + "&user_filter=turing").ok();
     assertThat(idsOf(page)).containsExactly(id);
     assertThat(page.path("records").get(0).path("created_by").path("id").asText())
         .as("the record is the default (first) version").isEqualTo("usr_ada");
@@ -186,14 +186,14 @@ class ListDatasetsTest {
   @Test
   void sortsByNameInEitherDirection(Api api) {
     String token = token();
-    create(api, "list/b/" + token + "-b");
-    create(api, "list/c/" + token + "-c");
-    create(api, "list/a/" + token + "-a");
-    assertThat(namesOf(ok(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token))))
+    upsert(api, "list/b/" + token + "-b", "hello");
+    upsert(api, "list/c/" + token + "-c", "hello");
+    upsert(api, "list/a/" + token + "-a", "hello");
+    assertThat(namesOf(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token).ok()))
         .containsExactly(token + "-a", token + "-b", token + "-c");
-    assertThat(namesOf(ok(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token))))
+    assertThat(namesOf(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token).ok()))
         .containsExactly(token + "-c", token + "-b", token + "-a");
-    assertThat(namesOf(ok(api.get(DATASETS + "?sort_by=name&name=" + token)))).as("desc by default")
+    assertThat(namesOf(api.get(DATASETS + "?sort_by=name&name=" + token).ok())).as("desc by default")
         .containsExactly(token + "-c", token + "-b", token + "-a");
   }
 
@@ -202,65 +202,65 @@ class ListDatasetsTest {
     String token = token();
     List<String> ids = new ArrayList<>();
     for (String folder : List.of("x", "y", "z", "w")) {
-      ids.add(create(api, "list/" + folder + "/" + token).path("id").asText());
+      ids.add(upsert(api, "list/" + folder + "/" + token, "hello").path("id").asText());
     }
     List<String> ascending = ids.stream().sorted().toList();
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token)))).isEqualTo(ascending);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token).ok())).isEqualTo(ascending);
     List<String> descending = new ArrayList<>(ascending);
     Collections.reverse(descending);
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token)))).isEqualTo(descending);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token).ok())).isEqualTo(descending);
   }
 
   @Test
   void sortsByCreationNewestFirstByDefault(Api api) {
     String token = token();
     for (int i = 0; i < 4; i++) {
-      create(api, "list/" + token + "-" + i);
+      upsert(api, "list/" + token + "-" + i, "hello");
     }
     // Expected order from the creation times the server reports, ties by id (same direction).
-    JsonNode listed = ok(api.get(DATASETS + "?name=" + token));
+    JsonNode listed = api.get(DATASETS + "?name=" + token).ok();
     Map<String, Instant> created = new HashMap<>();
     listed.path("records").forEach(r -> created.put(r.path("id").asText(), instant(r.path("created_at"))));
     List<String> expected = sortedBy(created, false);
     assertThat(idsOf(listed)).isEqualTo(expected);
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=created_at&order=desc&name=" + token)))).isEqualTo(expected);
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=created_at&order=asc&name=" + token))))
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=created_at&order=desc&name=" + token).ok())).isEqualTo(expected);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=created_at&order=asc&name=" + token).ok()))
         .isEqualTo(sortedBy(created, true));
   }
 
   @Test
   void sortByUpdatedAtFollowsTheLatestChangeToAnyVersion(Api api) {
     String token = token();
-    String first = create(api, "list/" + token + "-first").path("id").asText();
-    create(api, "list/" + token + "-second");
-    create(api, "list/" + token + "-third");
+    String first = upsert(api, "list/" + token + "-first", "hello").path("id").asText();
+    upsert(api, "list/" + token + "-second", "hello");
+    upsert(api, "list/" + token + "-third", "hello");
     // A new (undeployed) version of the oldest dataset: its listed record stays the first version.
-    JsonNode newer = ok(api.post(DATASETS, Map.of("path", "list/" + token + "-first",
-        "datapoints", List.of(Map.of("inputs", Map.of("q", "changed"))))));
+    JsonNode newer = api.post(DATASETS, Map.of("path", "list/" + token + "-first",
+        "datapoints", datapoints("changed"))).ok();
     Map<String, Instant> updated = new HashMap<>();
-    for (JsonNode record : ok(api.get(DATASETS + "?name=" + token)).path("records")) {
+    for (JsonNode record : api.get(DATASETS + "?name=" + token).ok().path("records")) {
       String id = record.path("id").asText();
       Instant latest = Instant.MIN;
-      for (JsonNode version : ok(api.get(DATASETS + "/" + id + "/versions")).path("records")) {
+      for (JsonNode version : api.get(DATASETS + "/" + id + "/versions").ok().path("records")) {
         Instant at = instant(version.path("updated_at"));
         latest = at.isAfter(latest) ? at : latest;
       }
       updated.put(id, latest);
     }
     assertThat(updated.get(first)).isEqualTo(instant(newer.path("updated_at")));
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=updated_at&order=desc&name=" + token))))
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=updated_at&order=desc&name=" + token).ok()))
         .isEqualTo(sortedBy(updated, false));
-    assertThat(idsOf(ok(api.get(DATASETS + "?sort_by=updated_at&order=asc&name=" + token))))
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=updated_at&order=asc&name=" + token).ok()))
         .isEqualTo(sortedBy(updated, true));
   }
 
   @Test
   void eachRecordIsTheDatasetAtItsDefaultVersion(Api api) {
     String token = token();
-    JsonNode first = create(api, "list/" + token);
-    ok(api.post(DATASETS, Map.of("path", "list/" + token, "datapoints",
-        List.of(Map.of("inputs", Map.of("q", "x")), Map.of("inputs", Map.of("q", "y"))))));
-    JsonNode record = ok(api.get(DATASETS + "?name=" + token)).path("records").get(0);
+    JsonNode first = upsert(api, "list/" + token, "hello");
+    api.post(DATASETS, Map.of("path", "list/" + token, "datapoints",
+        datapoints("x", "y"))).ok();
+    JsonNode record = api.get(DATASETS + "?name=" + token).ok().path("records").get(0);
     assertThat(record.path("version_id").asText()).isEqualTo(first.path("version_id").asText());
     assertThat(record.path("datapoints_count").asInt()).isEqualTo(1);
   }
@@ -273,13 +273,6 @@ class ListDatasetsTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static JsonNode create(Api api, String path) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("path", path);
-    body.put("datapoints", List.of(Map.of("inputs", Map.of("q", "hello"))));
-    return ok(api.post(DATASETS, body));
   }
 
   private static Instant instant(JsonNode timestamp) {
@@ -301,29 +294,5 @@ class ListDatasetsTest {
     List<String> names = new ArrayList<>();
     page.path("records").forEach(r -> names.add(r.path("name").asText()));
     return names;
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  /** A 422 whose detail lists {loc, msg, type} errors, one of them at a location starting with {@code location}. */
-  private static void assertInvalid(Api.Response response, Object... location) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
-    JsonNode detail = response.json().path("detail");
-    assertThat(detail.isArray() && !detail.isEmpty()).as(response.toString()).isTrue();
-    List<List<Object>> locations = new ArrayList<>();
-    for (JsonNode error : detail) {
-      assertThat(error.path("msg").isTextual()).as(response.toString()).isTrue();
-      assertThat(error.path("type").isTextual()).as(response.toString()).isTrue();
-      List<Object> loc = new ArrayList<>();
-      error.path("loc").forEach(part -> loc.add(part.isInt() ? (Object) part.intValue() : part.asText()));
-      assertThat(loc).as(response.toString()).isNotEmpty();
-      assertThat(loc.get(0)).as(response.toString()).isIn("body", "query", "path");
-      locations.add(loc);
-    }
-    assertThat(locations).as(response.toString()).anySatisfy(loc -> assertThat(loc).startsWith(location));
   }
 }

@@ -1,12 +1,15 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.uniquePath;
+import static io.datasetserver.testing.TestData.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Contract §4: another organization's dataset behaves exactly like an unknown one. */
 @ExtendWith(RunningServer.class)
 class TenancyTest {
-  private static final String DATASETS = "/v5/datasets";
-
   @Test
   void anotherOrganizationsIdIs404OnEveryEndpointAndChangesNothing(Api api) {
-    String path = unique();
+    String path = uniquePath("tenancy");
     JsonNode first = upsert(api, path, "a", "b");
     JsonNode second = upsert(api, path, "c");
     String id = first.path("id").asText();
@@ -39,13 +40,13 @@ class TenancyTest {
         beta.get(ds + "/datapoints?version_id=" + v1),
         beta.get(ds + "/versions"),
         beta.get(ds + "/versions?include_datapoints=latest_saved"),
-        beta.patch(ds, Map.of("path", unique())),
+        beta.patch(ds, Map.of("path", uniquePath("tenancy"))),
         beta.patch(ds, Map.of()),
-        beta.post(DATASETS, Map.of("id", id, "datapoints", List.of(dp("x")))),
-        beta.post(DATASETS, Map.of("id", id, "action", "add", "datapoints", List.of(dp("x")))),
-        beta.post(DATASETS, Map.of("id", id, "action", "remove", "datapoints", List.of(dp("a")))),
+        beta.post(DATASETS, Map.of("id", id, "datapoints", datapoints("x"))),
+        beta.post(DATASETS, Map.of("id", id, "action", "add", "datapoints", datapoints("x"))),
+        beta.post(DATASETS, Map.of("id", id, "action", "remove", "datapoints", datapoints("a"))),
         beta.post(DATASETS, Map.of("id", id, "action", "add", "datapoints", List.of())),
-        beta.post(DATASETS, Map.of("id", id, "path", path, "datapoints", List.of(dp("x")))),
+        beta.post(DATASETS, Map.of("id", id, "path", path, "datapoints", datapoints("x"))),
         beta.get(ds + "/environments"),
         beta.post(ds + "/environments/staging?version_id=" + v2, null),
         beta.delete(ds + "/environments/staging"),
@@ -54,7 +55,7 @@ class TenancyTest {
         beta.upload(ds + "/datapoints/csv", "rows.csv", "q\nx\n".getBytes(StandardCharsets.UTF_8)),
         beta.delete(ds));
     for (Api.Response response : responses) {
-      assertDetail(response, 404);
+      response.assertDetail(404);
       assertThat(response.body()).doesNotContain(path);
     }
     assertThat(snapshot(api, id)).isEqualTo(before);
@@ -62,7 +63,7 @@ class TenancyTest {
 
   @Test
   void anotherOrganizationsIdLooksLikeAnUnknownId(Api api) {
-    String id = upsert(api, unique(), "a").path("id").asText();
+    String id = upsert(api, uniquePath("tenancy"), "a").path("id").asText();
     Api.Response foreign = api.as(Api.BETA).get(DATASETS + "/" + id);
     Api.Response unknown = api.as(Api.BETA).get(DATASETS + "/ds_doesnotexist0000000000");
     assertThat(foreign.status()).isEqualTo(unknown.status()).isEqualTo(404);
@@ -74,63 +75,63 @@ class TenancyTest {
   void anotherOrganizationsDatasetsAreNotListed(Api api) {
     String name = "tenant" + UUID.randomUUID().toString().replace("-", "");
     upsert(api, "tenancy/" + name, "a");
-    JsonNode listed = ok(api.as(Api.BETA).get(DATASETS + "?name=" + name));
+    JsonNode listed = api.as(Api.BETA).get(DATASETS + "?name=" + name).ok();
     assertThat(listed.path("total").asInt()).isZero();
     assertThat(listed.path("records")).isEmpty();
-    assertThat(ok(api.get(DATASETS + "?name=" + name)).path("total").asInt()).isEqualTo(1);
+    assertThat(api.get(DATASETS + "?name=" + name).ok().path("total").asInt()).isEqualTo(1);
   }
 
   @Test
   void pathsAreUniquePerOrganizationOnly(Api api) {
-    String path = unique();
+    String path = uniquePath("tenancy");
     JsonNode alpha = upsert(api, path, "a");
-    JsonNode beta = ok(api.as(Api.BETA).post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("b")))));
+    JsonNode beta = upsert(api.as(Api.BETA), path, "b");
     assertThat(beta.path("id").asText()).isNotEqualTo(alpha.path("id").asText());
     assertThat(beta.path("environments").get(0).path("name").asText()).isEqualTo("live");
-    JsonNode alphaAfter = ok(api.get(DATASETS + "/" + alpha.path("id").asText() + "?include_datapoints=true"));
+    JsonNode alphaAfter = api.get(DATASETS + "/" + alpha.path("id").asText() + "?include_datapoints=true").ok();
     assertThat(alphaAfter.path("version_id").asText()).isEqualTo(alpha.path("version_id").asText());
     assertThat(alphaAfter.path("datapoints").get(0).path("inputs").path("q").asText()).isEqualTo("a");
   }
 
   @Test
   void movingOntoAPathUsedInAnotherOrganizationIsAllowed(Api api) {
-    String path = unique();
+    String path = uniquePath("tenancy");
     upsert(api, path, "a");
-    JsonNode beta = ok(api.as(Api.BETA).post(DATASETS, Map.of("path", unique(), "datapoints", List.of(dp("b")))));
-    JsonNode moved = ok(api.as(Api.BETA).patch(DATASETS + "/" + beta.path("id").asText(), Map.of("path", path)));
+    JsonNode beta = upsert(api.as(Api.BETA), uniquePath("tenancy"), "b");
+    JsonNode moved = api.as(Api.BETA).patch(DATASETS + "/" + beta.path("id").asText(), Map.of("path", path)).ok();
     assertThat(moved.path("path").asText()).isEqualTo(path);
   }
 
   @Test
   void aVersionOfAnotherOrganizationsDatasetIsNoVersionOfMine(Api api) {
-    JsonNode alpha = upsert(api, unique(), "a");
-    JsonNode beta = ok(api.as(Api.BETA).post(DATASETS, Map.of("path", unique(), "datapoints", List.of(dp("b")))));
-    assertDetail(api.as(Api.BETA).get(DATASETS + "/" + beta.path("id").asText() + "?version_id="
-        + alpha.path("version_id").asText()), 404);
-    assertDetail(api.as(Api.BETA).post(DATASETS + "?version_id=" + alpha.path("version_id").asText(),
-        Map.of("id", beta.path("id").asText(), "action", "add", "datapoints", List.of(dp("c")))), 404);
+    JsonNode alpha = upsert(api, uniquePath("tenancy"), "a");
+    JsonNode beta = upsert(api.as(Api.BETA), uniquePath("tenancy"), "b");
+    api.as(Api.BETA).get(DATASETS + "/" + beta.path("id").asText() + "?version_id="
+        + alpha.path("version_id").asText()).assertDetail(404);
+    api.as(Api.BETA).post(DATASETS + "?version_id=" + alpha.path("version_id").asText(),
+        Map.of("id", beta.path("id").asText(), "action", "add", "datapoints", datapoints("c"))).assertDetail(404);
   }
 
   @Test
   void environmentsAreResolvedInTheCallersOrganization(Api api) {
-    JsonNode beta = ok(api.as(Api.BETA).post(DATASETS, Map.of("path", unique(), "datapoints", List.of(dp("b")))));
+    JsonNode beta = upsert(api.as(Api.BETA), uniquePath("tenancy"), "b");
     String id = beta.path("id").asText();
-    assertThat(ok(api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=live")).path("version_id").asText())
+    assertThat(api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=live").ok().path("version_id").asText())
         .isEqualTo(beta.path("version_id").asText());
-    assertDetail(api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=production"), 404);
-    JsonNode alpha = upsert(api, unique(), "a");
+    api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=production").assertDetail(404);
+    JsonNode alpha = upsert(api, uniquePath("tenancy"), "a");
     String alphaProduction = alpha.path("environments").get(0).path("id").asText();
-    assertDetail(api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=" + alphaProduction), 404);
+    api.as(Api.BETA).get(DATASETS + "/" + id + "?environment=" + alphaProduction).assertDetail(404);
   }
 
   @Test
   void usersOfOneOrganizationShareItsDatasets(Api api) {
-    String path = unique();
+    String path = uniquePath("tenancy");
     JsonNode created = upsert(api, path, "a");
     Api alan = api.as(Api.ALPHA_ALAN);
-    assertThat(ok(alan.get(DATASETS + "/" + created.path("id").asText())).path("version_id").asText())
+    assertThat(alan.get(DATASETS + "/" + created.path("id").asText()).ok().path("version_id").asText())
         .isEqualTo(created.path("version_id").asText());
-    JsonNode added = ok(alan.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", List.of(dp("b")))));
+    JsonNode added = alan.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", datapoints("b"))).ok();
     assertThat(added.path("id").asText()).isEqualTo(created.path("id").asText());
     assertThat(added.path("created_by").path("id").asText()).isEqualTo("usr_alan");
   }
@@ -140,39 +141,9 @@ class TenancyTest {
   /** Everything ALPHA can see of a dataset. */
   private static JsonNode snapshot(Api api, String id) {
     Map<String, JsonNode> views = new LinkedHashMap<>();
-    views.put("default", ok(api.get(DATASETS + "/" + id + "?include_datapoints=true")));
-    views.put("versions", ok(api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved")));
-    views.put("environments", ok(api.get(DATASETS + "/" + id + "/environments")));
+    views.put("default", api.get(DATASETS + "/" + id + "?include_datapoints=true").ok());
+    views.put("versions", api.get(DATASETS + "/" + id + "/versions?include_datapoints=latest_saved").ok());
+    views.put("environments", api.get(DATASETS + "/" + id + "/environments").ok());
     return Api.JSON.valueToTree(views);
-  }
-
-  private static String unique() {
-    return "tenancy/" + UUID.randomUUID();
-  }
-
-  private static Map<String, Object> dp(String q) {
-    return Map.of("inputs", Map.of("q", q));
-  }
-
-  private static JsonNode upsert(Api api, String path, String... qs) {
-    List<Object> datapoints = new ArrayList<>();
-    for (String q : qs) {
-      datapoints.add(dp(q));
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("path", path);
-    body.put("datapoints", datapoints);
-    return ok(api.post(DATASETS, body));
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  private static void assertDetail(Api.Response response, int status) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
-    assertThat(response.json().path("detail").isTextual()).as(response.toString()).isTrue();
   }
 }

@@ -1,16 +1,21 @@
 package io.datasetserver.api;
 
+import static io.datasetserver.testing.TestData.DATASETS;
+import static io.datasetserver.testing.TestData.add;
+import static io.datasetserver.testing.TestData.datapoints;
+import static io.datasetserver.testing.TestData.datasetUrl;
+import static io.datasetserver.testing.TestData.instant;
+import static io.datasetserver.testing.TestData.listedByUpdatedAt;
+import static io.datasetserver.testing.TestData.uniquePath;
+import static io.datasetserver.testing.TestData.upsert;
+import static io.datasetserver.testing.TestData.upsertBody;
+import static io.datasetserver.testing.TestData.versionUrl;
+import static io.datasetserver.testing.TestData.waitForClockPast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,11 +27,11 @@ class UpdateVersionTest {
 
   @Test
   void renameDescribesThatVersionNotTheDefaultOne(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/update-version"), "a");
     JsonNode second = add(api, first.get("id").asText(), "b");
     waitForClockPast(second.get("updated_at").asText());
 
-    JsonNode renamed = ok(api.patch(versionUrl(second), Map.of("name", "second")));
+    JsonNode renamed = api.patch(versionUrl(second), Map.of("name", "second")).ok();
 
     assertThat(renamed.get("version_id").asText()).isEqualTo(second.get("version_id").asText());
     assertThat(renamed.get("version_name").asText()).isEqualTo("second");
@@ -34,19 +39,19 @@ class UpdateVersionTest {
     assertThat(renamed.get("environments")).isEmpty();
     assertThat(renamed.get("created_at").asText()).isEqualTo(second.get("created_at").asText());
     assertThat(instant(renamed, "updated_at")).isAfter(instant(second, "updated_at"));
-    JsonNode fetched = ok(api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()));
+    JsonNode fetched = api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
     assertThat(fetched.get("version_name").asText()).isEqualTo("second");
     assertThat(fetched.get("updated_at").asText()).isEqualTo(renamed.get("updated_at").asText());
-    JsonNode byDefault = ok(api.get(datasetUrl(first)));
+    JsonNode byDefault = api.get(datasetUrl(first)).ok();
     assertThat(byDefault.get("version_id").asText()).isEqualTo(first.get("version_id").asText());
     assertThat(byDefault.has("version_name")).isFalse();
   }
 
   @Test
   void renamingADeployedVersionKeepsItsEnvironments(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = ok(api.patch(versionUrl(first), Map.of("name", "v1")));
+    JsonNode renamed = api.patch(versionUrl(first), Map.of("name", "v1")).ok();
 
     assertThat(renamed.get("version_id").asText()).isEqualTo(first.get("version_id").asText());
     assertThat(renamed.get("environments")).extracting(e -> e.get("name").asText()).containsExactly("production");
@@ -54,12 +59,12 @@ class UpdateVersionTest {
 
   @Test
   void renameShowsInTheVersionList(Api api) {
-    JsonNode first = create(api, path(), "a");
+    JsonNode first = upsert(api, uniquePath("tests/update-version"), "a");
     JsonNode second = add(api, first.get("id").asText(), "b");
 
-    ok(api.patch(versionUrl(first), Map.of("name", "original")));
+    api.patch(versionUrl(first), Map.of("name", "original")).ok();
 
-    JsonNode versions = ok(api.get(datasetUrl(first) + "/versions")).get("records");
+    JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
     assertThat(versions).hasSize(2);
     assertThat(versions.get(0).get("version_id").asText()).isEqualTo(second.get("version_id").asText());
     assertThat(versions.get(0).has("version_name")).isFalse();
@@ -68,10 +73,10 @@ class UpdateVersionTest {
 
   @Test
   void describingAVersionKeepsItsName(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "kept", "version_description", "old"), "a");
+    JsonNode version = createWith(api, "version_name", "kept", "version_description", "old");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode described = ok(api.patch(versionUrl(version), Map.of("description", "new words")));
+    JsonNode described = api.patch(versionUrl(version), Map.of("description", "new words")).ok();
 
     assertThat(described.get("version_name").asText()).isEqualTo("kept");
     assertThat(described.get("version_description").asText()).isEqualTo("new words");
@@ -80,9 +85,9 @@ class UpdateVersionTest {
 
   @Test
   void renamingKeepsTheDescription(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "before", "version_description", "why"), "a");
+    JsonNode version = createWith(api, "version_name", "before", "version_description", "why");
 
-    JsonNode renamed = ok(api.patch(versionUrl(version), Map.of("name", "after")));
+    JsonNode renamed = api.patch(versionUrl(version), Map.of("name", "after")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("after");
     assertThat(renamed.get("version_description").asText()).isEqualTo("why");
@@ -90,9 +95,9 @@ class UpdateVersionTest {
 
   @Test
   void nameAndDescriptionChangeTogether(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode updated = ok(api.patch(versionUrl(version), Map.of("name", "n", "description", "d")));
+    JsonNode updated = api.patch(versionUrl(version), Map.of("name", "n", "description", "d")).ok();
 
     assertThat(updated.get("version_name").asText()).isEqualTo("n");
     assertThat(updated.get("version_description").asText()).isEqualTo("d");
@@ -100,28 +105,28 @@ class UpdateVersionTest {
 
   @Test
   void emptyDescriptionClearsIt(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "named", "version_description", "to clear"), "a");
+    JsonNode version = createWith(api, "version_name", "named", "version_description", "to clear");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode cleared = ok(api.patch(versionUrl(version), Map.of("description", "")));
+    JsonNode cleared = api.patch(versionUrl(version), Map.of("description", "")).ok();
 
     assertThat(cleared.has("version_description")).as(cleared.toString()).isFalse();
     assertThat(cleared.get("version_name").asText()).isEqualTo("named");
     assertThat(instant(cleared, "updated_at")).isAfter(instant(version, "updated_at"));
-    JsonNode fetched = ok(api.get(datasetUrl(version) + "?version_id=" + version.get("version_id").asText()));
+    JsonNode fetched = api.get(datasetUrl(version) + "?version_id=" + version.get("version_id").asText()).ok();
     assertThat(fetched.has("version_description")).as(fetched.toString()).isFalse();
   }
 
   @Test
   void nameUsedByAnotherVersionOfTheDatasetIsAConflict(Api api) {
-    JsonNode first = create(api, path(), Map.of("version_name", "taken"), "a");
+    JsonNode first = createWith(api, "version_name", "taken");
     JsonNode second = add(api, first.get("id").asText(), "b");
 
     Api.Response response = api.patch(versionUrl(second), Map.of("name", "taken", "description", "d"));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    response.assertStatus(409);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    JsonNode unchanged = ok(api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()));
+    JsonNode unchanged = api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
     assertThat(unchanged.has("version_name")).isFalse();
     assertThat(unchanged.has("version_description")).isFalse();
     assertThat(unchanged.get("updated_at").asText()).isEqualTo(second.get("updated_at").asText());
@@ -129,10 +134,10 @@ class UpdateVersionTest {
 
   @Test
   void renamingToItsOwnCurrentNameChangesNothing(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "same"), "a");
+    JsonNode version = createWith(api, "version_name", "same");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode response = ok(api.patch(versionUrl(version), Map.of("name", "same")));
+    JsonNode response = api.patch(versionUrl(version), Map.of("name", "same")).ok();
 
     assertThat(response.get("version_name").asText()).isEqualTo("same");
     assertThat(response.get("updated_at").asText()).isEqualTo(version.get("updated_at").asText());
@@ -140,106 +145,106 @@ class UpdateVersionTest {
 
   @Test
   void aNameUsedInAnotherDatasetIsFree(Api api) {
-    create(api, path(), Map.of("version_name", "shared"), "a");
-    JsonNode other = create(api, path(), "a");
+    createWith(api, "version_name", "shared");
+    JsonNode other = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = ok(api.patch(versionUrl(other), Map.of("name", "shared")));
+    JsonNode renamed = api.patch(versionUrl(other), Map.of("name", "shared")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("shared");
   }
 
   @Test
   void renamingFreesTheOldName(Api api) {
-    JsonNode first = create(api, path(), Map.of("version_name", "old"), "a");
+    JsonNode first = createWith(api, "version_name", "old");
     JsonNode second = add(api, first.get("id").asText(), "b");
-    ok(api.patch(versionUrl(first), Map.of("name", "new")));
+    api.patch(versionUrl(first), Map.of("name", "new")).ok();
 
-    JsonNode renamed = ok(api.patch(versionUrl(second), Map.of("name", "old")));
+    JsonNode renamed = api.patch(versionUrl(second), Map.of("name", "old")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("old");
   }
 
   @Test
   void emptyNameIsRejected(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "keep"), "a");
+    JsonNode version = createWith(api, "version_name", "keep");
 
     Api.Response response = api.patch(versionUrl(version), Map.of("name", ""));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc"))
         .extracting(JsonNode::asText).containsExactly("body", "name");
-    assertThat(ok(api.get(datasetUrl(version))).get("version_name").asText()).isEqualTo("keep");
+    assertThat(api.get(datasetUrl(version)).ok().get("version_name").asText()).isEqualTo("keep");
   }
 
   @Test
   void nameLongerThan255CharactersIsRejected(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(versionUrl(version), Map.of("name", "n".repeat(256)));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
-    assertThat(ok(api.get(datasetUrl(version))).has("version_name")).isFalse();
+    assertThat(api.get(datasetUrl(version)).ok().has("version_name")).isFalse();
   }
 
   @Test
   void nameOf255CharactersIsAccepted(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = ok(api.patch(versionUrl(version), Map.of("name", "n".repeat(255))));
+    JsonNode renamed = api.patch(versionUrl(version), Map.of("name", "n".repeat(255))).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("n".repeat(255));
   }
 
   @Test
   void nameLengthCountsCharactersNotUtf16Units(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
     String emoji = "\ud83d\ude00";
 
-    JsonNode renamed = ok(api.patch(versionUrl(version), Map.of("name", emoji.repeat(255))));
+    JsonNode renamed = api.patch(versionUrl(version), Map.of("name", emoji.repeat(255))).ok();
     Api.Response tooLong = api.patch(versionUrl(version), Map.of("name", emoji.repeat(256)));
 
     assertThat(renamed.get("version_name").asText()).isEqualTo(emoji.repeat(255));
-    assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(422);
+    tooLong.assertStatus(422);
   }
 
   @Test
   void nameThatIsNotAStringIsRejected(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "kept"), "a");
+    JsonNode version = createWith(api, "version_name", "kept");
 
     Api.Response number = api.patch(versionUrl(version), "{\"name\": 5}");
     Api.Response object = api.patch(versionUrl(version), "{\"description\": {\"a\": 1}}");
 
-    assertThat(number.status()).as(number.toString()).isEqualTo(422);
+    number.assertStatus(422);
     assertThat(number.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
-    assertThat(object.status()).as(object.toString()).isEqualTo(422);
-    assertThat(ok(api.get(datasetUrl(version))).get("version_name").asText()).isEqualTo("kept");
+    object.assertStatus(422);
+    assertThat(api.get(datasetUrl(version)).ok().get("version_name").asText()).isEqualTo("kept");
   }
 
   @Test
   void bodyThatIsNotAnObjectIsRejected(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(versionUrl(version), "[\"name\"]");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
   }
 
   @Test
   void unknownFieldsAreIgnored(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = ok(api.patch(versionUrl(version), Map.of("name", "n", "color", "blue")));
+    JsonNode renamed = api.patch(versionUrl(version), Map.of("name", "n", "color", "blue")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("n");
   }
 
   @Test
   void emptyBodyLeavesTheVersionUnchanged(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "n", "version_description", "d"), "a");
+    JsonNode version = createWith(api, "version_name", "n", "version_description", "d");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode response = ok(api.patch(versionUrl(version), "{}"));
+    JsonNode response = api.patch(versionUrl(version), "{}").ok();
 
     assertThat(response.get("version_id").asText()).isEqualTo(version.get("version_id").asText());
     assertThat(response.get("version_name").asText()).isEqualTo("n");
@@ -249,10 +254,10 @@ class UpdateVersionTest {
 
   @Test
   void nullFieldsAreLeftAsTheyAre(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "n", "version_description", "d"), "a");
+    JsonNode version = createWith(api, "version_name", "n", "version_description", "d");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode response = ok(api.patch(versionUrl(version), "{\"name\": null, \"description\": null}"));
+    JsonNode response = api.patch(versionUrl(version), "{\"name\": null, \"description\": null}").ok();
 
     assertThat(response.get("version_name").asText()).isEqualTo("n");
     assertThat(response.get("version_description").asText()).isEqualTo("d");
@@ -261,78 +266,78 @@ class UpdateVersionTest {
 
   @Test
   void malformedJsonBodyIsRejected(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(versionUrl(version), "{\"name\": ");
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("body");
   }
 
   @Test
   void emptyNameIsRejectedBeforeTheVersionIsLookedUp(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", ""));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    response.assertStatus(422);
   }
 
   @Test
   void renamingMovesTheDatasetUpWhenListedByUpdatedAt(Api api) {
     String token = "upd" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    JsonNode older = create(api, "tests/update-version/" + token + "-older", "a");
+    JsonNode older = upsert(api, "tests/update-version/" + token + "-older", "a");
     JsonNode olderSecond = add(api, older.get("id").asText(), "b");
-    JsonNode newer = create(api, "tests/update-version/" + token + "-newer", "a");
+    JsonNode newer = upsert(api, "tests/update-version/" + token + "-newer", "a");
     assertThat(listedByUpdatedAt(api, token)).containsExactly(newer.get("id").asText(), older.get("id").asText());
     waitForClockPast(newer.get("updated_at").asText());
 
-    ok(api.patch(versionUrl(olderSecond), Map.of("name", "renamed")));
+    api.patch(versionUrl(olderSecond), Map.of("name", "renamed")).ok();
 
     assertThat(listedByUpdatedAt(api, token)).containsExactly(older.get("id").asText(), newer.get("id").asText());
   }
 
   @Test
   void unknownDatasetIsNotFound(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    Api.Response response = api.patch("/v5/datasets/ds_unknown" + UUID.randomUUID().toString().substring(0, 8)
+    Api.Response response = api.patch(DATASETS + "/ds_unknown" + UUID.randomUUID().toString().substring(0, 8)
         + "/versions/" + version.get("version_id").asText(), Map.of("name", "x"));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
   }
 
   @Test
   void unknownVersionIsNotFound(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", "x"));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
   }
 
   @Test
   void versionOfAnotherDatasetIsNotFound(Api api) {
-    JsonNode mine = create(api, path(), "a");
-    JsonNode other = create(api, path(), "a");
+    JsonNode mine = upsert(api, uniquePath("tests/update-version"), "a");
+    JsonNode other = upsert(api, uniquePath("tests/update-version"), "a");
 
     Api.Response response = api.patch(datasetUrl(mine) + "/versions/" + other.get("version_id").asText(),
         Map.of("name", "stolen"));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
-    assertThat(ok(api.get(datasetUrl(other))).has("version_name")).isFalse();
+    response.assertStatus(404);
+    assertThat(api.get(datasetUrl(other)).ok().has("version_name")).isFalse();
   }
 
   @Test
   void anotherOrganizationCannotUpdateTheVersion(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "mine"), "a");
+    JsonNode version = createWith(api, "version_name", "mine");
 
     Api.Response response = api.as(Api.BETA).patch(versionUrl(version), Map.of("name", "theirs", "description", "d"));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(404);
-    JsonNode unchanged = ok(api.get(datasetUrl(version)));
+    response.assertStatus(404);
+    JsonNode unchanged = api.get(datasetUrl(version)).ok();
     assertThat(unchanged.get("version_name").asText()).isEqualTo("mine");
     assertThat(unchanged.has("version_description")).isFalse();
     assertThat(unchanged.get("updated_at").asText()).isEqualTo(version.get("updated_at").asText());
@@ -340,9 +345,9 @@ class UpdateVersionTest {
 
   @Test
   void anotherUserOfTheOrganizationCanUpdateTheVersion(Api api) {
-    JsonNode version = create(api, path(), "a");
+    JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = ok(api.as(Api.ALPHA_ALAN).patch(versionUrl(version), Map.of("name", "by alan")));
+    JsonNode renamed = api.as(Api.ALPHA_ALAN).patch(versionUrl(version), Map.of("name", "by alan")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("by alan");
     assertThat(renamed.get("created_by").get("id").asText()).isEqualTo("usr_ada");
@@ -350,85 +355,19 @@ class UpdateVersionTest {
 
   @Test
   void missingKeyIsUnauthorizedBeforeValidation(Api api) {
-    JsonNode version = create(api, path(), Map.of("version_name", "kept"), "a");
+    JsonNode version = createWith(api, "version_name", "kept");
 
     Api.Response response = api.as(null).patch(versionUrl(version), Map.of("name", ""));
 
-    assertThat(response.status()).as(response.toString()).isEqualTo(401);
+    response.assertStatus(401);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    assertThat(ok(api.get(datasetUrl(version))).get("version_name").asText()).isEqualTo("kept");
+    assertThat(api.get(datasetUrl(version)).ok().get("version_name").asText()).isEqualTo("kept");
   }
 
   // ---- helpers ----
 
-  private static String path() {
-    return "tests/update-version/" + UUID.randomUUID();
-  }
-
-  private static JsonNode create(Api api, String path, String... questions) {
-    return create(api, path, Map.of(), questions);
-  }
-
-  /** Creates a dataset at {@code path} with one datapoint per question; {@code extra} adds body fields. */
-  private static JsonNode create(Api api, String path, Map<String, Object> extra, String... questions) {
-    Map<String, Object> body = new LinkedHashMap<>(extra);
-    body.put("path", path);
-    body.put("datapoints", datapoints(questions));
-    return ok(api.post("/v5/datasets", body));
-  }
-
-  /** A new version: the latest plus one datapoint per question. */
-  private static JsonNode add(Api api, String datasetId, String... questions) {
-    return ok(api.post("/v5/datasets", Map.of("id", datasetId, "action", "add", "datapoints", datapoints(questions))));
-  }
-
-  private static List<Map<String, Object>> datapoints(String... questions) {
-    List<Map<String, Object>> datapoints = new ArrayList<>();
-    for (String question : questions) {
-      datapoints.add(Map.of("inputs", Map.of("q", question)));
-    }
-    return datapoints;
-  }
-
-  private static String datasetUrl(JsonNode dataset) {
-    return "/v5/datasets/" + dataset.get("id").asText();
-  }
-
-  private static String versionUrl(JsonNode version) {
-    return datasetUrl(version) + "/versions/" + version.get("version_id").asText();
-  }
-
-  /** Ids of the datasets whose name contains {@code token}, most recently updated first. */
-  private static List<String> listedByUpdatedAt(Api api, String token) {
-    List<String> ids = new ArrayList<>();
-    ok(api.get("/v5/datasets?sort_by=updated_at&order=desc&size=100&name=" + token)).get("records")
-        .forEach(d -> ids.add(d.get("id").asText()));
-    return ids;
-  }
-
-  private static JsonNode ok(Api.Response response) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    return OffsetDateTime.parse(node.get(field).asText()).toInstant();
-  }
-
-  /**
-   * Returns once this machine's clock (which the server reads too) has passed {@code timestamp}
-   * at the millisecond precision the server stores, so that a change made next gets a later
-   * timestamp. A precondition, not a timed assertion.
-   */
-  private static void waitForClockPast(String timestamp) {
-    Instant instant = OffsetDateTime.parse(timestamp).toInstant();
-    while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant)) {
-      try {
-        Thread.sleep(1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+  /** A new dataset holding the datapoint "a", with these upsert fields (name / value pairs). */
+  private static JsonNode createWith(Api api, Object... fields) {
+    return api.post(DATASETS, upsertBody(uniquePath("tests/update-version"), datapoints("a"), fields)).ok();
   }
 }

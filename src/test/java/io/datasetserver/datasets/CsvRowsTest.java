@@ -1,21 +1,19 @@
 package io.datasetserver.datasets;
 
+import static io.datasetserver.testing.TestData.json;
+import static io.datasetserver.testing.TestData.latin1Csv;
+import static io.datasetserver.testing.TestData.rowMention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CSV column mapping (contract §3 "POST /datasets/{id}/datapoints/csv", §6), without HTTP. */
 class CsvRowsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long NO_LIMIT = Long.MAX_VALUE;
 
   // ---- inputs ----
@@ -315,14 +313,14 @@ class CsvRowsTest {
 
   @Test
   void fileThatIsNotUtf8IsRejected() {
-    DatasetsException.Invalid invalid = invalid(latin1File());
+    DatasetsException.Invalid invalid = invalid(latin1Csv());
 
     assertThat(invalid.errors().get(0).location().get(0)).isEqualTo("body");
   }
 
   @Test
   void fileThatIsNotUtf8IsRejectedNamingTheRow() {
-    assertNamesRow(invalid(latin1File()), 3);
+    assertNamesRow(invalid(latin1Csv()), 3);
   }
 
   @Test
@@ -359,35 +357,12 @@ class CsvRowsTest {
     return invalid;
   }
 
-  /** The message names the row: by its number among the data rows, or by its line (header = line 1). */
+  /** The message names the row (see {@code TestData.rowMention}). */
   private static void assertNamesRow(DatasetsException.Invalid invalid, int dataRow) {
-    String message = invalid.errors().get(0).message();
-    assertThat(message)
-        .containsPattern("(?i)\\b(row\\s*" + dataRow + "|line\\s*" + (dataRow + 1) + "|row\\s*" + (dataRow + 1) + ")\\b");
-  }
-
-  /** A CSV whose third data row holds "café" in ISO-8859-1, which is not valid UTF-8. */
-  private static byte[] latin1File() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      out.write("q\nb\nc\n".getBytes(StandardCharsets.UTF_8));
-      out.write("caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-      out.write("d\n".getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    assertThat(invalid.errors().get(0).message()).containsPattern(rowMention(dataRow));
   }
 
   private static ByteArrayInputStream stream(String csv) {
     return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.datasetserver.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -12,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -134,7 +138,11 @@ public final class Api {
     }
   }
 
-  /** A response: status, raw body, headers, and the body parsed as JSON on demand. */
+  /**
+   * A response: status, raw body, headers, and the body parsed as JSON on demand. The
+   * {@code ok}/{@code assert…} methods are AssertJ assertions that describe a failure with the
+   * whole response.
+   */
   public record Response(int status, String body, HttpHeaders headers) {
     public JsonNode json() {
       if (body.isEmpty()) {
@@ -149,6 +157,46 @@ public final class Api {
 
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
+    }
+
+    /** Asserts a 200 and returns the body as JSON. */
+    public JsonNode ok() {
+      assertStatus(200);
+      return json();
+    }
+
+    /** Asserts the status code, nothing else. */
+    public void assertStatus(int expected) {
+      assertThat(status).as(toString()).isEqualTo(expected);
+    }
+
+    /** Asserts an error of this status in the contract's shape (§5): JSON whose {@code detail} is text. */
+    public void assertDetail(int expected) {
+      assertStatus(expected);
+      assertThat(header("Content-Type")).as(toString()).startsWith("application/json");
+      assertThat(json().path("detail").isTextual()).as(toString()).isTrue();
+    }
+
+    /**
+     * Asserts a 422 whose {@code detail} lists {loc, msg, type} errors, one of them at a
+     * location starting with {@code location} (e.g. "query", "include_datapoints").
+     */
+    public void assertInvalid(Object... location) {
+      assertStatus(422);
+      assertThat(header("Content-Type")).as(toString()).startsWith("application/json");
+      JsonNode detail = json().path("detail");
+      assertThat(detail.isArray() && !detail.isEmpty()).as(toString()).isTrue();
+      List<List<Object>> locations = new ArrayList<>();
+      for (JsonNode error : detail) {
+        assertThat(error.path("msg").isTextual()).as(toString()).isTrue();
+        assertThat(error.path("type").isTextual()).as(toString()).isTrue();
+        List<Object> loc = new ArrayList<>();
+        error.path("loc").forEach(part -> loc.add(part.isInt() ? (Object) part.intValue() : part.asText()));
+        assertThat(loc).as(toString()).isNotEmpty();
+        assertThat(loc.get(0)).as(toString()).isIn("body", "query", "path");
+        locations.add(loc);
+      }
+      assertThat(locations).as(toString()).anySatisfy(loc -> assertThat(loc).startsWith(location));
     }
 
     @Override
