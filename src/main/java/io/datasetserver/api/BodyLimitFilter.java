@@ -7,15 +7,17 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MediaType;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import io.datasetserver.datasets.DatasetsException.FieldError;
 
 /**
  * Refuses request bodies over the configured limit with 413: at once when the declared
  * length is too large, else as soon as the stream passes the limit, so an oversized body is
  * never buffered whole. Uploads get the upload limit, every other body {@code MAX_BODY_BYTES}.
+ * The CSV endpoint takes only multipart bodies.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -32,8 +34,14 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    boolean upload = request.getMediaType() != null
-        && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+    // Read the raw header: a malformed Content-Type is reported later, by the body reader.
+    String contentType = request.getHeaderString("Content-Type");
+    boolean upload = contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    if (!upload && request.getMethod().equals("POST") && request.getUriInfo().getPath().endsWith("/datapoints/csv")) {
+      // Without a multipart body Jersey cannot even bind the form fields of the upload endpoint.
+      throw new DatasetsException.Invalid(FieldError.of(
+          "Send the CSV as multipart/form-data with a 'file' part", "missing", "body", "file"));
+    }
     long limit = upload ? limits.maxUploadBytes() + MULTIPART_OVERHEAD : limits.maxBodyBytes();
     if (request.getLength() > limit) {
       throw tooLarge(limit);

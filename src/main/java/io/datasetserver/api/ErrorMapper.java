@@ -11,6 +11,9 @@ import com.mongodb.MongoTimeoutException;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import jakarta.ws.rs.BadRequestException;
+import java.io.CharConversionException;
+import org.glassfish.jersey.message.internal.HeaderValueException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,6 +61,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return invalid(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
     } else if (failure instanceof JsonProcessingException e) {
       return invalid(List.of(fromJackson(e)));
+    } else if (failure instanceof CharConversionException) {
+      return invalid(List.of(FieldError.of("The body is not valid JSON text", "json_invalid", "body")));
+    } else if (failure instanceof HeaderValueException) {
+      return invalid(List.of(FieldError.of("A request header is malformed", "value_error", "header")));
     } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
       return unavailable("The database is unreachable; retry shortly");
     } else if (failure instanceof BadRequestException) {
@@ -137,6 +144,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static Response unavailable(String message) {
     return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("detail", message)).build();
+  }
+
+  /** {@code {"detail": message}} as JSON text, for error bodies written outside JAX-RS. */
+  public static String detailJson(String message) {
+    return "{\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}";
   }
 
   private static Response detail(int status, String message) {

@@ -33,7 +33,8 @@ public final class JsonMapping {
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .build();
     mapper.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+        // Long strings are bounded by MAX_BODY_BYTES (413), not by a parser limit that would answer 422.
+        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(Integer.MAX_VALUE).build());
     // A number or boolean where the API expects a string is an error, not a string.
     mapper.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

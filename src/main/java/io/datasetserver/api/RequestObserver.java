@@ -61,6 +61,12 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
       response.getHeaders().putSingle(REQUEST_ID, id);
     }
     response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+    boolean sentBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+    if (request.getMethod().equals("TRACE") || (response.getStatus() >= 400 && sentBody)) {
+      // The body may be left unread (or, for TRACE, not be framed as a body at all): never let
+      // its bytes be taken for the next request on this connection.
+      response.getHeaders().putSingle("Connection", "close");
+    }
     Object started = request.getProperty(STARTED);
     if (started == null) {
       return;

@@ -63,6 +63,8 @@ public final class DatasetServer implements AutoCloseable {
     SLF4JBridgeHandler.install();
   }
 
+  private static final int MAX_HEADER_BYTES = 256 * 1024;
+
   private final HttpServer http;
   private final Database database;
   private final Duration shutdownGrace;
@@ -123,6 +125,14 @@ public final class DatasetServer implements AutoCloseable {
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, api, false);
       http.getServerConfiguration().addHttpHandler(
           ContainerFactory.createContainer(GrizzlyHttpContainer.class, operations), "/");
+      http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
+      for (NetworkListener listener : http.getListeners()) {
+        listener.registerAddOn(new RequestTargetCheck());
+        // Long ids and filters reach the API (and get a JSON answer) instead of failing in the codec.
+        listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+      }
+      // GET and DELETE with a body are read and answered normally rather than refused by Grizzly.
+      http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
       http.start();
       DatasetServer server = new DatasetServer(http, database, config.shutdownGrace());
       LOG.info("serving on http://{}:{}/v5 ({} database)", config.host(), server.port(),

@@ -127,8 +127,21 @@ public final class DatasetStore {
     return new Listing(result, total);
   }
 
+  /**
+   * A case-insensitive substring pattern. Every character that is not a letter or digit is
+   * written as {@code \x{hex}}, which MongoDB's and Java's regex engines both read, so no user
+   * text (a NUL, a quote, a {@code \E}) can break out of the pattern.
+   */
   private static Pattern containing(String text) {
-    return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    StringBuilder pattern = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (Character.isLetterOrDigit(c)) {
+        pattern.appendCodePoint(c);
+      } else {
+        pattern.append("\\x{").append(Integer.toHexString(c)).append('}');
+      }
+    });
+    return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   private static Document toDocument(Dataset dataset) {
