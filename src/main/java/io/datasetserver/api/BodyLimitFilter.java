@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import io.datasetserver.datasets.DatasetsException.FieldError;
  * Refuses request bodies over the configured limit with 413: at once when the declared
  * length is too large, else as soon as the stream passes the limit, so an oversized body is
  * never buffered whole. Uploads get the upload limit, every other body {@code MAX_BODY_BYTES}.
- * The CSV endpoint takes only multipart bodies.
+ * The CSV endpoint takes only multipart bodies; a Content-Type that does not parse is a 422.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -34,8 +35,15 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    // Read the raw header: a malformed Content-Type is reported later, by the body reader.
     String contentType = request.getHeaderString("Content-Type");
+    if (contentType != null) {
+      try {
+        MediaType.valueOf(contentType);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetsException.Invalid(FieldError.of("Malformed Content-Type header", "value_error", "header",
+            "content-type"));
+      }
+    }
     boolean upload = contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     if (!upload && request.getMethod().equals("POST") && request.getUriInfo().getPath().endsWith("/datapoints/csv")) {
       // Without a multipart body Jersey cannot even bind the form fields of the upload endpoint.

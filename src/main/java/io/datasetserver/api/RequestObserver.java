@@ -45,10 +45,7 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String id = request.getHeaderString(REQUEST_ID);
-    if (id == null || id.isEmpty() || id.length() > 128 || !id.chars().allMatch(c -> c > 32 && c < 127)) {
-      id = UUID.randomUUID().toString();
-    }
+    String id = requestId(request.getHeaderString(REQUEST_ID));
     request.setProperty(ID, id);
     request.setProperty(STARTED, System.nanoTime());
     MDC.put("request_id", id);
@@ -86,6 +83,13 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     ACCESS.info("method={} route={} status={} duration_ms={} request_id={} org={}", request.getMethod(), route, status,
         String.format(Locale.ROOT, "%.2f", nanos / 1e6), id, caller == null ? "-" : caller.organization().id());
     MDC.remove("request_id");
+  }
+
+  /** The client's request id when it is short printable ASCII, else a new one. */
+  public static String requestId(String fromClient) {
+    boolean sane = fromClient != null && !fromClient.isEmpty() && fromClient.length() <= 128
+        && fromClient.chars().allMatch(c -> c > 32 && c < 127);
+    return sane ? fromClient : UUID.randomUUID().toString();
   }
 
   /** The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route matched. */

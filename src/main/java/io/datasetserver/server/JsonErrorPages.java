@@ -1,6 +1,7 @@
 package io.datasetserver.server;
 
 import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.RequestObserver;
 import java.io.CharConversionException;
 import java.net.URISyntaxException;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
@@ -22,6 +23,7 @@ final class JsonErrorPages implements ErrorPageGenerator {
     }
     response.setContentType("application/json");
     response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader(RequestObserver.REQUEST_ID, RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
     return ErrorMapper.detailJson(detail);
   }
 

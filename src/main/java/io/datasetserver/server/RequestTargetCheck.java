@@ -1,10 +1,13 @@
 package io.datasetserver.server;
 
 import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.RequestObserver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -18,10 +21,10 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Answers a request whose target cannot be decoded (an encoded slash, a bad escape such as
+ * Answers a request whose target cannot be decoded (a bad escape such as
  * {@code %ZZ}, bytes that are not UTF-8, characters a URI may not hold) with a JSON 400, right
  * after the HTTP codec and before Grizzly dispatches it: left alone, such a request ends in
- * Grizzly's own 500 page.
+ * Grizzly's own 500 page. An encoded slash gets a JSON 404, since no route can match it.
  */
 final class RequestTargetCheck extends BaseFilter implements AddOn {
 
@@ -34,27 +37,37 @@ final class RequestTargetCheck extends BaseFilter implements AddOn {
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     HttpContent content = ctx.getMessage();
     HttpRequestPacket request = (HttpRequestPacket) content.getHttpHeader();
-    if (isDecodable(request)) {
+    String path = request.getRequestURI();
+    boolean encodedSlash = path.contains("%2F") || path.contains("%2f");
+    if (!encodedSlash && isDecodable(request, path)) {
       return ctx.getInvokeAction();
     }
+    if (!content.isLast()) {
+      content.recycle();
+      return ctx.getStopAction(); // drain the body first, so the client reads the answer instead of a reset
+    }
     HttpResponsePacket response = request.getResponse();
-    response.setStatus(400);
+    // Grizzly never routes an encoded slash: no route has such a path.
+    response.setStatus(encodedSlash ? 404 : 400);
     response.setContentType("application/json");
     response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader(RequestObserver.REQUEST_ID, RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
     response.getProcessingState().setKeepAlive(false);
-    byte[] body = ErrorMapper.detailJson("The request target is not a valid, decodable URI")
+    byte[] body = ErrorMapper.detailJson(encodedSlash
+        ? "No route matches a path with an encoded slash" : "The request target is not a valid, decodable URI")
         .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
-    ctx.write(HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build());
-    ctx.getConnection().closeSilently();
+    ctx.write(null, HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build(),
+        new EmptyCompletionHandler<>() {
+          @Override
+          public void completed(WriteResult result) {
+            ctx.getConnection().closeSilently();
+          }
+        });
     return ctx.getStopAction();
   }
 
-  private static boolean isDecodable(HttpRequestPacket request) {
-    String path = request.getRequestURI();
-    if (path.contains("%2F") || path.contains("%2f")) {
-      return false; // Grizzly refuses encoded slashes when it maps the path to a handler
-    }
+  private static boolean isDecodable(HttpRequestPacket request, String path) {
     try {
       request.getRequestURIRef().getDecodedURI();
       String query = request.getQueryString();
