@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
   /** How long a request waits for an unreachable database before it answers 503. */
   private static final int SERVER_SELECTION_MILLIS = 2000;
   /** Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine). */
-  private static final int READ_TIMEOUT_MILLIS = 10_000;
+  private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
 
   static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments");
 
@@ -55,9 +55,10 @@ public final class Database implements AutoCloseable {
     MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
         .applyToClusterSettings(c -> c.serverSelectionTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS)
-            // A database that stops answering (frozen, partitioned) fails requests with 503 instead of hanging them.
-            .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        .applyToSocketSettings(s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
+        // Bounds each operation, retries included: a database that stops answering (frozen,
+        // partitioned) fails requests with 503 instead of hanging them.
+        .timeout(OPERATION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     tuning.accept(settings);
     this.client = MongoClients.create(settings.build());
     String databaseName = new ConnectionString(uri).getDatabase();
