@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 CLASSPATH = target/classes:target/lib/*
 JAVA_OPTS ?=
 
-.PHONY: run db test build check-generated clean
+.PHONY: run db test build check-generated clean bench bench-smoke bench-classpath
 
 target/lib: pom.xml
 	$(MVN) package -DskipTests
@@ -22,6 +22,7 @@ db: build
 ## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
 test:
 	$(MVN) verify
+	$(MAKE) bench-smoke
 	bash src/test/sdk/run.sh $(CURDIR)/target
 	bash src/test/browser/run.sh $(CURDIR)/target
 	$(MAKE) check-generated
@@ -32,6 +33,19 @@ check-generated:
 	  echo "generated/ differs from what api-spec/openapi.yaml generates; commit the regenerated files:"; \
 	  git diff --stat -- generated; exit 1; fi
 	@echo "generated/ matches api-spec/openapi.yaml"
+
+BENCH_CP = target/test-classes:target/classes:$$(cat target/bench.classpath)
+
+bench-classpath:
+	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+
+## Performance benchmark: one table, each figure next to a same-run baseline (full sizes, ~12 min).
+bench: bench-classpath
+	java -cp "$(BENCH_CP)" io.datasetserver.bench.Bench full
+
+## The benchmark at tiny sizes: proves every figure is still produced; asserts nothing about speed.
+bench-smoke: bench-classpath
+	java -cp "$(BENCH_CP)" io.datasetserver.bench.Bench tiny
 
 clean:
 	$(MVN) clean

@@ -1,0 +1,130 @@
+package io.datasetserver.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import io.datasetserver.datasets.Ids;
+import io.datasetserver.storage.Database;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+
+/**
+ * Benchmark-only endpoints, mounted at the server root by {@link BenchServer} and never in a
+ * normal run (this class lives in test sources): the baselines the benchmark compares the
+ * API against, and the server-side measurements it needs.
+ */
+@Path("/bench")
+@Produces(MediaType.APPLICATION_JSON)
+public class BenchmarkResource {
+  /**
+   * Figure d's baseline inserts into the server's own datapoint collection, so that both sides
+   * pay for an index of the same size (on H2 an insert costs O(log n) key comparisons). Its
+   * documents belong to no dataset, so the server never reads them.
+   */
+  static final String RAW_COLLECTION = "datapoints";
+  private static final AtomicLong RAW_IDS = new AtomicLong();
+
+  @Inject
+  Database database;
+
+  @Inject
+  ObjectMapper mapper;
+
+  /** Baseline of figure c: one document read by {@code _id}, returned as JSON, nothing else. */
+  @GET
+  @Path("raw/datasets/{id}")
+  public Response rawDataset(@PathParam("id") String id) {
+    Document document = database.collection("datasets").find(Filters.eq("_id", id)).first();
+    return document == null ? Response.status(404).build() : Response.ok(document.toJson()).build();
+  }
+
+  /** Baseline of figure d: the request's datapoints inserted with one driver {@code insertMany}. */
+  @POST
+  @Path("insert-many")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> insertMany(byte[] body) throws IOException {
+    JsonNode datapoints = mapper.readTree(body).path("datapoints");
+    List<Document> documents = new ArrayList<>(datapoints.size());
+    Date now = new Date();
+    for (JsonNode datapoint : datapoints) {
+      // Ids shaped and spread like real datapoint ids: on H2, sequential keys would insert far faster.
+      String id = "dp_" + Ids.hash128("raw\n" + RAW_IDS.incrementAndGet());
+      documents.add(new Document("_id", id).append("ds", "ds_bench_raw")
+          .append("c", datapoint.toString()).append("t", now));
+    }
+    database.collection(RAW_COLLECTION).insertMany(documents);
+    return Map.of("inserted", documents.size());
+  }
+
+  /** CPU time this server process has used so far (all threads, the embedded database's included). */
+  @GET
+  @Path("cpu")
+  public Map<String, Object> cpu() {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return Map.of("nanos", os.getProcessCpuTime());
+  }
+
+  /** Live heap: used heap right after full collections. */
+  @GET
+  @Path("heap")
+  public Map<String, Object> heap() {
+    System.gc();
+    System.gc();
+    return Map.of("used", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  }
+
+  /**
+   * What the server's collections hold: each collection's {@code collStats} size (the server
+   * keeps the sum of its documents' BSON sizes) and their total. A full scan would be O(data)
+   * per call, and on the H2 backend a long-lived cursor can fail with "Chunk not found".
+   */
+  @GET
+  @Path("stored")
+  public Map<String, Object> stored() {
+    MongoDatabase mongo = mongoDatabase();
+    Map<String, Long> collections = new LinkedHashMap<>();
+    long total = 0;
+    for (String name : database.documentCounts().keySet()) {
+      long bytes = mongo.runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
+      collections.put(name, bytes);
+      total += bytes;
+    }
+    return Map.of("bson", total, "collections", collections);
+  }
+
+  /**
+   * The driver's database handle inside {@link Database}, which offers no way to run a command.
+   * Found by type, not name; benchmark-only code, so reflection is tolerable here.
+   */
+  private MongoDatabase mongoDatabase() {
+    for (Field field : Database.class.getDeclaredFields()) {
+      if (field.getType() == MongoDatabase.class) {
+        try {
+          field.setAccessible(true);
+          return (MongoDatabase) field.get(database);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalStateException("Database holds no MongoDatabase field any more; update the benchmark");
+  }
+}

@@ -1,0 +1,466 @@
+package io.datasetserver.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.bench.Report.Unit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Figures a–g over HTTP against one freshly started server. Every figure is measured next to
+ * its baseline in alternating rounds (so drift hits both alike) after warm-up, and the median
+ * of the rounds is reported.
+ */
+final class HttpBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Largest number of datapoints sent in one request while building a big dataset. */
+  private static final int BUILD_CHUNK = 10_000;
+  private static final int WARMUP = 3;
+
+  private final BenchScale scale;
+  private final int port;
+  private final String backend;
+  private final Report report;
+  private final Consumer<String> progress;
+
+  HttpBench(BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+    this.scale = scale;
+    this.port = port;
+    this.backend = backend;
+    this.report = report;
+    this.progress = progress;
+  }
+
+  /** A dataset being grown by the benchmark: its path, id, and the next unused datapoint index. */
+  private static final class Grown {
+    final String path;
+    String id;
+    String versionId;
+    long count;
+
+    Grown(String path) {
+      this.path = path;
+    }
+
+    byte[] nextAdd(int size) {
+      byte[] body = Datapoints.upsert(path, "add", Datapoints.array(path, count, size));
+      count += size;
+      return body;
+    }
+  }
+
+  void run() {
+    try (RawHttp http = new RawHttp(port)) {
+      progress.accept("building a " + scale.large() + "-datapoint and a " + scale.small() + "-datapoint dataset");
+      Grown large = build(http, "bench/large", scale.large());
+      Grown small = build(http, "bench/small", scale.small());
+      String largeVersion = large.versionId;
+      // Run each figure on its own so that one failure still leaves the others in the table.
+      figure("a", "add latency", () -> addLatency(http, large, small));
+      figure("b", "stored bytes", () -> storedBytes(http, large));
+      figure("e", "last page", () -> lastPage(http, large.id, largeVersion));
+      figure("f", "heap", () -> heapGrowth(http, large.id, largeVersion));
+      figure("c", "GET throughput", () -> getThroughput(http));
+      figure("d", "set 10k", () -> setDataset(http));
+      figure("g", "concurrent upserts", () -> concurrentUpserts(http));
+    }
+  }
+
+  private interface Figure {
+    void run() throws Exception;
+  }
+
+  private void figure(String id, String name, Figure figure) {
+    String only = System.getenv("BENCH_FIGURES");
+    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(id)) {
+      return;
+    }
+    progress.accept(id + ": " + name);
+    try {
+      figure.run();
+    } catch (Exception | AssertionError e) {
+      progress.accept(id + " FAILED: " + e);
+      report.failed(id, name, backend, e.getClass().getSimpleName());
+    }
+  }
+
+  private Grown build(RawHttp http, String path, int size) {
+    Grown dataset = new Grown(path);
+    int first = Math.min(size, BUILD_CHUNK);
+    JsonNode response = json(http.post("/v5/datasets",
+        Datapoints.upsert(path, "set", Datapoints.array(path, 0, first))).requireOk("set " + path));
+    dataset.count = first;
+    while (dataset.count < size) {
+      response = json(http.post("/v5/datasets", dataset.nextAdd((int) Math.min(BUILD_CHUNK, size - dataset.count)))
+          .requireOk("add to " + path));
+    }
+    dataset.id = response.get("id").asText();
+    dataset.versionId = response.get("version_id").asText();
+    expectCount(response, size);
+    return dataset;
+  }
+
+  // ---- a: add latency at the large size versus the small size ----
+
+  private void addLatency(RawHttp http, Grown large, Grown small) {
+    for (int i = 0; i < WARMUP; i++) {
+      http.post("/v5/datasets", large.nextAdd(scale.addBatch())).requireOk("warm-up add");
+      http.post("/v5/datasets", small.nextAdd(scale.addBatch())).requireOk("warm-up add");
+    }
+    List<Double> largeP50 = new ArrayList<>();
+    List<Double> smallP50 = new ArrayList<>();
+    for (int round = 0; round < scale.rounds(); round++) {
+      largeP50.add(addP50(http, large));
+      smallP50.add(addP50(http, small));
+    }
+    expectCount(json(http.get("/v5/datasets/" + large.id + "?version_id=" + latestVersion(http, large.id))),
+        large.count);
+    report.atMost("a", "p50 add of " + scale.addBatch() + " new datapoints to a version of " + count(scale.large()),
+        backend, Report.median(largeP50), "at " + count(scale.small()), Report.median(smallP50), Unit.MILLIS, 3);
+  }
+
+  private double addP50(RawHttp http, Grown dataset) {
+    byte[][] requests = new byte[scale.samples()][];
+    for (int i = 0; i < requests.length; i++) {
+      requests[i] = RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.addBatch()));
+    }
+    double[] nanos = new double[requests.length];
+    for (int i = 0; i < requests.length; i++) {
+      long start = System.nanoTime();
+      http.send(requests[i]).requireOk("add");
+      nanos[i] = System.nanoTime() - start;
+    }
+    return Report.median(nanos);
+  }
+
+  // ---- b: database bytes one add of 100 datapoints stores, versus their raw JSON ----
+
+  private void storedBytes(RawHttp http, Grown large) {
+    List<Double> added = new ArrayList<>();
+    List<Double> raw = new ArrayList<>();
+    for (int round = 0; round < scale.rounds(); round++) {
+      String datapoints = Datapoints.array(large.path, large.count, scale.addBatch());
+      long rawBytes = 0;
+      for (int i = 0; i < scale.addBatch(); i++) {
+        rawBytes += Datapoints.json(large.path, large.count + i).getBytes(StandardCharsets.UTF_8).length;
+      }
+      large.count += scale.addBatch();
+      long before = storedBson(http);
+      http.post("/v5/datasets", Datapoints.upsert(large.path, "add", datapoints)).requireOk("add");
+      added.add((double) (storedBson(http) - before));
+      raw.add((double) rawBytes);
+    }
+    report.atMost("b", "database bytes added by that version (sum of BSON sizes)", backend,
+        Report.median(added), "raw JSON", Report.median(raw), Unit.BYTES, 3);
+  }
+
+  private long storedBson(RawHttp http) {
+    return json(http.get("/bench/stored").requireOk("stored")).get("bson").asLong();
+  }
+
+  // ---- e: last page versus first page ----
+
+  private void lastPage(RawHttp http, String datasetId, String versionId) {
+    int size = scale.pageSize();
+    long lastPage = (scale.large() + size - 1) / size;
+    String base = "/v5/datasets/" + datasetId + "/datapoints?version_id=" + versionId + "&size=" + size + "&page=";
+    byte[] first = RawHttp.request("GET", base + 1, null);
+    byte[] last = RawHttp.request("GET", base + lastPage, null);
+    JsonNode lastBody = json(http.send(last).requireOk("last page"));
+    if (lastBody.get("records").size() != scale.large() - (lastPage - 1) * size) {
+      throw new AssertionError("last page has " + lastBody.get("records").size() + " records");
+    }
+    for (int i = 0; i < WARMUP * 3; i++) {
+      http.send(first).requireOk("page 1");
+      http.send(last).requireOk("last page");
+    }
+    List<Double> firstP50 = new ArrayList<>();
+    List<Double> lastP50 = new ArrayList<>();
+    for (int round = 0; round < scale.rounds(); round++) {
+      firstP50.add(p50(http, first, scale.samples() * 2));
+      lastP50.add(p50(http, last, scale.samples() * 2));
+    }
+    report.atMost("e", "GET datapoints?size=" + size + ", last page of " + count(scale.large()), backend,
+        Report.median(lastP50), "page 1", Report.median(firstP50), Unit.MILLIS, 2);
+  }
+
+  private static double p50(RawHttp http, byte[] request, int samples) {
+    double[] nanos = new double[samples];
+    for (int i = 0; i < samples; i++) {
+      long start = System.nanoTime();
+      http.send(request).requireOk("GET");
+      nanos[i] = System.nanoTime() - start;
+    }
+    return Report.median(nanos);
+  }
+
+  // ---- f: live heap while streaming a whole large version ----
+
+  private void heapGrowth(RawHttp http, String datasetId, String versionId) throws Exception {
+    byte[] request = RawHttp.request("GET",
+        "/v5/datasets/" + datasetId + "?include_datapoints=true&version_id=" + versionId, null);
+    long length;
+    try (RawHttp stream = new RawHttp(port)) {
+      RawHttp.Response whole = stream.send(request).requireOk("include_datapoints");
+      JsonNode version = json(whole);
+      expectCount(version, scale.large());
+      if (version.get("datapoints").size() != scale.large()) {
+        throw new AssertionError("include_datapoints returned " + version.get("datapoints").size());
+      }
+      length = whole.body().length;
+    }
+    List<Double> idle = new ArrayList<>();
+    List<Double> peak = new ArrayList<>();
+    for (int round = 0; round < scale.rounds(); round++) {
+      idle.add(usedHeap(http));
+      double highest = 0;
+      try (RawHttp stream = new RawHttp(port); RawHttp.Body body = stream.open(request)) {
+        long read = 0;
+        byte[] buffer = new byte[1 << 14];
+        for (int quarter = 1; quarter <= 3; quarter++) {
+          read += skip(body, buffer, length * quarter / 4 - read);
+          // Stop reading long enough for the server to fill the socket and block mid-response.
+          Thread.sleep(scale.pauseMillis());
+          highest = Math.max(highest, usedHeap(http));
+        }
+        read += skip(body, buffer, Long.MAX_VALUE);
+        if (read != length) {
+          throw new AssertionError("streamed " + read + " bytes, expected " + length);
+        }
+      }
+      peak.add(highest);
+    }
+    report.growthBelow("f", "include_datapoints=true on " + count(scale.large()) + ": live heap mid-response",
+        backend, Report.median(peak), "idle", Report.median(idle), Unit.MEGABYTES, 64 << 20);
+  }
+
+  private static long skip(RawHttp.Body body, byte[] buffer, long bytes) throws IOException {
+    long done = 0;
+    while (done < bytes) {
+      int n = body.read(buffer, 0, (int) Math.min(buffer.length, bytes - done));
+      if (n < 0) {
+        break;
+      }
+      done += n;
+    }
+    return done;
+  }
+
+  private static double usedHeap(RawHttp http) {
+    return json(http.get("/bench/heap").requireOk("heap")).get("used").asDouble();
+  }
+
+  // ---- c: GET /v5/datasets/{id} throughput versus a raw read by _id ----
+
+  private void getThroughput(RawHttp http) throws Exception {
+    JsonNode created = json(http.post("/v5/datasets",
+        Datapoints.upsert("bench/get", "set", Datapoints.array("bench/get", 0, 10))).requireOk("set"));
+    String id = created.get("id").asText();
+    byte[] api = RawHttp.request("GET", "/v5/datasets/" + id, null);
+    byte[] raw = RawHttp.request("GET", "/bench/raw/datasets/" + id, null);
+    json(http.send(raw).requireOk("raw read"));
+    for (int i = 0; i < WARMUP; i++) { // the optimising compiler needs seconds on a busy machine
+      load(http, api, scale.loadMillis());
+      load(http, raw, scale.loadMillis());
+    }
+    // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
+    List<Double> apiRates = new ArrayList<>();
+    List<Double> rawRates = new ArrayList<>();
+    List<Double> apiCpu = new ArrayList<>();
+    List<Double> rawCpu = new ArrayList<>();
+    for (int round = 0; round < 3 * scale.rounds(); round++) {
+      double[] apiRound = load(http, api, scale.loadMillis());
+      double[] rawRound = load(http, raw, scale.loadMillis());
+      apiRates.add(apiRound[0]);
+      apiCpu.add(apiRound[1]);
+      rawRates.add(rawRound[0]);
+      rawCpu.add(rawRound[1]);
+    }
+    report.atLeast("c", "GET /v5/datasets/{id} throughput, " + scale.connections() + " connections", backend,
+        Report.median(apiRates), "raw read by _id", Report.median(rawRates), Unit.PER_SECOND, 0.9);
+    report.info("c′", "  the same: server CPU per request (robust to other load)", backend,
+        Report.median(apiCpu), "raw read by _id", Report.median(rawCpu), Unit.MICROS);
+  }
+
+  /**
+   * Requests per second over {@code millis} with {@link BenchScale#connections()} keep-alive
+   * connections, and the server's CPU time per request in that window.
+   */
+  private double[] load(RawHttp http, byte[] request, int millis) throws Exception {
+    int connections = scale.connections();
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    try {
+      CountDownLatch ready = new CountDownLatch(connections);
+      CountDownLatch go = new CountDownLatch(1);
+      long[] deadline = new long[1];
+      List<Future<Long>> counts = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        counts.add(pool.submit(() -> {
+          try (RawHttp connection = new RawHttp(port)) {
+            connection.send(request).requireOk("GET");
+            ready.countDown();
+            go.await();
+            long done = 0;
+            while (System.nanoTime() < deadline[0]) {
+              connection.send(request).requireOk("GET");
+              done++;
+            }
+            return done;
+          }
+        }));
+      }
+      ready.await();
+      long cpuBefore = serverCpu(http);
+      long start = System.nanoTime();
+      deadline[0] = start + TimeUnit.MILLISECONDS.toNanos(millis);
+      go.countDown();
+      long total = 0;
+      for (Future<Long> count : counts) {
+        total += count.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long cpu = serverCpu(http) - cpuBefore;
+      return new double[] {total / seconds, (double) cpu / total};
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long serverCpu(RawHttp http) {
+    return json(http.get("/bench/cpu").requireOk("cpu")).get("nanos").asLong();
+  }
+
+  // ---- d: set of a new dataset versus a raw insertMany of the same documents ----
+
+  private void setDataset(RawHttp http) {
+    List<Double> setNanos = new ArrayList<>();
+    List<Double> rawNanos = new ArrayList<>();
+    for (int round = -1; round < scale.rounds(); round++) {
+      String path = "bench/set-" + (round + 1);
+      byte[] upsert = RawHttp.request("POST", "/v5/datasets",
+          Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
+      byte[] insert = RawHttp.request("POST", "/bench/insert-many",
+          Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
+      // Alternate which goes first so that neither always meets the other's leftovers.
+      boolean setFirst = round % 2 == 0;
+      double rawTime = setFirst ? Double.NaN : timed(http, insert, "insert-many");
+      long start = System.nanoTime();
+      JsonNode created = json(http.send(upsert).requireOk("set"));
+      double setTime = System.nanoTime() - start;
+      if (setFirst) {
+        rawTime = timed(http, insert, "insert-many");
+      }
+      expectCount(created, scale.setSize());
+      if (round >= 0) { // round -1 is the warm-up
+        setNanos.add(setTime);
+        rawNanos.add(rawTime);
+      }
+    }
+    report.atMost("d", "set of a new " + count(scale.setSize()) + "-datapoint dataset", backend,
+        Report.median(setNanos), "insertMany", Report.median(rawNanos), Unit.MILLIS, 2);
+  }
+
+  private static double timed(RawHttp http, byte[] request, String what) {
+    long start = System.nanoTime();
+    http.send(request).requireOk(what);
+    return System.nanoTime() - start;
+  }
+
+  // ---- g: upserts by several clients to their own datasets versus one client ----
+
+  private void concurrentUpserts(RawHttp http) throws Exception {
+    List<Double> single = new ArrayList<>();
+    List<Double> concurrent = new ArrayList<>();
+    for (int round = -1; round < scale.rounds(); round++) {
+      List<Grown> datasets = new ArrayList<>();
+      for (int i = 0; i <= scale.writers(); i++) {
+        String path = "bench/writer-" + (round + 1) + "-" + i;
+        datasets.add(build(http, path, 100));
+      }
+      // The same number of adds per dataset in both phases, so each dataset ends the same size.
+      double one = writeAll(datasets.subList(0, 1));
+      double many = writeAll(datasets.subList(1, datasets.size()));
+      if (round >= 0) {
+        single.add(one);
+        concurrent.add(many);
+      }
+    }
+    report.atLeast("g", scale.writers() + " clients adding " + scale.writerBatch() + " datapoints to "
+        + scale.writers() + " datasets: upserts/s", backend, Report.median(concurrent), "1 client",
+        Report.median(single), Unit.PER_SECOND, 1.6);
+  }
+
+  /** Upserts per second when one client per dataset makes its adds, all clients at once. */
+  private double writeAll(List<Grown> datasets) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(datasets.size());
+    try {
+      CountDownLatch ready = new CountDownLatch(datasets.size());
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Long>> finished = new ArrayList<>();
+      for (Grown dataset : datasets) {
+        byte[][] requests = new byte[scale.writerAdds()][];
+        for (int i = 0; i < requests.length; i++) {
+          requests[i] = RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.writerBatch()));
+        }
+        Callable<Long> writer = () -> {
+          try (RawHttp connection = new RawHttp(port)) {
+            connection.get("/healthz").requireOk("healthz");
+            ready.countDown();
+            go.await();
+            for (byte[] request : requests) {
+              connection.send(request).requireOk("add");
+            }
+            return System.nanoTime();
+          }
+        };
+        finished.add(pool.submit(writer));
+      }
+      ready.await();
+      long start = System.nanoTime();
+      go.countDown();
+      long end = start;
+      for (Future<Long> done : finished) {
+        end = Math.max(end, done.get());
+      }
+      return (double) datasets.size() * scale.writerAdds() / ((end - start) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---- helpers ----
+
+  private static String latestVersion(RawHttp http, String datasetId) {
+    return json(http.get("/v5/datasets/" + datasetId + "/versions").requireOk("versions"))
+        .get("records").get(0).get("version_id").asText();
+  }
+
+  private static void expectCount(JsonNode dataset, long expected) {
+    long actual = dataset.path("datapoints_count").asLong(-1);
+    if (actual != expected) {
+      throw new AssertionError("expected " + expected + " datapoints, the server reports " + actual);
+    }
+  }
+
+  private static JsonNode json(RawHttp.Response response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String count(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+}

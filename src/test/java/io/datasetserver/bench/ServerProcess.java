@@ -1,0 +1,79 @@
+package io.datasetserver.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link BenchServer} in a child JVM on this JVM's class path; its output goes to a log file. */
+final class ServerProcess implements AutoCloseable {
+  /** Heap of the server JVM: fixed, so heap figures compare like with like. */
+  private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
+
+  private final Process process;
+  final int port;
+  final Path log;
+
+  private ServerProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts a server over {@code dataDir} ("memory" or a folder) with {@code jvmOptions} added to
+   * the defaults. More options (for example {@code -XX:StartFlightRecording=filename=server.jfr})
+   * come from the environment variable {@code BENCH_SERVER_JAVA_OPTS}.
+   */
+  static ServerProcess start(String dataDir, Path workDir, String label, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    Path portFile = workDir.resolve(label + ".port");
+    Path log = workDir.resolve(label + "-server.log");
+    Files.deleteIfExists(portFile);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
+    String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dataDir,
+        portFile.toString()));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(portFile)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException("benchmark server did not start; see " + log + ":\n" + tail(log));
+      }
+      Thread.sleep(50);
+    }
+    int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).trim());
+    return new ServerProcess(process, port, log);
+  }
+
+  /** Closes the child's standard input, which stops it cleanly (the H2 file is closed properly). */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    process.getOutputStream().close();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
