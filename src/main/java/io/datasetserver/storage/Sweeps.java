@@ -22,7 +22,10 @@ final class Sweeps {
    */
   static long deleteUnreachable(MongoCollection<Document> collection, String datasetId, Set<String> live, Date cutoff) {
     List<String> garbage = new ArrayList<>();
-    for (Document document : collection.find(Filters.eq("ds", datasetId)).projection(Projections.include("_id", WRITTEN_AT)).batchSize(10_000)) {
+    var ids = collection.find(Filters.eq("ds", datasetId))
+        .projection(Projections.include("_id", WRITTEN_AT))
+        .batchSize(10_000);
+    for (Document document : ids) {
       String id = document.getString("_id");
       Date writtenAt = document.getDate(WRITTEN_AT);
       if (!live.contains(id) && writtenAt != null && writtenAt.before(cutoff)) {
