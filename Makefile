@@ -21,7 +21,7 @@ db: build
 
 ## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
 test:
-	$(MVN) verify
+	mvn -B verify
 	$(MAKE) bench-smoke
 	bash src/test/sdk/run.sh $(CURDIR)/target
 	bash src/test/browser/run.sh $(CURDIR)/target
