@@ -1,6 +1,7 @@
 package io.datasetserver.api;
 
 import io.datasetserver.datasets.DatasetsException;
+import io.datasetserver.datasets.LimitedInputStream;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -8,9 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 
@@ -54,55 +52,10 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     if (request.getLength() > limit) {
       throw tooLarge(limit);
     }
-    request.setEntityStream(new Limited(request.getEntityStream(), limit));
+    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
   }
 
   static DatasetsException.TooLarge tooLarge(long limit) {
     return new DatasetsException.TooLarge("The request body is larger than the limit of " + limit + " bytes");
-  }
-
-  /** Thrown from inside a body parser; {@link ErrorMapper} finds it in the cause chain. */
-  static final class BodyTooLargeException extends IOException {
-    final long limit;
-
-    BodyTooLargeException(long limit) {
-      super("request body over " + limit + " bytes");
-      this.limit = limit;
-    }
-  }
-
-  private static final class Limited extends FilterInputStream {
-    private final long limit;
-    private long seen;
-
-    Limited(InputStream in, long limit) {
-      super(in);
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws BodyTooLargeException {
-      seen += n;
-      if (seen > limit) {
-        throw new BodyTooLargeException(limit);
-      }
-    }
   }
 }

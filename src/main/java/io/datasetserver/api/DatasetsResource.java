@@ -24,8 +24,9 @@ import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
 import io.datasetserver.storage.DatasetStore.SortBy;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -33,20 +34,23 @@ import java.util.List;
 
 /**
  * The Datasets API: each method parses its request into domain terms, calls
- * {@link DatasetService}, and hands the result to {@link ApiResponses}.
+ * {@link DatasetService}, and hands the result to {@link ApiResponses}. One instance serves
+ * every request; the request itself comes from a provider.
  */
+@Singleton
 public class DatasetsResource implements DatasetsApi {
   private final DatasetService datasets;
   private final ApiResponses responses;
   private final ObjectMapper mapper;
   private final UploadLimits limits;
 
-  @Context
-  ContainerRequestContext request;
+  private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public DatasetsResource(DatasetService datasets, ObjectMapper mapper, UploadLimits limits) {
+  public DatasetsResource(DatasetService datasets, ObjectMapper mapper, UploadLimits limits,
+      Provider<ContainerRequestContext> request) {
     this.datasets = datasets;
+    this.request = request;
     this.mapper = mapper;
     this.limits = limits;
     this.responses = new ApiResponses(datasets, mapper);
@@ -154,7 +158,7 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   private Caller caller() {
-    return ApiKeyFilter.caller(request);
+    return ApiKeyFilter.caller(request.get());
   }
 
   private UpsertCommand upsertCommand(UpsertDatasetRequest body, String versionId, String environment) {

@@ -10,6 +10,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.LimitedInputStream;
 import jakarta.ws.rs.BadRequestException;
 import java.io.CharConversionException;
 import org.glassfish.jersey.message.internal.HeaderValueException;
@@ -40,8 +41,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
-        return detail(413, BodyLimitFilter.tooLarge(tooLarge.limit).getMessage());
+      if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
+        return detail(413, BodyLimitFilter.tooLarge(tooLarge.maxBytes()).getMessage());
       }
     }
     if (failure instanceof DatasetsException.Invalid e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,7 +45,7 @@ public final class CsvRows {
         .setAllowMissingColumnNames(true)
         .get();
     // Bad bytes decode to U+FFFD here; Utf8Check tells which line held them, and the row is refused.
-    Utf8Check utf8 = new Utf8Check(new Limited(file, maxBytes));
+    Utf8Check utf8 = new Utf8Check(new LimitedInputStream(file, maxBytes));
     List<DatapointContent> rows = new ArrayList<>();
     long row = 0;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8))) {
@@ -95,8 +94,8 @@ public final class CsvRows {
   }
 
   private static DatasetsException unreadable(Throwable cause, long row) {
-    if (cause instanceof TooLargeException) {
-      return new DatasetsException.TooLarge(cause.getMessage());
+    if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
+      return new DatasetsException.TooLarge("The file is larger than the limit of " + tooLarge.maxBytes() + " bytes");
     }
     return invalid("Row " + row + " cannot be parsed: " + cause.getMessage());
   }
@@ -172,44 +171,5 @@ public final class CsvRows {
 
   private static DatasetsException.Invalid invalid(String message) {
     return new DatasetsException.Invalid(new FieldError(FILE, message, "value_error"));
-  }
-
-  /** Raised by {@link Limited} so the size limit surfaces through the CSV parser as itself. */
-  private static final class TooLargeException extends IOException {
-    TooLargeException(long maxBytes) {
-      super("The file is larger than the limit of " + maxBytes + " bytes");
-    }
-  }
-
-  /** Fails the read once more than {@code maxBytes} have passed, instead of buffering an unbounded upload. */
-  private static final class Limited extends FilterInputStream {
-    private final long maxBytes;
-    private long seen;
-
-    Limited(InputStream in, long maxBytes) {
-      super(in);
-      this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      count(Math.max(n, 0));
-      return n;
-    }
-
-    private void count(int n) throws TooLargeException {
-      seen += n;
-      if (seen > maxBytes) {
-        throw new TooLargeException(maxBytes);
-      }
-    }
   }
 }

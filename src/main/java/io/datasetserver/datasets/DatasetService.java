@@ -198,9 +198,9 @@ public final class DatasetService {
         Membership membership = writeNew(keyed, ids, written);
         Version version = newVersion(caller, change, change.attributesOr("{}"), ids.size(), MembersHash.of(ids),
             membership.id(), now);
-        Environment production = organization.defaultEnvironment();
+        Environment defaultEnvironment = organization.defaultEnvironment();
         Dataset created = new Dataset(newDatasetId, organization.id(), path, now, now, 1, List.of(version),
-            List.of(new Deployment(production.id(), version.id(), now)));
+            List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
         if (datasets.insert(created)) {
           return VersionView.of(created, version, organization);
         }
