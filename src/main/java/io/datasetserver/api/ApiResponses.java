@@ -16,6 +16,7 @@ import io.datasetserver.generated.model.EnvironmentTag;
 import io.datasetserver.generated.model.FileEnvironmentResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
 import io.datasetserver.generated.model.UserResponse;
+import io.datasetserver.storage.ImmutableCache;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -38,8 +39,17 @@ final class ApiResponses {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final byte[] COMMA = {','};
 
+  /** Bytes of rendered version metadata kept; a few thousand datasets' worth. */
+  private static final long RENDERED_CACHE_BYTES = 8L << 20;
+
   private final DatasetService datasets;
   private final ObjectMapper mapper;
+  /**
+   * A version's metadata as JSON, keyed by dataset id, dataset revision and version id. Every
+   * change to a dataset raises its revision, so an entry can never go stale, and the hot read
+   * path skips building and serialising the model.
+   */
+  private final ImmutableCache<String, byte[]> renderedViews = new ImmutableCache<>(RENDERED_CACHE_BYTES, b -> b.length);
 
   ApiResponses(DatasetService datasets, ObjectMapper mapper) {
     this.datasets = datasets;
@@ -48,7 +58,7 @@ final class ApiResponses {
 
   Response dataset(VersionView view, boolean includeDatapoints) {
     if (!includeDatapoints) {
-      return Response.ok(model(view)).build();
+      return Response.ok(rendered(view), MediaType.APPLICATION_JSON_TYPE).build();
     }
     return json(out -> writeWithDatapoints(out, view));
   }
@@ -86,7 +96,7 @@ final class ApiResponses {
         if (i == 0 && latestDatapoints) {
           writeWithDatapoints(out, newestFirst.get(0));
         } else {
-          out.write(mapper.writeValueAsBytes(model(newestFirst.get(i))));
+          out.write(rendered(newestFirst.get(i)));
         }
       }
       write(out, "]}");
@@ -130,8 +140,22 @@ final class ApiResponses {
     return response;
   }
 
+  private byte[] rendered(VersionView view) {
+    String key = view.dataset().id() + "@" + view.dataset().revision() + "/" + view.version().id();
+    byte[] json = renderedViews.get(key);
+    if (json == null) {
+      try {
+        json = mapper.writeValueAsBytes(model(view));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      renderedViews.put(key, json);
+    }
+    return json;
+  }
+
   private void writeWithDatapoints(OutputStream out, VersionView view) throws IOException {
-    byte[] metadata = mapper.writeValueAsBytes(model(view));
+    byte[] metadata = rendered(view);
     // The metadata object without its closing brace, then the datapoints array.
     out.write(metadata, 0, metadata.length - 1);
     write(out, ",\"datapoints\":[");

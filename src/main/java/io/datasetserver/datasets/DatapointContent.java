@@ -22,7 +22,7 @@ public record DatapointContent(String canonicalJson) {
 
   /** The datapoint's id within one dataset: derived from the content, so it never changes. */
   public String idIn(String datasetId) {
-    return "dp_" + Ids.hash128(datasetId + "\n" + canonicalJson);
+    return Ids.derived("dp_", datasetId, canonicalJson);
   }
 
   /**

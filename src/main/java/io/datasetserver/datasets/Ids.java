@@ -33,6 +33,16 @@ public final class Ids {
     return "env_" + sha256Hex(organizationId + "\n" + environmentName).substring(0, 24);
   }
 
+  /**
+   * A content-derived id of something stored for a dataset: {@code prefix} + 32 hex digits.
+   * The first 8 come from the dataset id alone, the rest from the dataset and the content, so
+   * one dataset's documents are neighbours in an {@code _id} index and a write touches few
+   * of its pages.
+   */
+  public static String derived(String prefix, String datasetId, String content) {
+    return prefix + hash128(datasetId).substring(0, 8) + hash128(datasetId + "\n" + content).substring(0, 24);
+  }
+
   /** 128 bits of SHA-256 as 32 hex characters. */
   public static String hash128(String text) {
     return sha256Hex(text).substring(0, 32);

@@ -34,7 +34,7 @@ public final class MembersHash {
     return format(sum.mod(MODULUS));
   }
 
-  /** Datapoint ids are {@code dp_} + 32 hex digits of a content hash. */
+  /** Datapoint ids are {@code dp_} + 32 hex digits of dataset and content hashes. */
   private static BigInteger valueOf(String datapointId) {
     return new BigInteger(datapointId.substring(3), 16);
   }

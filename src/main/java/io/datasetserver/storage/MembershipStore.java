@@ -105,7 +105,7 @@ public final class MembershipStore {
         .toList());
     written.forEach(s -> segmentCache.put(s.id(), s));
     List<String> segmentIds = all.stream().map(Segment::id).toList();
-    String id = "ms_" + Ids.hash128(datasetId + "\n" + String.join(",", segmentIds));
+    String id = Ids.derived("ms_", datasetId, String.join(",", segmentIds));
     ContentAddressedWrites.insertAll(memberships, new ArrayList<>(List.of(
         new Document("_id", id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
     membershipCache.put(id, segmentIds);

@@ -15,7 +15,7 @@ record Segment(String id, List<String> datapointIds, Set<String> idSet) {
 
   /** A new segment; its id is derived from the dataset and the ids it holds. */
   static Segment of(String datasetId, List<String> datapointIds) {
-    return stored("sg_" + Ids.hash128(datasetId + "\n" + String.join(",", datapointIds)), datapointIds);
+    return stored(Ids.derived("sg_", datasetId, String.join(",", datapointIds)), datapointIds);
   }
 
   static Segment stored(String id, List<String> datapointIds) {

@@ -378,40 +378,62 @@ final class HttpBench {
 
   // ---- g: upserts by several clients to their own datasets versus one client ----
 
+  /**
+   * Both phases make the same adds to datasets of the same sizes: the single client takes the
+   * datasets in turn, the concurrent phase gives each dataset its own client. Only the
+   * parallelism differs, and each phase lasts long enough to outlast a GC pause.
+   */
   private void concurrentUpserts(RawHttp http) throws Exception {
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
+    List<Double> singleCpu = new ArrayList<>();
+    List<Double> concurrentCpu = new ArrayList<>();
     for (int round = -1; round < scale.rounds(); round++) {
-      List<Grown> datasets = new ArrayList<>();
-      for (int i = 0; i <= scale.writers(); i++) {
-        String path = "bench/writer-" + (round + 1) + "-" + i;
-        datasets.add(build(http, path, 100));
-      }
-      // The same number of adds per dataset in both phases, so each dataset ends the same size.
-      double one = writeAll(datasets.subList(0, 1));
-      double many = writeAll(datasets.subList(1, datasets.size()));
+      List<List<Grown>> oneClient = List.of(writerDatasets(http, round, "one"));
+      List<List<Grown>> clientEach = writerDatasets(http, round, "each").stream().map(List::of).toList();
+      double[] one = writeAll(http, oneClient);
+      double[] many = writeAll(http, clientEach);
       if (round >= 0) {
-        single.add(one);
-        concurrent.add(many);
+        single.add(one[0]);
+        concurrent.add(many[0]);
+        singleCpu.add(one[1]);
+        concurrentCpu.add(many[1]);
       }
     }
     report.atLeast("g", scale.writers() + " clients adding " + scale.writerBatch() + " datapoints to "
-        + scale.writers() + " datasets: upserts/s", backend, Report.median(concurrent), "1 client",
+        + scale.writers() + " datasets: upserts/s", backend, Report.median(concurrent), "1 client, same adds",
         Report.median(single), Unit.PER_SECOND, 1.6);
+    report.info("g′", "  the same: server CPU per upsert", backend, Report.median(concurrentCpu), "1 client",
+        Report.median(singleCpu), Unit.MICROS);
   }
 
-  /** Upserts per second when one client per dataset makes its adds, all clients at once. */
-  private double writeAll(List<Grown> datasets) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(datasets.size());
+  private List<Grown> writerDatasets(RawHttp http, int round, String phase) {
+    List<Grown> datasets = new ArrayList<>();
+    for (int i = 0; i < scale.writers(); i++) {
+      datasets.add(build(http, "bench/writer-" + (round + 1) + "-" + phase + "-" + i, 100));
+    }
+    return datasets;
+  }
+
+  /**
+   * Upserts per second and server CPU per upsert when each client, all at once, makes
+   * {@link BenchScale#writerAdds()} adds to each of its datasets, taking them in turn.
+   */
+  private double[] writeAll(RawHttp http, List<List<Grown>> datasetsByClient) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(datasetsByClient.size());
     try {
-      CountDownLatch ready = new CountDownLatch(datasets.size());
+      CountDownLatch ready = new CountDownLatch(datasetsByClient.size());
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Long>> finished = new ArrayList<>();
-      for (Grown dataset : datasets) {
-        byte[][] requests = new byte[scale.writerAdds()][];
-        for (int i = 0; i < requests.length; i++) {
-          requests[i] = RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.writerBatch()));
+      int adds = 0;
+      for (List<Grown> datasets : datasetsByClient) {
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < scale.writerAdds(); i++) {
+          for (Grown dataset : datasets) {
+            requests.add(RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.writerBatch())));
+          }
         }
+        adds += requests.size();
         Callable<Long> writer = () -> {
           try (RawHttp connection = new RawHttp(port)) {
             connection.get("/healthz").requireOk("healthz");
@@ -426,13 +448,15 @@ final class HttpBench {
         finished.add(pool.submit(writer));
       }
       ready.await();
+      long cpuBefore = serverCpu(http);
       long start = System.nanoTime();
       go.countDown();
       long end = start;
       for (Future<Long> done : finished) {
         end = Math.max(end, done.get());
       }
-      return (double) datasets.size() * scale.writerAdds() / ((end - start) / 1e9);
+      long cpu = serverCpu(http) - cpuBefore;
+      return new double[] {adds / ((end - start) / 1e9), (double) cpu / adds};
     } finally {
       pool.shutdownNow();
     }

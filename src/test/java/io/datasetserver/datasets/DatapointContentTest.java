@@ -103,6 +103,15 @@ class DatapointContentTest {
     assertThat(one.idIn("ds_a")).isNotEqualTo(content("{\"inputs\": {\"q\": \"y\"}}").idIn("ds_a"));
   }
 
+  @Test
+  void idsOfOneDatasetShareTheirLeadingDigits() {
+    String x = content("{\"inputs\": {\"q\": \"x\"}}").idIn("ds_a");
+    String y = content("{\"inputs\": {\"q\": \"y\"}}").idIn("ds_a");
+    String otherDataset = content("{\"inputs\": {\"q\": \"x\"}}").idIn("ds_b");
+    assertThat(x.substring(0, 11)).isEqualTo(y.substring(0, 11)).isNotEqualTo(otherDataset.substring(0, 11));
+    assertThat(x.substring(11)).isNotEqualTo(y.substring(11));
+  }
+
   // ---- validation ----
 
   @ParameterizedTest
