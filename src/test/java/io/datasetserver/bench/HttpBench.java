@@ -391,8 +391,16 @@ final class HttpBench {
     for (int round = -1; round < scale.rounds(); round++) {
       List<List<Grown>> oneClient = List.of(writerDatasets(http, round, "one"));
       List<List<Grown>> clientEach = writerDatasets(http, round, "each").stream().map(List::of).toList();
-      double[] one = writeAll(http, oneClient);
-      double[] many = writeAll(http, clientEach);
+      // Alternate which phase goes first, so neither always inherits the other's garbage.
+      double[] one;
+      double[] many;
+      if (round % 2 == 0) {
+        one = writeAll(http, oneClient);
+        many = writeAll(http, clientEach);
+      } else {
+        many = writeAll(http, clientEach);
+        one = writeAll(http, oneClient);
+      }
       if (round >= 0) {
         single.add(one[0]);
         concurrent.add(many[0]);
