@@ -75,12 +75,16 @@ public class BenchmarkResource {
     return Map.of("inserted", documents.size());
   }
 
-  /** CPU time this server process has used so far (all threads, the embedded database's included). */
+  /**
+   * CPU time this server process has used so far (all threads, the embedded database's
+   * included), and how long its JIT compilers have worked so far.
+   */
   @GET
   @Path("cpu")
   public Map<String, Object> cpu() {
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return Map.of("nanos", os.getProcessCpuTime());
+    return Map.of("nanos", os.getProcessCpuTime(),
+        "jit_millis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
   }
 
   /** Live heap: used heap right after full collections. */

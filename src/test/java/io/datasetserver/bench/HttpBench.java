@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,10 @@ final class HttpBench {
   /** Largest number of datapoints sent in one request while building a big dataset. */
   private static final int BUILD_CHUNK = 10_000;
   private static final int WARMUP = 3;
+  /** Throughput figures warm up until the JIT compilers work less than this share of a round... */
+  private static final double JIT_QUIET = 0.05;
+  /** ...or for this many rounds. */
+  private static final int MAX_WARMUPS = 8;
 
   private final BenchScale scale;
   private final int port;
@@ -269,10 +274,10 @@ final class HttpBench {
     byte[] api = RawHttp.request("GET", "/v5/datasets/" + id, null);
     byte[] raw = RawHttp.request("GET", "/bench/raw/datasets/" + id, null);
     json(http.send(raw).requireOk("raw read"));
-    for (int i = 0; i < WARMUP; i++) { // the optimising compiler needs seconds on a busy machine
+    warmUp(http, "c", () -> {
       load(http, api, scale.loadMillis());
       load(http, raw, scale.loadMillis());
-    }
+    });
     // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
     List<Double> apiRates = new ArrayList<>();
     List<Double> rawRates = new ArrayList<>();
@@ -384,29 +389,19 @@ final class HttpBench {
    * parallelism differs, and each phase lasts long enough to outlast a GC pause.
    */
   private void concurrentUpserts(RawHttp http) throws Exception {
+    int[] warmups = {0};
+    warmUp(http, "g", () -> concurrencyRound(http, "warm-up-" + ++warmups[0], warmups[0] % 2 == 0));
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
     List<Double> singleCpu = new ArrayList<>();
     List<Double> concurrentCpu = new ArrayList<>();
-    for (int round = -1; round < scale.rounds(); round++) {
-      List<List<Grown>> oneClient = List.of(writerDatasets(http, round, "one"));
-      List<List<Grown>> clientEach = writerDatasets(http, round, "each").stream().map(List::of).toList();
+    for (int round = 0; round < scale.rounds(); round++) {
       // Alternate which phase goes first, so neither always inherits the other's garbage.
-      double[] one;
-      double[] many;
-      if (round % 2 == 0) {
-        one = writeAll(http, oneClient);
-        many = writeAll(http, clientEach);
-      } else {
-        many = writeAll(http, clientEach);
-        one = writeAll(http, oneClient);
-      }
-      if (round >= 0) {
-        single.add(one[0]);
-        concurrent.add(many[0]);
-        singleCpu.add(one[1]);
-        concurrentCpu.add(many[1]);
-      }
+      double[][] phases = concurrencyRound(http, "round-" + round, round % 2 == 0);
+      single.add(phases[0][0]);
+      concurrent.add(phases[1][0]);
+      singleCpu.add(phases[0][1]);
+      concurrentCpu.add(phases[1][1]);
     }
     report.atLeast("g", scale.writers() + " clients adding " + scale.writerBatch() + " datapoints to "
         + scale.writers() + " datasets: upserts/s", backend, Report.median(concurrent), "1 client, same adds",
@@ -415,10 +410,45 @@ final class HttpBench {
         Report.median(singleCpu), Unit.MICROS);
   }
 
-  private List<Grown> writerDatasets(RawHttp http, int round, String phase) {
+  /** Both phases on fresh datasets: {single client, one client per dataset}, each {upserts/s, CPU/upsert}. */
+  private double[][] concurrencyRound(RawHttp http, String name, boolean singleFirst) throws Exception {
+    List<List<Grown>> oneClient = List.of(writerDatasets(http, name + "-one"));
+    List<List<Grown>> clientEach = writerDatasets(http, name + "-each").stream().map(List::of).toList();
+    if (singleFirst) {
+      double[] one = writeAll(http, oneClient);
+      return new double[][] {one, writeAll(http, clientEach)};
+    }
+    double[] many = writeAll(http, clientEach);
+    return new double[][] {writeAll(http, oneClient), many};
+  }
+
+  /**
+   * Runs {@code round} until the server's JIT compilers work less than {@link #JIT_QUIET} of
+   * a round (at most {@link #MAX_WARMUPS} times): while they compile they take a core from
+   * whatever is measured, and on 2 cores that skews every throughput ratio.
+   */
+  private void warmUp(RawHttp http, String figure, Figure round) throws Exception {
+    for (int warmup = 1; warmup <= MAX_WARMUPS; warmup++) {
+      long jitBefore = jitMillis(http);
+      long started = System.nanoTime();
+      round.run();
+      double jitShare = (jitMillis(http) - jitBefore) / ((System.nanoTime() - started) / 1e6);
+      progress.accept(String.format(Locale.ROOT, "%s: warm-up round %d, JIT compilers busy %.0f%% of it", figure,
+          warmup, 100 * jitShare));
+      if (jitShare < JIT_QUIET) {
+        return;
+      }
+    }
+  }
+
+  private static long jitMillis(RawHttp http) {
+    return json(http.get("/bench/cpu").requireOk("cpu")).get("jit_millis").asLong();
+  }
+
+  private List<Grown> writerDatasets(RawHttp http, String name) {
     List<Grown> datasets = new ArrayList<>();
     for (int i = 0; i < scale.writers(); i++) {
-      datasets.add(build(http, "bench/writer-" + (round + 1) + "-" + phase + "-" + i, 100));
+      datasets.add(build(http, "bench/writer-" + name + "-" + i, 100));
     }
     return datasets;
   }
