@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -83,7 +84,9 @@ public final class Database implements AutoCloseable {
   public static Database embedded(String dataDir, Consumer<MongoClientSettings.Builder> tuning) {
     MongoBackend backend = openBackend(dataDir);
     MongoServer server = new MongoServer(backend);
-    server.bind("127.0.0.1", 0);
+    // One event loop per core, not Netty's two: the embedded server locks each collection per
+    // command, and extra loops only contend for those locks on cores the HTTP server needs.
+    server.bind(new InetSocketAddress("127.0.0.1", 0), 1, Runtime.getRuntime().availableProcessors());
     String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + NAME;
     return new Database(uri, server, backend, tuning);
   }

@@ -85,6 +85,10 @@ final class HttpBench {
     void run() throws Exception;
   }
 
+  private interface WarmUpRound {
+    void run(int number) throws Exception;
+  }
+
   private void figure(String id, String name, Figure figure) {
     String only = System.getenv("BENCH_FIGURES");
     if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(id)) {
@@ -276,7 +280,7 @@ final class HttpBench {
     json(http.send(raw).requireOk("raw read"));
     // Both endpoints at once while warming up: the compiled code then expects both paths, and
     // the alternating rounds below do not throw each other's optimisations away.
-    warmUp(http, "c", () -> load(http, List.of(api, raw), scale.loadMillis()));
+    warmUp(http, "c", number -> load(http, List.of(api, raw), scale.loadMillis()));
     // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
     List<Double> apiRates = new ArrayList<>();
     List<Double> rawRates = new ArrayList<>();
@@ -390,8 +394,7 @@ final class HttpBench {
    * parallelism differs, and each phase lasts long enough to outlast a GC pause.
    */
   private void concurrentUpserts(RawHttp http) throws Exception {
-    int[] warmups = {0};
-    warmUp(http, "g", () -> concurrencyRound(http, "warm-up-" + ++warmups[0], warmups[0] % 2 == 0));
+    warmUp(http, "g", number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
     List<Double> singleCpu = new ArrayList<>();
@@ -428,11 +431,11 @@ final class HttpBench {
    * a round (at most {@link #MAX_WARMUPS} times): while they compile they take a core from
    * whatever is measured, and on 2 cores that skews every throughput ratio.
    */
-  private void warmUp(RawHttp http, String figure, Figure round) throws Exception {
+  private void warmUp(RawHttp http, String figure, WarmUpRound round) throws Exception {
     for (int warmup = 1; warmup <= MAX_WARMUPS; warmup++) {
       long jitBefore = jitMillis(http);
       long started = System.nanoTime();
-      round.run();
+      round.run(warmup);
       double jitShare = (jitMillis(http) - jitBefore) / ((System.nanoTime() - started) / 1e6);
       progress.accept(String.format(Locale.ROOT, "%s: warm-up round %d, JIT compilers busy %.0f%% of it", figure,
           warmup, 100 * jitShare));
