@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
     try {
       Path folder = Path.of(dataDir);
       Files.createDirectories(folder);
-      return new H2Backend(folder.resolve("datasets.mv").toString());
+      return new H2FileBackend(folder.resolve("datasets.mv").toString());
     } catch (IOException e) {
       throw new IllegalStateException("cannot create DATA_DIR " + dataDir, e);
     }
@@ -108,6 +108,10 @@ public final class Database implements AutoCloseable {
   private static void createIndexes(MongoDatabase database) {
     var datasets = database.getCollection("datasets");
     datasets.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+    // Serves the compare-and-set filter {_id, rev} on the embedded server, which only uses an
+    // index whose fields are exactly the filter's; without it every upsert scans all datasets
+    // while holding the collection's lock. A real MongoDB would manage with _id alone.
+    datasets.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
     // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("created_at")));
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("updated_at")));

@@ -48,8 +48,7 @@ public final class DatasetStore {
   }
 
   public Optional<Dataset> findByPath(String organizationId, DatasetPath path) {
-    Document document = datasets.find(Filters.and(Filters.eq("org", organizationId), Filters.eq("path", path.value())))
-        .first();
+    Document document = datasets.find(equalTo("org", organizationId, "path", path.value())).first();
     return Optional.ofNullable(document).map(DatasetStore::toDataset);
   }
 
@@ -77,8 +76,7 @@ public final class DatasetStore {
     indexes.ensure();
     try {
       long matched = datasets.replaceOne(
-          Filters.and(Filters.eq("_id", updated.id()), Filters.eq("rev", updated.revision() - 1)),
-          toDocument(updated)).getMatchedCount();
+          equalTo("_id", updated.id(), "rev", updated.revision() - 1), toDocument(updated)).getMatchedCount();
       return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -89,8 +87,16 @@ public final class DatasetStore {
   }
 
   public boolean delete(String organizationId, String datasetId) {
-    return datasets.deleteOne(Filters.and(Filters.eq("_id", datasetId), Filters.eq("org", organizationId)))
-        .getDeletedCount() == 1;
+    return datasets.deleteOne(equalTo("_id", datasetId, "org", organizationId)).getDeletedCount() == 1;
+  }
+
+  /**
+   * Two equalities as one flat filter document. The embedded server uses an index only when a
+   * filter names exactly the index's fields, never for the {@code $and} that {@code Filters.and}
+   * renders, and would scan every dataset; a real MongoDB treats both forms alike.
+   */
+  private static Bson equalTo(String field, Object value, String otherField, Object otherValue) {
+    return new Document(field, value).append(otherField, otherValue);
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param rounds measured rounds per figure (the median is reported; at least 3)
  * @param samples timed requests per round for latency figures (p50 per round)
  * @param loadMillis length of one throughput round of figure c (it runs 3 × rounds of them)
+ * @param warmUpSeconds longest warm-up of a throughput figure (c, g) waiting for the JIT to settle
  * @param pauseMillis how long figure f stops reading so that the server blocks mid-response
  * @param jmhForks JMH forks (0 runs in this JVM)
  * @param jmhWarmups JMH warm-up iterations
@@ -39,13 +40,14 @@ record BenchScale(
     int rounds,
     int samples,
     int loadMillis,
+    int warmUpSeconds,
     int pauseMillis,
     int jmhForks,
     int jmhWarmups,
     int jmhIterationMillis) {
 
-  static final BenchScale FULL = new BenchScale("full", 100_000, 1_000, 100, 10_000, 50, 32, 8, 40, 20, 5, 15, 1000, 200, 1, 3, 500);
-  static final BenchScale TINY = new BenchScale("tiny", 1_000, 100, 100, 300, 50, 32, 8, 3, 20, 3, 3, 100, 20, 0, 1, 50);
+  static final BenchScale FULL = new BenchScale("full", 100_000, 1_000, 100, 10_000, 50, 32, 8, 40, 20, 5, 15, 1000, 120, 200, 1, 3, 500);
+  static final BenchScale TINY = new BenchScale("tiny", 1_000, 100, 100, 300, 50, 32, 8, 3, 20, 3, 3, 100, 1, 20, 0, 1, 50);
 
   /** {@code tiny} or {@code full} (the default), then any {@code -Dbench.*} overrides. */
   static BenchScale of(String name) {
@@ -59,7 +61,8 @@ record BenchScale(
         size("setSize", base.setSize), size("pageSize", base.pageSize), size("connections", base.connections),
         size("writers", base.writers), size("writerAdds", base.writerAdds), size("writerBatch", base.writerBatch),
         Math.max(3, size("rounds", base.rounds)), size("samples", base.samples), size("loadMillis", base.loadMillis),
-        size("pauseMillis", base.pauseMillis), size("jmhForks", base.jmhForks), size("jmhWarmups", base.jmhWarmups),
+        size("warmUpSeconds", base.warmUpSeconds), size("pauseMillis", base.pauseMillis),
+        size("jmhForks", base.jmhForks), size("jmhWarmups", base.jmhWarmups),
         size("jmhIterationMillis", base.jmhIterationMillis));
     if (scale.small > scale.large || scale.addBatch < 1 || scale.samples < 1) {
       throw new IllegalArgumentException("inconsistent sizes: " + scale);

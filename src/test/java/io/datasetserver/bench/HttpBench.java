@@ -27,10 +27,8 @@ final class HttpBench {
   /** Largest number of datapoints sent in one request while building a big dataset. */
   private static final int BUILD_CHUNK = 10_000;
   private static final int WARMUP = 3;
-  /** Throughput figures warm up until the JIT compilers work less than this share of a round... */
+  /** Throughput figures warm up until the JIT compilers work less than this share of a round. */
   private static final double JIT_QUIET = 0.05;
-  /** ...or for this many rounds. */
-  private static final int MAX_WARMUPS = 8;
 
   private final BenchScale scale;
   private final int port;
@@ -428,18 +426,20 @@ final class HttpBench {
 
   /**
    * Runs {@code round} until the server's JIT compilers work less than {@link #JIT_QUIET} of
-   * a round (at most {@link #MAX_WARMUPS} times): while they compile they take a core from
-   * whatever is measured, and on 2 cores that skews every throughput ratio.
+   * a round, or for {@link BenchScale#warmUpSeconds()}: while they compile they take a core
+   * from whatever is measured, and on 2 cores that skews every throughput ratio. The server
+   * holds much code (HTTP, JSON, driver, embedded database), so settling takes a minute.
    */
   private void warmUp(RawHttp http, String figure, WarmUpRound round) throws Exception {
-    for (int warmup = 1; warmup <= MAX_WARMUPS; warmup++) {
+    long deadline = System.nanoTime() + scale.warmUpSeconds() * 1_000_000_000L;
+    for (int warmup = 1; ; warmup++) {
       long jitBefore = jitMillis(http);
       long started = System.nanoTime();
       round.run(warmup);
       double jitShare = (jitMillis(http) - jitBefore) / ((System.nanoTime() - started) / 1e6);
       progress.accept(String.format(Locale.ROOT, "%s: warm-up round %d, JIT compilers busy %.0f%% of it", figure,
           warmup, 100 * jitShare));
-      if (jitShare < JIT_QUIET) {
+      if (jitShare < JIT_QUIET || System.nanoTime() > deadline) {
         return;
       }
     }

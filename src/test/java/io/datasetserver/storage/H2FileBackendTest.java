@@ -1,0 +1,125 @@
+package io.datasetserver.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.IndexOptions;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The H2 file backend with value-ordered indexes, through the real driver over loopback. */
+class H2FileBackendTest {
+  @TempDir
+  Path dataDir;
+
+  private String file() {
+    return dataDir.resolve("datasets.mv").toString();
+  }
+
+  @Test
+  void uniqueIndexesRejectDuplicatesBeforeAndAfterReopening() {
+    withCollection(new H2FileBackend(file()), items -> {
+      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+      for (int i = 0; i < 500; i++) {
+        items.insertOne(new Document("_id", "id-" + i).append("org", "org-" + i % 7).append("path", "p" + i));
+      }
+      assertDuplicate(() -> items.insertOne(new Document("_id", "id-42").append("org", "x").append("path", "y")));
+      assertDuplicate(() -> items.insertOne(new Document("_id", "new").append("org", "org-0").append("path", "p42")));
+    });
+    withCollection(new H2FileBackend(file()), items -> {
+      assertThat(items.countDocuments()).isEqualTo(500);
+      assertThat(items.find(Filters.eq("_id", "id-321")).first()).containsEntry("path", "p321");
+      assertThat(items.find(new Document("org", "org-3").append("path", "p3")).first()).containsEntry("_id", "id-3");
+      assertDuplicate(() -> items.insertOne(new Document("_id", "id-499").append("org", "x").append("path", "y")));
+      assertDuplicate(() -> items.insertOne(new Document("_id", "new").append("org", "org-1").append("path", "p1")));
+    });
+  }
+
+  @Test
+  void fileWrittenByTheStockBackendGetsItsIndexesRebuilt() {
+    withCollection(new H2Backend(file()), items -> {
+      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+      for (int i = 0; i < 100; i++) {
+        items.insertOne(new Document("_id", "id-" + i).append("org", "org").append("path", "p" + i));
+      }
+    });
+    withCollection(new H2FileBackend(file()), items -> {
+      assertThat(items.find(Filters.eq("_id", "id-77")).first()).containsEntry("path", "p77");
+      assertThat(items.find(new Document("org", "org").append("path", "p7")).first()).containsEntry("_id", "id-7");
+      assertDuplicate(() -> items.insertOne(new Document("_id", "id-5")));
+      assertDuplicate(() -> items.insertOne(new Document("_id", "other").append("org", "org").append("path", "p5")));
+    });
+  }
+
+  @Test
+  void droppedIndexLeavesNoKeysBehindForItsSuccessor() {
+    withCollection(new H2FileBackend(file()), items -> {
+      var orgAndPath = Indexes.ascending("org", "path");
+      items.createIndex(orgAndPath, new IndexOptions().unique(true));
+      items.insertOne(new Document("_id", "first").append("org", "org").append("path", "p"));
+      items.dropIndex(orgAndPath);
+      items.deleteOne(Filters.eq("_id", "first"));
+      items.createIndex(orgAndPath, new IndexOptions().unique(true));
+      items.insertOne(new Document("_id", "second").append("org", "org").append("path", "p"));
+      assertDuplicate(() -> items.insertOne(new Document("_id", "third").append("org", "org").append("path", "p")));
+    });
+  }
+
+  @Test
+  void keysCollideExactlyAsInTheMemoryBackend() {
+    List<Object> ids = List.of(1, 1.0, 1L, "1", "a", "b", "a", 2.5, new ObjectId("65a000000000000000000001"),
+        new Document("x", 1), new Document("x", 1.0), true);
+    assertThat(acceptedIds(new H2FileBackend(file()), ids)).isEqualTo(acceptedIds(new MemoryBackend(), ids));
+  }
+
+  /** Inserts each id in turn and returns those the backend accepted. */
+  private static List<Object> acceptedIds(MongoBackend backend, List<Object> ids) {
+    List<Object> accepted = new ArrayList<>();
+    withCollection(backend, items -> {
+      for (Object id : ids) {
+        try {
+          items.insertOne(new Document("_id", id));
+          accepted.add(id);
+        } catch (MongoWriteException e) {
+          assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
+        }
+      }
+    });
+    return accepted;
+  }
+
+  private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+      use.accept(client.getDatabase("test").getCollection("items"));
+    } finally {
+      server.shutdown();
+      backend.close();
+    }
+  }
+
+  private static void assertDuplicate(Runnable write) {
+    assertThatThrownBy(write::run)
+        .isInstanceOfSatisfying(MongoWriteException.class,
+            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+  }
+}
