@@ -39,7 +39,7 @@ BENCH_CP = target/test-classes:target/classes:$$(cat target/bench.classpath)
 bench-classpath:
 	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 
-## Performance benchmark: one table, each figure next to a same-run baseline (full sizes, ~12 min).
+## Performance benchmark: one table, each figure next to a same-run baseline (full sizes, ~8 min).
 bench: bench-classpath
 	java -cp "$(BENCH_CP)" io.datasetserver.bench.Bench full
 
