@@ -17,6 +17,7 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 
 /** The Files API (contract §7): datasets listed as files, and looked up by path. */
@@ -38,6 +39,11 @@ public class FilesResource implements FilesApi {
   public Response listFiles(Integer page, Integer size, String name, String path, List<FileType> type,
       String environment, Boolean template, String sortBy, String order) {
     PageRequest pageRequest = PageRequest.of(page, size, 10);
+    if (type != null && type.contains(null)) {
+      // Jersey turns an empty `type=` into a null element; unknown values never get this far.
+      throw new DatasetsException.Invalid(FieldError.of("Input should be one of " + Arrays.toString(FileType.values()),
+          "enum", "query", "type"));
+    }
     List<String> types = type == null ? null : type.stream().map(FileType::toString).toList();
     FileFilter filter = FileFilter.of(path, name, types, environment, template, DatasetsResource.sortBy(sortBy),
         DatasetsResource.ascending(order));
