@@ -338,3 +338,78 @@ describe("official humanloop SDK 0.8.20, datasets client", () => {
     });
   });
 });
+
+// The SDK's Files and Directories methods that reach datasets (contract §7).
+describe("official humanloop SDK 0.8.20, files and directories", () => {
+  const token = env.uniqueToken("sdkfiles");
+  const folder = `sdk-files/${token}`;
+  const state = {};
+
+  sdkIt("directories.list holds the root and every folder of the new datasets, sorted by path", async () => {
+    const alpha = await datasets.upsert({ path: `${folder}/inner/${token}-alpha`, datapoints: [{ inputs: { q: "a" } }] });
+    const beta = await datasets.upsert({ path: `${folder}/${token}-beta`, datapoints: [{ inputs: { q: "b" } }] });
+    const betaV2 = await datasets.upsert({ id: beta.id, action: "add", datapoints: [{ inputs: { q: "c" } }] });
+    await datasets.setDeployment(beta.id, "staging", { versionId: betaV2.versionId });
+    Object.assign(state, { alpha, beta, betaV2 });
+
+    const all = await client.directories.list();
+    assert.equal(all[0].path, "");
+    assert.equal(all[0].name, "");
+    assert.equal(all[0].parentId, undefined);
+    const paths = all.map((d) => d.path);
+    assert.deepEqual([...paths].sort(), paths);
+    const mine = all.filter((d) => d.path.startsWith(folder));
+    assert.deepEqual(mine.map((d) => d.path), [folder, `${folder}/inner`]);
+    assert.equal(mine[1].id, alpha.directoryId, "directory ids are the datasets' directory_id");
+    assert.equal(mine[0].id, beta.directoryId);
+    assert.equal(mine[1].parentId, mine[0].id);
+    assert.deepEqual(mine[0].tags, []);
+    assert.ok(mine[0].createdAt instanceof Date && mine[0].createdAt <= mine[0].updatedAt);
+  });
+
+  sdkIt("directories.get returns a directory with its subdirectories, files and parents", async () => {
+    const directory = await client.directories.get(state.beta.directoryId);
+    assert.equal(directory.path, folder);
+    assert.deepEqual(directory.subdirectories.map((d) => d.path), [`${folder}/inner`]);
+    assert.deepEqual(directory.files.map((f) => f.id), [state.beta.id]);
+    assert.equal(directory.files[0].versionId, state.beta.versionId, "each file at its default version");
+    assert.equal(directory.files[0].type, "dataset");
+    assert.deepEqual(directory.parents.map((d) => d.path), ["", "sdk-files"]);
+
+    const root = await client.directories.get("root");
+    assert.equal(root.path, "");
+    assert.deepEqual(root.parents, []);
+    assert.ok(root.subdirectories.some((d) => d.path === "sdk-files"));
+    await assertStatus(client.directories.get("dir_000000000000000000000000"), 404);
+  });
+
+  sdkIt("files.listFiles lists datasets by name, type and environment", async () => {
+    const byName = await client.files.listFiles({ name: token, sortBy: "name", order: "asc", size: 10 });
+    assert.deepEqual(byName.records.map((f) => f.id), [state.alpha.id, state.beta.id]);
+    assert.equal(byName.total, 2);
+    assert.equal(byName.page, 1);
+    assert.equal(byName.records[1].versionId, state.beta.versionId);
+
+    const datasetsOnly = await client.files.listFiles({ name: token, type: ["dataset", "prompt"] });
+    assert.equal(datasetsOnly.total, 2);
+    const prompts = await client.files.listFiles({ name: token, type: "prompt" });
+    assert.deepEqual(prompts.records, []);
+    const templates = await client.files.listFiles({ name: token, template: true });
+    assert.equal(templates.total, 0);
+
+    const staged = await client.files.listFiles({ name: token, environment: "staging" });
+    assert.deepEqual(staged.records.map((f) => f.id), [state.beta.id]);
+    assert.equal(staged.records[0].versionId, state.betaV2.versionId, "shown at the version deployed there");
+    await assertStatus(client.files.listFiles({ environment: "nowhere" }), 404);
+  });
+
+  sdkIt("files.retrieveByPath returns the dataset at a path, by default or at an environment", async () => {
+    const found = await client.files.retrieveByPath({ path: state.beta.path });
+    assert.equal(found.id, state.beta.id);
+    assert.equal(found.versionId, state.beta.versionId);
+    const staged = await client.files.retrieveByPath({ path: state.beta.path, environment: "staging" });
+    assert.equal(staged.versionId, state.betaV2.versionId);
+    await assertStatus(client.files.retrieveByPath({ path: `${folder}/missing` }), 404);
+    await assertStatus(client.files.retrieveByPath({ path: state.alpha.path, environment: "staging" }), 404);
+  });
+});

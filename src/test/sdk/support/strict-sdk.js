@@ -35,6 +35,10 @@ const RESPONSE_SCHEMAS = [
   ["GET", /^\/datasets\/[^/]+\/environments$/, serializers.datasets.listEnvironments.Response],
   ["POST", /^\/datasets\/[^/]+\/environments\/[^/]+$/, serializers.DatasetResponse],
   ["DELETE", /^\/datasets\/[^/]+\/environments\/[^/]+$/, null],
+  ["GET", /^\/files$/, serializers.PaginatedDataUnionPromptResponseToolResponseDatasetResponseEvaluatorResponseFlowResponse],
+  ["POST", /^\/files\/retrieve-by-path$/, serializers.files.RetrieveByPathFilesRetrieveByPathPostResponse],
+  ["GET", /^\/directories$/, serializers.directories.list.Response],
+  ["GET", /^\/directories\/[^/]+$/, serializers.DirectoryWithParentsAndChildrenResponse],
 ];
 
 function describeErrors(errors) {

@@ -220,7 +220,7 @@ public class DatasetsResource implements DatasetsApi {
     }
   }
 
-  private static SortBy sortBy(String value) {
+  static SortBy sortBy(String value) {
     return switch (value == null ? "created_at" : value) {
       case "created_at" -> SortBy.CREATED_AT;
       case "updated_at" -> SortBy.UPDATED_AT;
@@ -230,7 +230,7 @@ public class DatasetsResource implements DatasetsApi {
     };
   }
 
-  private static boolean ascending(String order) {
+  static boolean ascending(String order) {
     return switch (order == null ? "desc" : order) {
       case "asc" -> true;
       case "desc" -> false;

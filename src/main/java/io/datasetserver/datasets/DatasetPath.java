@@ -1,6 +1,7 @@
 package io.datasetserver.datasets;
 
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +45,24 @@ public record DatasetPath(String value) {
   public String folder() {
     int slash = value.lastIndexOf('/');
     return slash < 0 ? "" : value.substring(0, slash);
+  }
+
+  /** True when {@code value} is a well-formed path (the rules of {@link #parse}). */
+  public static boolean isValid(String value) {
+    return problemWith(value) == null;
+  }
+
+  /**
+   * Every folder that holds this dataset, at any depth, from the root ({@code ""}) down to
+   * {@link #folder()}: {@code a/b/c} lies in {@code ""}, {@code a} and {@code a/b}.
+   */
+  public List<String> folders() {
+    List<String> folders = new ArrayList<>();
+    folders.add("");
+    for (int slash = value.indexOf('/'); slash >= 0; slash = value.indexOf('/', slash + 1)) {
+      folders.add(value.substring(0, slash));
+    }
+    return folders;
   }
 
   /** A dataset name: one path segment, so no slash and not empty. */

@@ -4,6 +4,8 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.datasetserver.api.DatasetsResource;
+import io.datasetserver.api.DirectoriesResource;
+import io.datasetserver.api.FilesResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
@@ -18,6 +20,8 @@ import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
 import io.datasetserver.config.Config;
 import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DirectoryService;
+import io.datasetserver.datasets.FileService;
 import io.datasetserver.storage.Database;
 import com.mongodb.MongoClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,6 +105,8 @@ public final class DatasetServer implements AutoCloseable {
         @Override
         protected void configure() {
           bind(service).to(DatasetService.class);
+          bind(new FileService(database)).to(FileService.class);
+          bind(new DirectoryService(database)).to(DirectoryService.class);
           bind(database).to(Database.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
@@ -109,6 +115,8 @@ public final class DatasetServer implements AutoCloseable {
       };
       ResourceConfig api = common(mapper, dependencies)
           .register(DatasetsResource.class)
+          .register(FilesResource.class)
+          .register(DirectoriesResource.class)
           .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
           .register(BodyLimitFilter.class)

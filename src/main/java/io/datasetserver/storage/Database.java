@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
   private final DatasetStore datasets;
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
+  private final FolderStore folders;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     this.mongo = database;
     this.indexes = new IndexGuard(() -> createIndexes(database));
     this.datasets = new DatasetStore(database.getCollection("datasets"), indexes);
+    this.folders = new FolderStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
     indexes.tryNow();
@@ -115,6 +117,9 @@ public final class Database implements AutoCloseable {
     // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("created_at")));
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("updated_at")));
+    datasets.createIndex(Indexes.ascending("org", FolderStore.FOLDER));
+    datasets.createIndex(Indexes.ascending("org", FolderStore.FOLDERS));
+    FolderStore.addMissingFolders(datasets);
     for (String collection : List.of("datapoints", "memberships", "segments")) {
       database.getCollection(collection).createIndex(Indexes.ascending("ds"));
     }
@@ -130,6 +135,10 @@ public final class Database implements AutoCloseable {
 
   public MembershipStore memberships() {
     return memberships;
+  }
+
+  public FolderStore folders() {
+    return folders;
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */

@@ -121,16 +121,20 @@ public final class DatasetStore {
     if (limit == 0 || skip >= total) {
       return new Listing(List.of(), total);
     }
+    FindIterable<Document> page = datasets.find(filter).sort(sort(sortBy, ascending)).skip((int) skip).limit(limit);
+    List<Dataset> result = new ArrayList<>();
+    page.forEach(d -> result.add(toDataset(d)));
+    return new Listing(result, total);
+  }
+
+  /** The listings' order: the sort key, then the id as tie-breaker in the same direction. */
+  static Bson sort(SortBy sortBy, boolean ascending) {
     String field = switch (sortBy) {
       case CREATED_AT -> "created_at";
       case UPDATED_AT -> "updated_at";
       case NAME -> "name";
     };
-    Bson sort = ascending ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
-    FindIterable<Document> page = datasets.find(filter).sort(sort).skip((int) skip).limit(limit);
-    List<Dataset> result = new ArrayList<>();
-    page.forEach(d -> result.add(toDataset(d)));
-    return new Listing(result, total);
+    return ascending ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
   }
 
   /**
@@ -138,7 +142,7 @@ public final class DatasetStore {
    * written as {@code \x{hex}}, which MongoDB's and Java's regex engines both read, so no user
    * text (a NUL, a quote, a {@code \E}) can break out of the pattern.
    */
-  private static Pattern containing(String text) {
+  static Pattern containing(String text) {
     StringBuilder pattern = new StringBuilder();
     text.codePoints().forEach(c -> {
       if (Character.isLetterOrDigit(c)) {
@@ -160,6 +164,9 @@ public final class DatasetStore {
         .append("org", dataset.organizationId())
         .append("path", dataset.path().value())
         .append("name", dataset.path().name())
+        // Derived from the path, so every insert and every move keeps them right (see FolderStore).
+        .append(FolderStore.FOLDER, dataset.path().folder())
+        .append(FolderStore.FOLDERS, dataset.path().folders())
         .append("created_at", Date.from(dataset.createdAt()))
         .append("updated_at", Date.from(dataset.updatedAt()))
         .append("rev", dataset.revision())
@@ -187,7 +194,7 @@ public final class DatasetStore {
         .append("updated_at", Date.from(version.updatedAt()));
   }
 
-  private static Dataset toDataset(Document document) {
+  static Dataset toDataset(Document document) {
     List<Version> versions = document.getList("versions", Document.class).stream().map(DatasetStore::toVersion).toList();
     List<Deployment> deployments = document.getList("deployments", Document.class).stream()
         .map(d -> new Deployment(d.getString("env"), d.getString("version"), d.getDate("at").toInstant()))

@@ -56,6 +56,12 @@ class DatasetPathTest {
   }
 
   @Test
+  void aDatasetLiesInEveryFolderFromTheRootDownToItsOwn() {
+    assertThat(new DatasetPath("evals/support/queries").folders()).containsExactly("", "evals", "evals/support");
+    assertThat(new DatasetPath("queries").folders()).containsExactly("");
+  }
+
+  @Test
   void withNameReplacesOnlyTheLastSegment() {
     assertThat(DatasetPath.parse("evals/support/queries", LOCATION).withName("answers", LOCATION).value())
         .isEqualTo("evals/support/answers");

@@ -1,0 +1,67 @@
+package io.datasetserver.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.auth.ApiKeyFilter;
+import io.datasetserver.datasets.Caller;
+import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetsException;
+import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.FileFilter;
+import io.datasetserver.datasets.FileService;
+import io.datasetserver.datasets.PageRequest;
+import io.datasetserver.generated.api.FilesApi;
+import io.datasetserver.generated.model.FileType;
+import io.datasetserver.generated.model.RetrieveByPathRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+
+/** The Files API (contract §7): datasets listed as files, and looked up by path. */
+@Singleton
+public class FilesResource implements FilesApi {
+  private final FileService files;
+  private final ApiResponses responses;
+  private final Provider<ContainerRequestContext> request;
+
+  @Inject
+  public FilesResource(FileService files, DatasetService datasets, ObjectMapper mapper,
+      Provider<ContainerRequestContext> request) {
+    this.files = files;
+    this.request = request;
+    this.responses = new ApiResponses(datasets, mapper);
+  }
+
+  @Override
+  public Response listFiles(Integer page, Integer size, String name, String path, List<FileType> type,
+      String environment, Boolean template, String sortBy, String order) {
+    PageRequest pageRequest = PageRequest.of(page, size, 10);
+    if (type != null && type.contains(null)) {
+      // Jersey turns an empty `type=` into a null element; unknown values never get this far.
+      throw new DatasetsException.Invalid(FieldError.of("Input should be one of " + Arrays.toString(FileType.values()),
+          "enum", "query", "type"));
+    }
+    List<String> types = type == null ? null : type.stream().map(FileType::toString).toList();
+    FileFilter filter = FileFilter.of(path, name, types, environment, template, DatasetsResource.sortBy(sortBy),
+        DatasetsResource.ascending(order));
+    return responses.datasetPage(files.list(caller(), filter, pageRequest));
+  }
+
+  @Override
+  public Response retrieveFileByPath(RetrieveByPathRequest body, String environment) {
+    if (body == null || body.getPath() == null) {
+      throw new DatasetsException.Invalid(body == null ? FieldError.of("Field required", "missing", "body")
+          : FieldError.of("Field required", "missing", "body", "path"));
+    }
+    // Decided: the body may name the environment too; the query parameter wins.
+    String chosen = environment != null ? environment : body.getEnvironment();
+    return responses.dataset(files.byPath(caller(), body.getPath(), chosen), false);
+  }
+
+  private Caller caller() {
+    return ApiKeyFilter.caller(request.get());
+  }
+}

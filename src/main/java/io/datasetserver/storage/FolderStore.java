@@ -1,0 +1,99 @@
+package io.datasetserver.storage;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.DatasetSummary;
+import io.datasetserver.storage.DatasetStore.Listing;
+import io.datasetserver.storage.DatasetStore.SortBy;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The {@code datasets} collection read by folder, for the Files and Directories APIs. Every
+ * dataset document carries its direct folder ({@value #FOLDER}) and every folder that holds it
+ * at any depth ({@value #FOLDERS}, the root {@code ""} included), written by
+ * {@link DatasetStore} from the path on each insert and replace, so a move moves them too.
+ * A real MongoDB serves the folder queries from indexes on {@code {org, folder}} and
+ * {@code {org, folders}}; the embedded server scans the organization's documents.
+ */
+public final class FolderStore {
+  static final String FOLDER = "folder";
+  static final String FOLDERS = "folders";
+
+  private final MongoCollection<Document> datasets;
+  private final IndexGuard indexes;
+
+  FolderStore(MongoCollection<Document> datasets, IndexGuard indexes) {
+    this.datasets = datasets;
+    this.indexes = indexes;
+  }
+
+  /** Path and timestamps of every dataset of the organization, without the rest of their documents. */
+  public List<DatasetSummary> summaries(String organizationId) {
+    indexes.ensure();
+    List<DatasetSummary> summaries = new ArrayList<>();
+    datasets.find(new Document("org", organizationId))
+        .projection(Projections.include("path", "created_at", "updated_at"))
+        .forEach(d -> summaries.add(new DatasetSummary(d.getString("_id"), new DatasetPath(d.getString("path")),
+            d.getDate("created_at").toInstant(), d.getDate("updated_at").toInstant())));
+    return summaries;
+  }
+
+  /** The datasets directly inside {@code folder} ({@code ""}: the root), in no particular order. */
+  public List<Dataset> directlyIn(String organizationId, String folder) {
+    indexes.ensure();
+    List<Dataset> result = new ArrayList<>();
+    datasets.find(new Document("org", organizationId).append(FOLDER, folder))
+        .forEach(d -> result.add(DatasetStore.toDataset(d)));
+    return result;
+  }
+
+  /**
+   * One page of the organization's datasets inside {@code folder} at any depth (null: all),
+   * whose name contains {@code name} (case-insensitive; null: any), with a version deployed to
+   * {@code environmentId} (null: any), sorted with the id as tie-breaker.
+   */
+  public Listing list(String organizationId, String folder, String name, String environmentId, SortBy sortBy,
+      boolean ascending, long skip, int limit) {
+    indexes.ensure();
+    // One flat filter document: the embedded server cannot use an index under $and.
+    Document filter = new Document("org", organizationId);
+    if (folder != null) {
+      filter.append(FOLDERS, folder);
+    }
+    if (name != null) {
+      filter.append("name", DatasetStore.containing(name));
+    }
+    if (environmentId != null) {
+      filter.append("deployments.env", environmentId);
+    }
+    long total = datasets.countDocuments(filter);
+    if (limit == 0 || skip >= total) {
+      return new Listing(List.of(), total);
+    }
+    List<Dataset> page = new ArrayList<>();
+    datasets.find(filter).sort(DatasetStore.sort(sortBy, ascending)).skip((int) skip).limit(limit)
+        .forEach(d -> page.add(DatasetStore.toDataset(d)));
+    return new Listing(page, total);
+  }
+
+  /**
+   * Adds the folder fields to documents written before they existed. Only a document whose
+   * path is still the one read is updated, so a concurrent move cannot be overwritten with
+   * stale folders.
+   */
+  static void addMissingFolders(MongoCollection<Document> datasets) {
+    List<Document> missing = new ArrayList<>();
+    datasets.find(Filters.exists(FOLDERS, false)).projection(Projections.include("path")).forEach(missing::add);
+    for (Document document : missing) {
+      DatasetPath path = new DatasetPath(document.getString("path"));
+      datasets.updateOne(new Document("_id", document.get("_id")).append("path", path.value()),
+          Updates.combine(Updates.set(FOLDER, path.folder()), Updates.set(FOLDERS, path.folders())));
+    }
+  }
+}
