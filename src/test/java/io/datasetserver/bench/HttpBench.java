@@ -81,6 +81,7 @@ final class HttpBench {
       figure("b", "stored bytes", () -> storedBytes(http, large));
       figure("e", "last page", () -> lastPage(http, large.id, largeVersion));
       figure("f", "heap", () -> heapGrowth(http, large.id, largeVersion));
+      figure("h", "whole-version reads", () -> wholeVersion(http, large, largeVersion));
       figure("c", "GET throughput", () -> getThroughput(http));
       figure("d", "set 10k", () -> setDataset(http));
       figure("g", "concurrent upserts", () -> concurrentUpserts(http));
@@ -273,6 +274,50 @@ final class HttpBench {
 
   private static double usedHeap(RawHttp http) {
     return json(http.get("/bench/heap").requireOk("heap")).get("used").asDouble();
+  }
+
+  // ---- h: reading a whole version versus one driver find() of as many documents ----
+
+  /**
+   * The two ways clients read a whole version: the SDK's evaluation runner asks for
+   * {@code include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The
+   * floor is the minimal program reading the same datapoints with one {@code find()}.
+   */
+  private void wholeVersion(RawHttp http, Grown large, String versionId) {
+    long count = scale.large();
+    try (RawHttp minimal = new RawHttp(minimalPort)) {
+      for (long from = 0; from < count; from += BUILD_CHUNK) {
+        String chunk = Datapoints.array(large.path, from, (int) Math.min(BUILD_CHUNK, count - from));
+        minimal.send(RawHttp.request("POST", "/seed/datapoints", chunk.getBytes(StandardCharsets.UTF_8)))
+            .requireOk("seed datapoints");
+      }
+      String version = "/v5/datasets/" + large.id + "?version_id=" + versionId;
+      byte[] include = RawHttp.request("GET", version + "&include_datapoints=true", null);
+      byte[] floor = RawHttp.request("GET", "/floor/datapoints", null);
+      List<Double> includeNanos = new ArrayList<>();
+      List<Double> pagingNanos = new ArrayList<>();
+      List<Double> floorNanos = new ArrayList<>();
+      for (int round = -WARMUP; round < scale.rounds(); round++) {
+        double includeTime = timed(http, include, "include_datapoints");
+        long start = System.nanoTime();
+        for (long page = 1; (page - 1) * 1000 < count; page++) {
+          http.get("/v5/datasets/" + large.id + "/datapoints?version_id=" + versionId + "&size=1000&page=" + page)
+              .requireOk("page " + page);
+        }
+        double pagingTime = System.nanoTime() - start;
+        double floorTime = timed(minimal, floor, "floor");
+        if (round >= 0) {
+          includeNanos.add(includeTime);
+          pagingNanos.add(pagingTime);
+          floorNanos.add(floorTime);
+        }
+      }
+      String floorName = "one find() of " + count(scale.large()) + " documents";
+      report.atMost("h", "include_datapoints=true on " + count(scale.large()), backend, Report.median(includeNanos),
+          floorName, Report.median(floorNanos), Unit.MILLIS, 2);
+      report.atMost("h", "datapoints?size=1000, every page of " + count(scale.large()), backend,
+          Report.median(pagingNanos), floorName, Report.median(floorNanos), Unit.MILLIS, 2);
+    }
   }
 
   // ---- c: GET /v5/datasets/{id} throughput versus the same read in a minimal program ----
