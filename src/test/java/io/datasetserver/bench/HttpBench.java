@@ -85,6 +85,9 @@ final class HttpBench {
       figure("c", "GET throughput", () -> getThroughput(http));
       figure("d", "set 10k", () -> setDataset(http));
       figure("g", "concurrent upserts", () -> concurrentUpserts(http));
+      if (backend.equals("h2")) {
+        figure("i", "H2 file size", () -> diskFootprint(http));
+      }
     }
   }
 
@@ -178,6 +181,40 @@ final class HttpBench {
     }
     report.atMost("b", "database bytes added by that version (sum of BSON sizes)", backend,
         Report.median(added), "raw JSON", Report.median(raw), Unit.BYTES, 3);
+    if (backend.equals("h2")) {
+      fileGrowth(http, large);
+    }
+  }
+
+  /**
+   * On H2, what the file grows by per add: MVStore appends each commit as a chunk and reuses
+   * freed space later, so one add says little; many in a row give the rate.
+   */
+  private void fileGrowth(RawHttp http, Grown large) {
+    int adds = scale.rounds() * scale.samples();
+    long rawBytes = 0;
+    long before = disk(http).get("file_bytes").asLong();
+    for (int i = 0; i < adds; i++) {
+      for (int d = 0; d < scale.addBatch(); d++) {
+        rawBytes += Datapoints.json(large.path, large.count + d).getBytes(StandardCharsets.UTF_8).length;
+      }
+      http.post("/v5/datasets", large.nextAdd(scale.addBatch())).requireOk("add");
+    }
+    long grown = disk(http).get("file_bytes").asLong() - before;
+    report.atMost("b", "H2 file growth per add of " + scale.addBatch() + " (over " + adds + " adds)", backend,
+        (double) grown / adds, "raw JSON", (double) rawBytes / adds, Unit.BYTES, 3);
+  }
+
+  // ---- i: the H2 file after every write of the benchmark versus the JSON it holds ----
+
+  private void diskFootprint(RawHttp http) {
+    JsonNode disk = disk(http);
+    report.atMost("i", "H2 file after all the benchmark's writes", backend, disk.get("file_bytes").asDouble(),
+        "JSON of the datapoints it holds", disk.get("json_bytes").asDouble(), Unit.MEGABYTES, 3);
+  }
+
+  private static JsonNode disk(RawHttp http) {
+    return json(http.get("/bench/disk").requireOk("disk"));
   }
 
   private long storedBson(RawHttp http) {
