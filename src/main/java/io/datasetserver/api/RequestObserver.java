@@ -16,8 +16,11 @@ import jakarta.ws.rs.container.PreMatching;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
   private static final String ID = RequestObserver.class.getName() + ".id";
 
   private final MeterRegistry registry;
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<ResourceMethod, String> routes = new ConcurrentHashMap<>();
 
   @Inject
   public RequestObserver(MeterRegistry registry) {
@@ -70,14 +75,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     }
     long nanos = System.nanoTime() - (Long) started;
     String route = route(request);
-    String status = String.valueOf(response.getStatus());
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by route template and status")
-        .tag("method", request.getMethod())
-        .tag("route", route)
-        .tag("status", status)
-        .publishPercentileHistogram()
-        .register(registry)
+    int status = response.getStatus();
+    timers.computeIfAbsent(new TimerKey(request.getMethod(), route, status), this::timer)
         .record(nanos, TimeUnit.NANOSECONDS);
     Caller caller = ApiKeyFilter.caller(request);
     ACCESS.info("method={} route={} status={} duration_ms={} request_id={} org={}", request.getMethod(), route, status,
@@ -92,8 +91,33 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     return sane ? fromClient : UUID.randomUUID().toString();
   }
 
-  /** The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route matched. */
-  private static String route(ContainerRequestContext request) {
+  private Timer timer(TimerKey key) {
+    return Timer.builder("http.server.requests")
+        .description("HTTP requests by route template and status")
+        .tag("method", key.method())
+        .tag("route", key.route())
+        .tag("status", String.valueOf(key.status()))
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  /** One timer per method, route and status: resolved once, not looked up in the registry per request. */
+  private record TimerKey(String method, String route, int status) {}
+
+  /**
+   * The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route
+   * matched. Cached per matched resource method, whose templates never change.
+   */
+  private String route(ContainerRequestContext request) {
+    ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
+    ResourceMethod method = uri.getMatchedResourceMethod();
+    if (method == null) {
+      return templateOf(request);
+    }
+    return routes.computeIfAbsent(method, m -> templateOf(request));
+  }
+
+  private static String templateOf(ContainerRequestContext request) {
     List<UriTemplate> templates = new ArrayList<>(((ExtendedUriInfo) request.getUriInfo()).getMatchedTemplates());
     if (templates.isEmpty()) {
       return "unmatched";

@@ -9,13 +9,17 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.type.ObjectDataType;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 file backend with unique indexes (among them every {@code _id} index)
@@ -30,10 +34,17 @@ import org.h2.mvstore.type.ObjectDataType;
  * written by the stock backend drops its indexes and rebuilds them from the documents.
  */
 final class H2FileBackend extends H2Backend {
-  private static final String INDEX_MAP_MARKER = "._index_by_value_";
+  private static final String INDEX_MAP_MARKER = "._index_bson_";
+  /** Index maps of earlier versions of this class: same order, keys Java-serialised. */
+  private static final String OLD_INDEX_MAP_MARKER = "._index_by_value_";
+  /** Appended to the stock name of a collection's document map: its documents are BSON. */
+  private static final String BSON_DOCUMENTS = "#bson";
+  /** The stock backend's map name prefixes (package-private there). */
+  private static final String DOCUMENT_MAPS = "databases.";
+  private static final String META_MAPS = "meta.";
 
   H2FileBackend(String fileName) {
-    super(fileName);
+    super(new MVStore.Builder().fileName(fileName).compress().open());
   }
 
   @Override
@@ -53,13 +64,49 @@ final class H2FileBackend extends H2Backend {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(
         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-      String stockMapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-      if (getMvStore().hasMap(stockMapName)) {
-        getMvStore().removeMap(stockMapName);
+      for (String marker : List.of("._index_", OLD_INDEX_MAP_MARKER)) {
+        String oldMapName = getFullCollectionNamespace(collectionName) + marker + indexName;
+        if (getMvStore().hasMap(oldMapName)) {
+          getMvStore().removeMap(oldMapName);
+        }
       }
       MVMap<KeyValue, Object> map = getMvStore().openMap(indexMapName(collectionName, indexName),
           new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
       return new ValueOrderedIndex(map, indexName, keys, sparse);
+    }
+
+    /**
+     * The stock collection with its documents in a map of BSON values. Documents of a map the
+     * stock backend wrote are moved over first; the indexes, rebuilt from the documents, follow.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      String stockName = DOCUMENT_MAPS + getFullCollectionNamespace(collectionName);
+      MVMap<Object, Document> documents = documentMap(stockName + BSON_DOCUMENTS);
+      if (getMvStore().hasMap(stockName)) {
+        MVMap<Object, Document> stock = getMvStore().openMap(stockName);
+        stock.forEach(documents::put);
+        getMvStore().removeMap(stock);
+      }
+      MVMap<String, Object> meta = getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName));
+      return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+    }
+
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+      super.dropCollection(collectionName, oplog);
+      getMvStore().removeMap(DOCUMENT_MAPS + getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
+    }
+
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+      MVMap<Object, Document> documents = documentMap(DOCUMENT_MAPS + collection.getFullName() + BSON_DOCUMENTS);
+      super.moveCollection(oldDatabase, collection, newCollectionName);
+      getMvStore().renameMap(documents, DOCUMENT_MAPS + getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
+    }
+
+    private MVMap<Object, Document> documentMap(String name) {
+      return getMvStore().openMap(name, new MVMap.Builder<Object, Document>().valueType(new BsonDataType()));
     }
 
     @Override
@@ -77,7 +124,7 @@ final class H2FileBackend extends H2Backend {
    * Orders keys value by value, as the server sorts; keys that the server counts as equal but
    * that differ (1 and 1.0) fall back to the serialised order, so distinct keys never collide.
    */
-  private static final class KeyValueType extends ObjectDataType {
+  private static final class KeyValueType extends BsonDataType {
     private static final Comparator<Object> VALUES = ValueComparator.asc();
 
     @Override

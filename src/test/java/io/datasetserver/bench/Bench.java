@@ -40,6 +40,9 @@ public final class Bench {
     Path workDir = Files.createTempDirectory("datasets-bench-");
     Report report = new Report();
     boolean clean = true;
+    // Tiny runs only prove that every figure is produced: spare them the optimising compiler's CPU.
+    List<String> jvmOptions = scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    ServerProcess minimal = ServerProcess.startMinimal(workDir, jvmOptions);
     for (String backend : backends) {
       String dataDir = switch (backend) {
         case "memory" -> "memory";
@@ -47,16 +50,15 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown backend " + backend);
       };
       progress(started, backend + ": starting the server");
-      // Tiny runs only prove that every figure is produced: spare them the optimising compiler's CPU.
-      List<String> jvmOptions = scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
       try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions)) {
-        new HttpBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
+        new HttpBench(scale, server.port, minimal.port, backend, report, m -> progress(started, backend + " " + m)).run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);
         report.failed("a–g", "server on " + backend, backend, e.getClass().getSimpleName());
       }
     }
+    minimal.close();
     if (jmh) {
       progress(started, "JMH");
       try {

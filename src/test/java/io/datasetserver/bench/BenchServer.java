@@ -21,6 +21,7 @@ public final class BenchServer {
     String dataDir = args[0];
     Path portFile = Path.of(args[1]);
     // What `make run` uses (development keys, default limits and grace periods), on a free port.
+    BenchmarkResource.dataDir = dataDir;
     Config config = Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir));
     DatasetServer server = DatasetServer.start(config, BenchmarkResource.class);
     Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");

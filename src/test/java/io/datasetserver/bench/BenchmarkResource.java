@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -41,6 +43,9 @@ public class BenchmarkResource {
    */
   static final String RAW_COLLECTION = "datapoints";
   private static final AtomicLong RAW_IDS = new AtomicLong();
+
+  /** The server's data directory ("memory" for the memory backend), set by {@link BenchServer}. */
+  static volatile String dataDir = "memory";
 
   @Inject
   Database database;
@@ -113,6 +118,22 @@ public class BenchmarkResource {
       total += bytes;
     }
     return Map.of("bson", total, "collections", collections);
+  }
+
+  /**
+   * The embedded H2 file's size on disk beside the JSON of the datapoints it holds (the text
+   * clients sent, as stored); the file size is 0 on the memory backend.
+   */
+  @GET
+  @Path("disk")
+  public Map<String, Object> disk() throws IOException {
+    java.nio.file.Path file = java.nio.file.Path.of(dataDir, "datasets.mv");
+    long fileBytes = "memory".equals(dataDir) ? 0 : Files.size(file);
+    long jsonBytes = 0;
+    for (Document datapoint : database.collection("datapoints").find().projection(new Document("c", 1))) {
+      jsonBytes += datapoint.getString("c").getBytes(StandardCharsets.UTF_8).length;
+    }
+    return Map.of("file_bytes", fileBytes, "json_bytes", jsonBytes);
   }
 
   /**

@@ -29,16 +29,24 @@ final class HttpBench {
   private static final int WARMUP = 3;
   /** Throughput figures warm up until the JIT compilers work less than this share of a round. */
   private static final double JIT_QUIET = 0.05;
+  /** Figure g's warm-up budget: what a user's server gets before it serves a burst of writes. */
+  private static final int G_WARM_UP_SECONDS = 30;
 
   private final BenchScale scale;
   private final int port;
+  private final int minimalPort;
   private final String backend;
   private final Report report;
   private final Consumer<String> progress;
 
-  HttpBench(BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+  /**
+   * @param port the server under test
+   * @param minimalPort a {@link MinimalServer}, figure c's baseline
+   */
+  HttpBench(BenchScale scale, int port, int minimalPort, String backend, Report report, Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
+    this.minimalPort = minimalPort;
     this.backend = backend;
     this.report = report;
     this.progress = progress;
@@ -73,9 +81,13 @@ final class HttpBench {
       figure("b", "stored bytes", () -> storedBytes(http, large));
       figure("e", "last page", () -> lastPage(http, large.id, largeVersion));
       figure("f", "heap", () -> heapGrowth(http, large.id, largeVersion));
+      figure("h", "whole-version reads", () -> wholeVersion(http, large, largeVersion));
       figure("c", "GET throughput", () -> getThroughput(http));
       figure("d", "set 10k", () -> setDataset(http));
       figure("g", "concurrent upserts", () -> concurrentUpserts(http));
+      if (backend.equals("h2")) {
+        figure("i", "H2 file size", () -> diskFootprint(http));
+      }
     }
   }
 
@@ -169,6 +181,40 @@ final class HttpBench {
     }
     report.atMost("b", "database bytes added by that version (sum of BSON sizes)", backend,
         Report.median(added), "raw JSON", Report.median(raw), Unit.BYTES, 3);
+    if (backend.equals("h2")) {
+      fileGrowth(http, large);
+    }
+  }
+
+  /**
+   * On H2, what the file grows by per add: MVStore appends each commit as a chunk and reuses
+   * freed space later, so one add says little; many in a row give the rate.
+   */
+  private void fileGrowth(RawHttp http, Grown large) {
+    int adds = scale.rounds() * scale.samples();
+    long rawBytes = 0;
+    long before = disk(http).get("file_bytes").asLong();
+    for (int i = 0; i < adds; i++) {
+      for (int d = 0; d < scale.addBatch(); d++) {
+        rawBytes += Datapoints.json(large.path, large.count + d).getBytes(StandardCharsets.UTF_8).length;
+      }
+      http.post("/v5/datasets", large.nextAdd(scale.addBatch())).requireOk("add");
+    }
+    long grown = disk(http).get("file_bytes").asLong() - before;
+    report.atMost("b", "H2 file growth per add of " + scale.addBatch() + " (over " + adds + " adds)", backend,
+        (double) grown / adds, "raw JSON", (double) rawBytes / adds, Unit.BYTES, 3);
+  }
+
+  // ---- i: the H2 file after every write of the benchmark versus the JSON it holds ----
+
+  private void diskFootprint(RawHttp http) {
+    JsonNode disk = disk(http);
+    report.atMost("i", "H2 file after all the benchmark's writes", backend, disk.get("file_bytes").asDouble(),
+        "JSON of the datapoints it holds", disk.get("json_bytes").asDouble(), Unit.MEGABYTES, 3);
+  }
+
+  private static JsonNode disk(RawHttp http) {
+    return json(http.get("/bench/disk").requireOk("disk"));
   }
 
   private long storedBson(RawHttp http) {
@@ -267,43 +313,95 @@ final class HttpBench {
     return json(http.get("/bench/heap").requireOk("heap")).get("used").asDouble();
   }
 
-  // ---- c: GET /v5/datasets/{id} throughput versus a raw read by _id ----
+  // ---- h: reading a whole version versus one driver find() of as many documents ----
+
+  /**
+   * The two ways clients read a whole version: the SDK's evaluation runner asks for
+   * {@code include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The
+   * floor is the minimal program reading the same datapoints with one {@code find()}.
+   */
+  private void wholeVersion(RawHttp http, Grown large, String versionId) {
+    long count = scale.large();
+    try (RawHttp minimal = new RawHttp(minimalPort)) {
+      for (long from = 0; from < count; from += BUILD_CHUNK) {
+        String chunk = Datapoints.array(large.path, from, (int) Math.min(BUILD_CHUNK, count - from));
+        minimal.send(RawHttp.request("POST", "/seed/datapoints", chunk.getBytes(StandardCharsets.UTF_8)))
+            .requireOk("seed datapoints");
+      }
+      String version = "/v5/datasets/" + large.id + "?version_id=" + versionId;
+      byte[] include = RawHttp.request("GET", version + "&include_datapoints=true", null);
+      byte[] floor = RawHttp.request("GET", "/floor/datapoints", null);
+      List<Double> includeNanos = new ArrayList<>();
+      List<Double> pagingNanos = new ArrayList<>();
+      List<Double> floorNanos = new ArrayList<>();
+      for (int round = -WARMUP; round < scale.rounds(); round++) {
+        double includeTime = timed(http, include, "include_datapoints");
+        long start = System.nanoTime();
+        for (long page = 1; (page - 1) * 1000 < count; page++) {
+          http.get("/v5/datasets/" + large.id + "/datapoints?version_id=" + versionId + "&size=1000&page=" + page)
+              .requireOk("page " + page);
+        }
+        double pagingTime = System.nanoTime() - start;
+        double floorTime = timed(minimal, floor, "floor");
+        if (round >= 0) {
+          includeNanos.add(includeTime);
+          pagingNanos.add(pagingTime);
+          floorNanos.add(floorTime);
+        }
+      }
+      String floorName = "one find() of " + count(scale.large()) + " documents";
+      report.atMost("h", "include_datapoints=true on " + count(scale.large()), backend, Report.median(includeNanos),
+          floorName, Report.median(floorNanos), Unit.MILLIS, 2);
+      report.atMost("h", "datapoints?size=1000, every page of " + count(scale.large()), backend,
+          Report.median(pagingNanos), floorName, Report.median(floorNanos), Unit.MILLIS, 2);
+    }
+  }
+
+  // ---- c: GET /v5/datasets/{id} throughput versus the same read in a minimal program ----
+
+  /** One connection's work in a throughput round: {@code request} sent again and again to {@code port}. */
+  private record Target(int port, byte[] request) {}
 
   private void getThroughput(RawHttp http) throws Exception {
     JsonNode created = json(http.post("/v5/datasets",
         Datapoints.upsert("bench/get", "set", Datapoints.array("bench/get", 0, 10))).requireOk("set"));
     String id = created.get("id").asText();
-    byte[] api = RawHttp.request("GET", "/v5/datasets/" + id, null);
-    byte[] raw = RawHttp.request("GET", "/bench/raw/datasets/" + id, null);
-    json(http.send(raw).requireOk("raw read"));
-    // Both endpoints at once while warming up: the compiled code then expects both paths, and
-    // the alternating rounds below do not throw each other's optimisations away.
-    warmUp(http, "c", number -> load(http, List.of(api, raw), scale.loadMillis()));
+    String path = "/v5/datasets/" + id;
+    // The minimal program serves a copy of the very document the API reads.
+    String document = http.send(RawHttp.request("GET", "/bench/raw/datasets/" + id, null)).requireOk("raw read").text();
+    try (RawHttp minimal = new RawHttp(minimalPort)) {
+      minimal.send(RawHttp.request("POST", "/seed", document.getBytes(StandardCharsets.UTF_8))).requireOk("seed");
+      minimal.send(RawHttp.request("GET", path, null)).requireOk("minimal read");
+    }
+    Target api = new Target(port, RawHttp.request("GET", path, null));
+    Target floor = new Target(minimalPort, RawHttp.request("GET", path, null));
+    // Both programs at once while warming up; the JIT of both must settle before measuring.
+    warmUp(http, "c", scale.warmUpSeconds(), number -> load(List.of(api, floor), scale.loadMillis()));
     // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
     List<Double> apiRates = new ArrayList<>();
-    List<Double> rawRates = new ArrayList<>();
+    List<Double> floorRates = new ArrayList<>();
     List<Double> apiCpu = new ArrayList<>();
-    List<Double> rawCpu = new ArrayList<>();
+    List<Double> floorCpu = new ArrayList<>();
     for (int round = 0; round < 3 * scale.rounds(); round++) {
-      double[] apiRound = load(http, List.of(api), scale.loadMillis());
-      double[] rawRound = load(http, List.of(raw), scale.loadMillis());
+      double[] apiRound = load(List.of(api), scale.loadMillis());
+      double[] floorRound = load(List.of(floor), scale.loadMillis());
       apiRates.add(apiRound[0]);
       apiCpu.add(apiRound[1]);
-      rawRates.add(rawRound[0]);
-      rawCpu.add(rawRound[1]);
+      floorRates.add(floorRound[0]);
+      floorCpu.add(floorRound[1]);
     }
     report.atLeast("c", "GET /v5/datasets/{id} throughput, " + scale.connections() + " connections", backend,
-        Report.median(apiRates), "raw read by _id", Report.median(rawRates), Unit.PER_SECOND, 0.9);
+        Report.median(apiRates), "minimal program, same read", Report.median(floorRates), Unit.PER_SECOND, 0.9);
     report.info("c′", "  the same: server CPU per request (robust to other load)", backend,
-        Report.median(apiCpu), "raw read by _id", Report.median(rawCpu), Unit.MICROS);
+        Report.median(apiCpu), "minimal program", Report.median(floorCpu), Unit.MICROS);
   }
 
   /**
    * Requests per second over {@code millis} with {@link BenchScale#connections()} keep-alive
-   * connections, and the server's CPU time per request in that window. Connection {@code i}
-   * repeats {@code requests[i % requests.size()]}.
+   * connections, and the CPU time per request of the processes served in that window.
+   * Connection {@code i} works on {@code targets[i % targets.size()]}.
    */
-  private double[] load(RawHttp http, List<byte[]> requests, int millis) throws Exception {
+  private double[] load(List<Target> targets, int millis) throws Exception {
     int connections = scale.connections();
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     try {
@@ -312,15 +410,15 @@ final class HttpBench {
       long[] deadline = new long[1];
       List<Future<Long>> counts = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
-        byte[] request = requests.get(c % requests.size());
+        Target target = targets.get(c % targets.size());
         counts.add(pool.submit(() -> {
-          try (RawHttp connection = new RawHttp(port)) {
-            connection.send(request).requireOk("GET");
+          try (RawHttp connection = new RawHttp(target.port())) {
+            connection.send(target.request()).requireOk("GET");
             ready.countDown();
             go.await();
             long done = 0;
             while (System.nanoTime() < deadline[0]) {
-              connection.send(request).requireOk("GET");
+              connection.send(target.request()).requireOk("GET");
               done++;
             }
             return done;
@@ -328,7 +426,8 @@ final class HttpBench {
         }));
       }
       ready.await();
-      long cpuBefore = serverCpu(http);
+      List<Integer> ports = targets.stream().map(Target::port).distinct().toList();
+      long cpuBefore = serverCpu(ports);
       long start = System.nanoTime();
       deadline[0] = start + TimeUnit.MILLISECONDS.toNanos(millis);
       go.countDown();
@@ -337,11 +436,21 @@ final class HttpBench {
         total += count.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      long cpu = serverCpu(http) - cpuBefore;
+      long cpu = serverCpu(ports) - cpuBefore;
       return new double[] {total / seconds, (double) cpu / total};
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private long serverCpu(List<Integer> ports) {
+    long nanos = 0;
+    for (int serverPort : ports) {
+      try (RawHttp http = new RawHttp(serverPort)) {
+        nanos += serverCpu(http);
+      }
+    }
+    return nanos;
   }
 
   private static long serverCpu(RawHttp http) {
@@ -392,7 +501,8 @@ final class HttpBench {
    * parallelism differs, and each phase lasts long enough to outlast a GC pause.
    */
   private void concurrentUpserts(RawHttp http) throws Exception {
-    warmUp(http, "g", number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
+    int warmUpSeconds = Math.min(G_WARM_UP_SECONDS, scale.warmUpSeconds());
+    warmUp(http, "g", warmUpSeconds, number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
     List<Double> singleCpu = new ArrayList<>();
@@ -426,12 +536,12 @@ final class HttpBench {
 
   /**
    * Runs {@code round} until the server's JIT compilers work less than {@link #JIT_QUIET} of
-   * a round, or for {@link BenchScale#warmUpSeconds()}: while they compile they take a core
+   * a round, or for {@code maxSeconds}: while they compile they take a core
    * from whatever is measured, and on 2 cores that skews every throughput ratio. The server
    * holds much code (HTTP, JSON, driver, embedded database), so settling takes a minute.
    */
-  private void warmUp(RawHttp http, String figure, WarmUpRound round) throws Exception {
-    long deadline = System.nanoTime() + scale.warmUpSeconds() * 1_000_000_000L;
+  private void warmUp(RawHttp http, String figure, int maxSeconds, WarmUpRound round) throws Exception {
+    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
     for (int warmup = 1; ; warmup++) {
       long jitBefore = jitMillis(http);
       long started = System.nanoTime();

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link BenchServer} in a child JVM on this JVM's class path; its output goes to a log file. */
+/**
+ * A {@link BenchServer} (or the {@link MinimalServer} baseline) in a child JVM on this JVM's
+ * class path; its output goes to a log file.
+ */
 final class ServerProcess implements AutoCloseable {
   /** Heap of the server JVM: fixed, so heap figures compare like with like. */
   private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
@@ -30,6 +33,16 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(String dataDir, Path workDir, String label, List<String> jvmOptions)
       throws IOException, InterruptedException {
+    return start(BenchServer.class, List.of(dataDir), workDir, label, jvmOptions);
+  }
+
+  /** The {@link MinimalServer} that figure c measures the API against, with the same JVM options. */
+  static ServerProcess startMinimal(Path workDir, List<String> jvmOptions) throws IOException, InterruptedException {
+    return start(MinimalServer.class, List.of(), workDir, "minimal", jvmOptions);
+  }
+
+  private static ServerProcess start(Class<?> main, List<String> args, Path workDir, String label,
+      List<String> jvmOptions) throws IOException, InterruptedException {
     Path portFile = workDir.resolve(label + ".port");
     Path log = workDir.resolve(label + "-server.log");
     Files.deleteIfExists(portFile);
@@ -41,8 +54,9 @@ final class ServerProcess implements AutoCloseable {
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.trim().split("\\s+")));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), dataDir,
-        portFile.toString()));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(args);
+    command.add(portFile.toString());
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -51,7 +65,7 @@ final class ServerProcess implements AutoCloseable {
     while (!Files.exists(portFile)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
-        throw new IllegalStateException("benchmark server did not start; see " + log + ":\n" + tail(log));
+        throw new IllegalStateException(main.getSimpleName() + " did not start; see " + log + ":\n" + tail(log));
       }
       Thread.sleep(50);
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,45 @@ class H2FileBackendTest {
       assertDuplicate(() -> items.insertOne(new Document("_id", "id-5")));
       assertDuplicate(() -> items.insertOne(new Document("_id", "other").append("org", "org").append("path", "p5")));
     });
+  }
+
+  @Test
+  void everyKindOfValueReadsBackAfterReopening() {
+    Document written = new Document("_id", "all-kinds")
+        .append("text", "naïve ☃ 𝄞 \u0000 end")
+        .append("int", 7).append("long", 1L << 40).append("double", -0.5).append("flag", true)
+        .append("nothing", null).append("when", new java.util.Date(1_780_000_000_123L))
+        .append("id", new ObjectId("65a000000000000000000001"))
+        .append("bytes", new org.bson.types.Binary(new byte[] {0, 1, -1}))
+        .append("nested", new Document("list", List.of(1, "two", new Document("three", 3.0), List.of()))
+            .append("empty", new Document()));
+    withCollection(new H2FileBackend(file()), items -> items.insertOne(written));
+    withCollection(new H2FileBackend(file()), items ->
+        assertThat(items.find(Filters.eq("_id", "all-kinds")).first()).isEqualTo(written));
+  }
+
+  @Test
+  void documentsAndIndexKeysAreStoredInMapsOfTheirOwnFormat() {
+    withCollection(new H2Backend(file()), items -> {
+      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+      items.insertOne(new Document("_id", "stock").append("org", "org").append("path", "p"));
+    });
+    // A map that an earlier version of H2FileBackend kept, its keys in another format.
+    MVStore earlier = MVStore.open(file());
+    earlier.openMap("test.items._index_by_value_org_1_path_1").put("stale", "key");
+    earlier.close();
+    withCollection(new H2FileBackend(file()), items ->
+        items.insertOne(new Document("_id", "new").append("org", "org").append("path", "q")));
+    MVStore store = MVStore.open(file());
+    try {
+      assertThat(store.getMapNames())
+          .contains("databases.test.items#bson", "test.items._index_bson_org_1_path_1")
+          .doesNotContain("databases.test.items", "test.items._index_org_1_path_1",
+              "test.items._index_by_value_org_1_path_1");
+      assertThat(store.openMap("databases.test.items#bson").sizeAsLong()).isEqualTo(2);
+    } finally {
+      store.close();
+    }
   }
 
   @Test
