@@ -180,6 +180,45 @@ describe("generated typescript-fetch client", { skip: compiled ? false : "the ge
     assert.deepEqual(versions.records.map((v) => v.versionId), [uploaded.versionId, state.v1]);
   });
 
+  it("previews an upsert with dry_run, then applies it only to the state it previewed (ETag / If-Match)", async () => {
+    const read = await api.getDatasetRaw({ id: state.id });
+    const etag = read.raw.headers.get("ETag");
+    assert.match(etag ?? "", /^"[0-9a-f]+"$/);
+    const latest = (await api.listVersions({ id: state.id })).records[0];
+    const request = { id: state.id, action: gen.UpsertAction.Add, datapoints: [{ inputs: { q: "previewed" } }] };
+
+    const preview = await api.upsertDataset({ dryRun: true, ifMatch: etag, upsertDatasetRequest: request });
+    assert.ok(gen.instanceOfUpsertDryRunResponse(preview), JSON.stringify(preview));
+    assert.equal(preview.dryRun, true);
+    assert.equal(preview.createsDataset, false);
+    assert.equal(preview.createsVersion, true);
+    assert.equal(preview.baseVersionId, latest.versionId);
+    assert.deepEqual([preview.added, preview.removed, preview.changed, preview.unchanged], [1, 0, 0, latest.datapointsCount]);
+    assert.equal(preview.datapointsCount, latest.datapointsCount + 1);
+    const unchanged = await api.listVersionsRaw({ id: state.id });
+    assert.equal(unchanged.raw.headers.get("ETag"), etag, "the dry run changed the dataset");
+    assert.equal((await unchanged.value()).records[0].versionId, latest.versionId);
+
+    const applied = await api.upsertDatasetRaw({ ifMatch: etag, upsertDatasetRequest: request });
+    const created = checkDataset(await applied.value());
+    assert.equal(created.datapointsCount, preview.datapointsCount);
+    const newTag = applied.raw.headers.get("ETag");
+    assert.notEqual(newTag, etag);
+
+    // The old tag is stale now: the write is refused and nothing changes.
+    const stale = await api.updateVersion({ id: state.id, versionId: created.versionId, ifMatch: etag, updateVersionRequest: { name: "too-late" } })
+      .then(() => assert.fail("a stale If-Match was accepted"), (e) => e);
+    assert.ok(stale instanceof gen.ResponseError, `expected a ResponseError, got ${stale}`);
+    assert.equal(stale.response.status, 412);
+    assert.ok(gen.instanceOfErrorResponse(await stale.response.json()));
+    await expectStatus(api.deleteDataset({ id: state.id, ifMatch: "not-quoted" }), 422);
+    await expectStatus(api.upsertDataset({ ifMatch: "*", upsertDatasetRequest: { path: `${folder}/never`, datapoints: [] } }), 412);
+
+    const renamed = await api.updateVersionRaw({ id: state.id, versionId: created.versionId, ifMatch: `"other", ${newTag}`, updateVersionRequest: { name: "previewed" } });
+    assert.equal(checkDataset(await renamed.value()).versionName, "previewed");
+    assert.notEqual(renamed.raw.headers.get("ETag"), newTag);
+  });
+
   it("reports validation errors in the spec's HTTPValidationError shape", async () => {
     const error = await api.listDatapoints({ id: state.id, page: 0 }).then(
       () => assert.fail("page=0 was accepted"),

@@ -11,6 +11,7 @@ import io.datasetserver.generated.model.PaginatedDatasetResponse;
 import io.datasetserver.generated.model.UpdateDatasetRequest;
 import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
+import io.datasetserver.generated.model.UpsertResult;
 
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.Response;
@@ -32,15 +33,17 @@ public interface DatasetsApi {
      * Deletes the dataset with all its versions, datapoints and deployments. Its path can be reused afterwards.
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return Deleted.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
     @Path("/{id}")
     @Produces({ "application/json" })
-    Response deleteDataset(@PathParam("id") String id);
+    Response deleteDataset(@PathParam("id") String id,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -48,16 +51,18 @@ public interface DatasetsApi {
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param versionId Version id (&#x60;dsv_…&#x60;).
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return Deleted.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
     @Path("/{id}/versions/{version_id}")
     @Produces({ "application/json" })
-    Response deleteVersion(@PathParam("id") String id,@PathParam("version_id") String versionId);
+    Response deleteVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -155,10 +160,12 @@ public interface DatasetsApi {
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param updateDatasetRequest 
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return The dataset at its default version.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The request is malformed or a value is out of range; `detail` lists each problem.
      * @return The database is unreachable; retry after the given delay.
      */
@@ -166,7 +173,7 @@ public interface DatasetsApi {
     @Path("/{id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest);
+    Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -174,15 +181,17 @@ public interface DatasetsApi {
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param environmentId The environment&#39;s id (&#x60;env_…&#x60;) or its name.
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return No version of the dataset is deployed there any more.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
     @Path("/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
-    Response removeDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId);
+    Response removeDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -191,16 +200,18 @@ public interface DatasetsApi {
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param environmentId The environment&#39;s id (&#x60;env_…&#x60;) or its name.
      * @param versionId Version to deploy (&#x60;dsv_…&#x60;).
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return The deployed version.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request is malformed or a value is out of range; `detail` lists each problem.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The database is unreachable; retry after the given delay.
      */
     @POST
     @Path("/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
-    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId);
+    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -209,10 +220,12 @@ public interface DatasetsApi {
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param versionId Version id (&#x60;dsv_…&#x60;).
      * @param updateVersionRequest 
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @return The updated version.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The request is malformed or a value is out of range; `detail` lists each problem.
      * @return The database is unreachable; retry after the given delay.
      */
@@ -220,7 +233,7 @@ public interface DatasetsApi {
     @Path("/{id}/versions/{version_id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest);
+    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -230,12 +243,14 @@ public interface DatasetsApi {
      * @param _file The CSV file.
      * @param versionId Base version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
      * @param environment Use the version deployed to this environment (name or &#x60;env_…&#x60; id) as the base. Cannot be combined with &#x60;version_id&#x60;.
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
      * @param versionName Name for the new version; unique within the dataset.
      * @param versionDescription Description for the new version.
      * @return The resulting version (the base itself when the file adds nothing).
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The request body is larger than the server accepts.
      * @return The request is malformed or a value is out of range; `detail` lists each problem.
      * @return The database is unreachable; retry after the given delay.
@@ -244,20 +259,23 @@ public interface DatasetsApi {
     @Path("/{id}/datapoints/csv")
     @Consumes({ "multipart/form-data" })
     @Produces({ "application/json" })
-    Response uploadCsv(@PathParam("id") String id,@FormParam(value = "file") InputStream _fileInputStream,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@FormParam(value = "version_name")  String versionName,@FormParam(value = "version_description")  String versionDescription);
+    Response uploadCsv(@PathParam("id") String id,@FormParam(value = "file") InputStream _fileInputStream,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@HeaderParam("If-Match")   String ifMatch,@FormParam(value = "version_name")  String versionName,@FormParam(value = "version_description")  String versionDescription);
 
 
     /**
-     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe. A newly created dataset gets its first version deployed to the default environment. 
+     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe. A newly created dataset gets its first version deployed to the default environment.  Extension of this server (not in the Humanloop API): with `dry_run=true` the upsert is validated and computed exactly as it would be (the same 404, 409, 412 and 422 errors) and nothing is written; the 200 body is then an `UpsertDryRunResponse` instead of a `DatasetResponse`. 
      *
      * @param upsertDatasetRequest 
      * @param versionId Base version (&#x60;dsv_…&#x60;) for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;environment&#x60;.
      * @param environment Use the version deployed to this environment (name or &#x60;env_…&#x60; id) as the base for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;version_id&#x60;.
      * @param includeDatapoints Include all datapoints of the returned version, in order.
-     * @return The resulting version (new, or the existing one with identical content).
+     * @param dryRun Extension of this server (not in the Humanloop API): &#x60;true&#x60; reports what the upsert would do (an &#x60;UpsertDryRunResponse&#x60;) and writes nothing. &#x60;include_datapoints&#x60; plays no part in a dry run.
+     * @param ifMatch Extension of this server (not in the Humanloop API): write only if the dataset is still in the state of one of these ETags (&#x60;\&quot;TOKEN\&quot;&#x60;, or a comma-separated list of them), else answer 412 and write nothing. &#x60;*&#x60; matches any existing dataset. An upsert that would create a dataset fails with 412 under any &#x60;If-Match&#x60;, &#x60;*&#x60; included (nothing exists to match). Weak tags (&#x60;W/\&quot;…\&quot;&#x60;) never match. A value that is not a list of quoted tags is a 422 (&#x60;loc: [\&quot;header\&quot;, \&quot;if-match\&quot;]&#x60;). Without the header the write is unconditional. 
+     * @return The resulting version (new, or the existing one with identical content); with `dry_run=true`, what the upsert would do. The `ETag` is the dataset's state after the upsert (for a dry run: the state it was computed against; absent when the dataset does not exist yet).
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
      * @return The request clashes with the current state, e.g. a path or version name already in use, or a version that cannot be deleted.
+     * @return Extension of this server (not in the Humanloop API): the `If-Match` header names no current state of the dataset (it has changed since, or does not exist); nothing was written.
      * @return The request body is larger than the server accepts.
      * @return The request is malformed or a value is out of range; `detail` lists each problem.
      * @return The database is unreachable; retry after the given delay.
@@ -265,6 +283,6 @@ public interface DatasetsApi {
     @POST
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints);
+    Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);
 
 }

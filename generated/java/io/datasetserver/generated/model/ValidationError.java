@@ -36,7 +36,7 @@ public class ValidationError   {
   }
 
   /**
-   * Where the problem is: starts with &#x60;body&#x60;, &#x60;query&#x60; or &#x60;path&#x60;, followed by field names and array indexes.
+   * Where the problem is: starts with &#x60;body&#x60;, &#x60;query&#x60; or &#x60;path&#x60; (or &#x60;header&#x60; for a malformed header such as &#x60;If-Match&#x60;), followed by field names and array indexes.
    **/
   public ValidationError loc(List<java.lang.Object> loc) {
     this.loc = loc;

@@ -2,12 +2,16 @@ package io.datasetserver.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.datasets.ChangeCount;
+import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetService.DatasetEnvironments;
 import io.datasetserver.datasets.Environment;
-import io.datasetserver.datasets.EnvironmentDeployment;
 import io.datasetserver.datasets.Ids;
 import io.datasetserver.datasets.Page;
+import io.datasetserver.datasets.StateToken;
 import io.datasetserver.datasets.StoredDatapoint;
+import io.datasetserver.datasets.UpsertPreview;
 import io.datasetserver.datasets.Version;
 import io.datasetserver.datasets.VersionView;
 import io.datasetserver.generated.model.DatasetResponse;
@@ -15,8 +19,10 @@ import io.datasetserver.generated.model.EnvironmentResponse;
 import io.datasetserver.generated.model.EnvironmentTag;
 import io.datasetserver.generated.model.FileEnvironmentResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
+import io.datasetserver.generated.model.UpsertDryRunResponse;
 import io.datasetserver.generated.model.UserResponse;
 import io.datasetserver.storage.ImmutableCache;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -58,9 +64,31 @@ final class ApiResponses {
 
   Response dataset(VersionView view, boolean includeDatapoints) {
     if (!includeDatapoints) {
-      return Response.ok(rendered(view), MediaType.APPLICATION_JSON_TYPE).build();
+      return tagged(Response.ok(rendered(view), MediaType.APPLICATION_JSON_TYPE), view.dataset());
     }
-    return json(out -> writeWithDatapoints(out, view));
+    return tagged(jsonBuilder(out -> writeWithDatapoints(out, view)), view.dataset());
+  }
+
+  /** 204 for a write that leaves the dataset in place, with the ETag of the state it left. */
+  Response noContent(Dataset dataset) {
+    return tagged(Response.noContent(), dataset);
+  }
+
+  /** A dry run's report (contract §8.4), with the ETag of the state it was computed against. */
+  Response preview(UpsertPreview preview) {
+    ChangeCount counts = preview.counts();
+    UpsertDryRunResponse body = new UpsertDryRunResponse(true, preview.createsDataset(), preview.createsVersion(),
+        (int) counts.added(), (int) counts.removed(), (int) counts.changed(), (int) counts.unchanged(),
+        preview.attributesChanged(), (int) preview.datapointsCount());
+    body.setVersionId(preview.identicalVersionId());
+    body.setBaseVersionId(preview.baseVersionId());
+    Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+    return preview.current() == null ? response.build() : tagged(response, preview.current());
+  }
+
+  /** Sets the dataset's ETag (contract §8.3): a strong tag of its current state. */
+  private static Response tagged(Response.ResponseBuilder response, Dataset dataset) {
+    return response.header(HttpHeaders.ETAG, "\"" + StateToken.of(dataset) + "\"").build();
   }
 
   Response datasetPage(Page<VersionView> page) {
@@ -87,7 +115,7 @@ final class ApiResponses {
 
   /** Every version, newest first; with {@code latestDatapoints} the newest carries its datapoints. */
   Response versions(List<VersionView> newestFirst, boolean latestDatapoints) {
-    return json(out -> {
+    return tagged(jsonBuilder(out -> {
       write(out, "{\"records\":[");
       for (int i = 0; i < newestFirst.size(); i++) {
         if (i > 0) {
@@ -100,11 +128,11 @@ final class ApiResponses {
         }
       }
       write(out, "]}");
-    });
+    }), newestFirst.get(0).dataset());
   }
 
-  Response environments(List<EnvironmentDeployment> environments) {
-    List<FileEnvironmentResponse> body = environments.stream().map(e -> {
+  Response environments(DatasetEnvironments environments) {
+    List<FileEnvironmentResponse> body = environments.environments().stream().map(e -> {
       Environment environment = e.environment();
       FileEnvironmentResponse response = new FileEnvironmentResponse(environment.id(),
           time(environment.createdAt()), environment.name(), tag(environment));
@@ -113,7 +141,7 @@ final class ApiResponses {
       }
       return response;
     }).toList();
-    return Response.ok(body).build();
+    return tagged(Response.ok(body), environments.dataset());
   }
 
   DatasetResponse model(VersionView view) {
@@ -211,6 +239,10 @@ final class ApiResponses {
   }
 
   private static Response json(StreamingOutput body) {
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    return jsonBuilder(body).build();
+  }
+
+  private static Response.ResponseBuilder jsonBuilder(StreamingOutput body) {
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
   }
 }

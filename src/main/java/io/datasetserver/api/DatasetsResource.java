@@ -13,6 +13,7 @@ import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.PageRequest;
+import io.datasetserver.datasets.Precondition;
 import io.datasetserver.datasets.UpsertAction;
 import io.datasetserver.datasets.UpsertCommand;
 import io.datasetserver.datasets.VersionSelector;
@@ -65,9 +66,13 @@ public class DatasetsResource implements DatasetsApi {
 
   @Override
   public Response upsertDataset(UpsertDatasetRequest body, String versionId, String environment,
-      Boolean includeDatapoints) {
+      Boolean includeDatapoints, Boolean dryRun, String ifMatch) {
     UpsertCommand command = upsertCommand(body, versionId, environment);
-    return responses.dataset(datasets.upsert(caller(), command), Boolean.TRUE.equals(includeDatapoints));
+    Precondition precondition = precondition();
+    if (Boolean.TRUE.equals(dryRun)) {
+      return responses.preview(datasets.previewUpsert(caller(), command, precondition));
+    }
+    return responses.dataset(datasets.upsert(caller(), command, precondition), Boolean.TRUE.equals(includeDatapoints));
   }
 
   @Override
@@ -77,16 +82,16 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response deleteDataset(String id) {
-    datasets.delete(caller(), id);
+  public Response deleteDataset(String id, String ifMatch) {
+    datasets.delete(caller(), id, precondition());
     return Response.noContent().build();
   }
 
   @Override
-  public Response moveDataset(String id, UpdateDatasetRequest body) {
+  public Response moveDataset(String id, UpdateDatasetRequest body, String ifMatch) {
     String path = body == null ? null : body.getPath();
     String name = body == null ? null : body.getName();
-    return responses.dataset(datasets.move(caller(), id, path, name), false);
+    return responses.dataset(datasets.move(caller(), id, path, name, precondition()), false);
   }
 
   @Override
@@ -107,26 +112,27 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response deleteVersion(String id, String versionId) {
-    datasets.deleteVersion(caller(), id, versionId);
-    return Response.noContent().build();
+  public Response deleteVersion(String id, String versionId, String ifMatch) {
+    return responses.noContent(datasets.deleteVersion(caller(), id, versionId, precondition()));
   }
 
   @Override
-  public Response updateVersion(String id, String versionId, UpdateVersionRequest body) {
+  public Response updateVersion(String id, String versionId, UpdateVersionRequest body, String ifMatch) {
     String name = body == null ? null : body.getName();
     String description = body == null ? null : body.getDescription();
     if (name != null) {
       checkVersionName(name, "name");
     }
-    return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description), false);
+    Precondition precondition = precondition();
+    return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description, precondition), false);
   }
 
   @Override
-  public Response uploadCsv(String id, InputStream file, String versionId, String environment, String versionName,
-      String versionDescription) {
+  public Response uploadCsv(String id, InputStream file, String versionId, String environment, String ifMatch,
+      String versionName, String versionDescription) {
     Caller caller = caller();
     VersionSelector base = VersionSelector.of(versionId, environment);
+    Precondition precondition = precondition();
     if (versionName != null) {
       checkVersionName(versionName, "version_name");
     }
@@ -135,21 +141,21 @@ public class DatasetsResource implements DatasetsApi {
     }
     DatasetService.CsvTarget target = datasets.csvTarget(caller, id, base);
     List<DatapointContent> rows = CsvRows.read(file, limits.maxUploadBytes());
-    return responses.dataset(datasets.addRows(caller, target, rows, versionName, versionDescription), false);
+    return responses.dataset(datasets.addRows(caller, target, rows, versionName, versionDescription, precondition),
+        false);
   }
 
   @Override
-  public Response setDeployment(String id, String environmentId, String versionId) {
+  public Response setDeployment(String id, String environmentId, String versionId, String ifMatch) {
     if (versionId == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "query", "version_id"));
     }
-    return responses.dataset(datasets.deploy(caller(), id, environmentId, versionId), false);
+    return responses.dataset(datasets.deploy(caller(), id, environmentId, versionId, precondition()), false);
   }
 
   @Override
-  public Response removeDeployment(String id, String environmentId) {
-    datasets.undeploy(caller(), id, environmentId);
-    return Response.noContent().build();
+  public Response removeDeployment(String id, String environmentId, String ifMatch) {
+    return responses.noContent(datasets.undeploy(caller(), id, environmentId, precondition()));
   }
 
   @Override
@@ -159,6 +165,14 @@ public class DatasetsResource implements DatasetsApi {
 
   private Caller caller() {
     return ApiKeyFilter.caller(request.get());
+  }
+
+  /**
+   * The request's {@code If-Match} (contract §8.3), from every field of it: the generated
+   * {@code ifMatch} parameter holds only the first when a client repeats the header.
+   */
+  private Precondition precondition() {
+    return IfMatchHeader.parse(request.get().getHeaders().get(IfMatchHeader.NAME));
   }
 
   private UpsertCommand upsertCommand(UpsertDatasetRequest body, String versionId, String environment) {

@@ -51,6 +51,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return detail(404, failure.getMessage());
     } else if (failure instanceof DatasetsException.Conflict) {
       return detail(409, failure.getMessage());
+    } else if (failure instanceof DatasetsException.PreconditionFailed) {
+      return detail(412, failure.getMessage());
     } else if (failure instanceof DatasetsException.TooLarge) {
       return detail(413, failure.getMessage());
     } else if (failure instanceof DatasetsException.Unavailable) {

@@ -127,36 +127,81 @@ public final class DatasetService {
   }
 
   /** Every environment of the organization with the version of this dataset deployed there, if any. */
-  public List<EnvironmentDeployment> environments(Caller caller, String datasetId) {
+  public DatasetEnvironments environments(Caller caller, String datasetId) {
     Dataset dataset = dataset(caller, datasetId);
     Organization organization = caller.organization();
-    return organization.environments().stream()
+    return new DatasetEnvironments(dataset, organization.environments().stream()
         .map(environment -> new EnvironmentDeployment(environment, dataset.deploymentTo(environment.id())
             .flatMap(d -> dataset.version(d.versionId()))
             .map(v -> VersionView.of(dataset, v, organization))
             .orElse(null)))
-        .toList();
+        .toList());
   }
+
+  /** The environments of {@link #environments}, with the dataset state they were read from. */
+  public record DatasetEnvironments(Dataset dataset, List<EnvironmentDeployment> environments) {}
 
   // ---- upserts ----
 
-  public VersionView upsert(Caller caller, UpsertCommand command) {
-    Optional<Dataset> existing;
-    if (command.datasetId() != null) {
-      Dataset dataset = dataset(caller, command.datasetId());
-      if (command.path() != null && !command.path().equals(dataset.path())) {
-        throw new DatasetsException.Conflict("Dataset " + dataset.id() + " is at path '" + dataset.path().value()
-            + "', not '" + command.path().value() + "'; use PATCH /datasets/" + dataset.id() + " to move it");
-      }
-      existing = Optional.of(dataset);
-    } else {
-      existing = datasets.findByPath(caller.organization().id(), command.path());
+  public VersionView upsert(Caller caller, UpsertCommand command, Precondition precondition) {
+    return commit(caller, existing(caller, command, precondition), command.path(), Base.of(command),
+        Change.of(command), precondition);
+  }
+
+  /**
+   * The upsert's outcome without its writes (contract §8.4): the same lookups and the same
+   * {@link #plan} as {@link #upsert}, so the same errors, then counted against the base.
+   */
+  public UpsertPreview previewUpsert(Caller caller, UpsertCommand command, Precondition precondition) {
+    Optional<Dataset> current = existing(caller, command, precondition);
+    Change change = Change.of(command);
+    // Ids only tell the request's datapoints apart here; for a new dataset any id does.
+    Keyed keyed = new Keyed(current.map(Dataset::id).orElseGet(Ids::newDatasetId), change.datapoints());
+    Plan plan = plan(caller, current, command.path(), Base.of(command), change, keyed, precondition);
+    if (current.isEmpty()) {
+      return new UpsertPreview(null, true, null, null, new ChangeCount(plan.count(), 0, 0, 0),
+          !plan.attributes().equals("{}"), plan.count());
     }
-    Base base = command.action() == UpsertAction.SET ? Base.NONE
-        : command.base().isDefault() ? Base.LATEST : Base.named(command.base());
-    Change change = new Change(command.action(), command.datapoints(), command.attributesJson(),
-        command.versionName(), command.versionDescription());
-    return commit(caller, existing, command.path(), base, change);
+    Dataset dataset = current.get();
+    Version base = plan.base() != null ? plan.base() : dataset.latest();
+    Membership baseMembers = plan.baseMembers() != null ? plan.baseMembers() : memberships.load(base.membershipId());
+    ChangeCount counts = switch (change.action()) {
+      case ADD -> new ChangeCount(plan.delta().size(), 0, 0, baseMembers.size());
+      case REMOVE -> new ChangeCount(0, plan.delta().size(), 0, baseMembers.size() - plan.delta().size());
+      case SET -> {
+        List<String> added = plan.delta().stream().filter(id -> !baseMembers.contains(id)).toList();
+        long unchanged = plan.delta().size() - added.size();
+        Set<String> kept = keyed.byId().keySet();
+        yield ChangeCount.of(added.stream().map(id -> keyed.byId().get(id).canonicalJson()).toList(),
+            baseMembers.size() - unchanged,
+            () -> contents(baseMembers.stream().filter(id -> !kept.contains(id))), unchanged);
+      }
+    };
+    Version identical = plan.identical();
+    return new UpsertPreview(dataset, identical == null, identical == null ? null : identical.id(), base.id(), counts,
+        !plan.attributes().equals(base.attributesJson()), plan.count());
+  }
+
+  /** The stored contents of {@code ids}, read a batch at a time. */
+  private Stream<String> contents(Stream<String> ids) {
+    List<String> all = ids.toList();
+    return Stream.iterate(0, from -> from < all.size(), from -> from + DatapointStore.READ_BATCH)
+        .flatMap(from -> datapoints.contents(all.subList(from, Math.min(all.size(), from + DatapointStore.READ_BATCH)))
+            .values().stream());
+  }
+
+  /** The dataset an upsert names, if it exists; an id that is unknown is a 404. */
+  private Optional<Dataset> existing(Caller caller, UpsertCommand command, Precondition precondition) {
+    if (command.datasetId() == null) {
+      return datasets.findByPath(caller.organization().id(), command.path());
+    }
+    Dataset dataset = dataset(caller, command.datasetId());
+    if (command.path() != null && !command.path().equals(dataset.path())) {
+      precondition.requireMatch(dataset); // a failed If-Match (412) outranks a conflict (409)
+      throw new DatasetsException.Conflict("Dataset " + dataset.id() + " is at path '" + dataset.path().value()
+          + "', not '" + command.path().value() + "'; use PATCH /datasets/" + dataset.id() + " to move it");
+    }
+    return Optional.of(dataset);
   }
 
   /**
@@ -170,17 +215,18 @@ public final class DatasetService {
   }
 
   public VersionView addRows(Caller caller, CsvTarget target, List<DatapointContent> rows, String versionName,
-      String versionDescription) {
+      String versionDescription, Precondition precondition) {
     Dataset dataset = dataset(caller, target.datasetId());
     Change change = new Change(UpsertAction.ADD, rows, null, versionName, versionDescription);
     Base base = target.base().isDefault() ? Base.DEFAULT : Base.named(target.base());
-    return commit(caller, Optional.of(dataset), dataset.path(), base, change);
+    return commit(caller, Optional.of(dataset), dataset.path(), base, change, precondition);
   }
 
   /** Where an upload goes, checked before its rows are read. */
   public record CsvTarget(String datasetId, VersionSelector base) {}
 
-  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change) {
+  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
+      Precondition precondition) {
     Organization organization = caller.organization();
     Optional<Dataset> current = start;
     // Fixed across retries, so a retried creation reuses the datapoints it already wrote.
@@ -189,18 +235,13 @@ public final class DatasetService {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Instant now = now();
       Keyed keyed = new Keyed(current.map(Dataset::id).orElse(newDatasetId), change.datapoints());
+      Plan plan = plan(caller, current, path, base, change, keyed, precondition);
       if (current.isEmpty()) {
-        if (change.action() != UpsertAction.SET && base.selector() != null) {
-          throw new DatasetsException.NotFound("Dataset at '" + path.value() + "' does not exist, so it has no version "
-              + (base.selector().versionId() != null ? base.selector().versionId() : "in " + base.selector().environment()));
-        }
-        List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
-        Membership membership = writeNew(keyed, ids, written);
-        Version version = newVersion(caller, change, change.attributesOr("{}"), ids.size(), MembersHash.of(ids),
-            membership.id(), now);
+        Membership membership = writeNew(keyed, plan.delta(), written);
+        Version version = newVersion(caller, change, plan.attributes(), plan.count(), plan.hash(), membership.id(), now);
         Environment defaultEnvironment = organization.defaultEnvironment();
-        Dataset created = new Dataset(newDatasetId, organization.id(), path, now, now, 1, List.of(version),
-            List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
+        Dataset created = new Dataset(newDatasetId, organization.id(), path, now, now, StateToken.firstRevision(),
+            List.of(version), List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
         if (datasets.insert(created)) {
           return VersionView.of(created, version, organization);
         }
@@ -208,13 +249,13 @@ public final class DatasetService {
         continue;
       }
       Dataset dataset = current.get();
-      Outcome outcome = apply(dataset, base, change, keyed, written, now, caller);
-      if (outcome.unchanged() != null) {
-        return VersionView.of(dataset, outcome.unchanged(), organization);
+      if (plan.identical() != null) {
+        return VersionView.of(dataset, plan.identical(), organization);
       }
-      Dataset updated = dataset.withVersionAdded(outcome.created(), now);
+      Version created = apply(dataset, plan, change, keyed, written, now, caller);
+      Dataset updated = dataset.withVersionAdded(created, now);
       if (datasets.replace(updated) == ReplaceResult.REPLACED) {
-        return VersionView.of(updated, outcome.created(), organization);
+        return VersionView.of(updated, created, organization);
       }
       backOff(attempt);
       current = datasets.find(organization.id(), dataset.id());
@@ -225,9 +266,23 @@ public final class DatasetService {
     throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
   }
 
-  /** The version a change produces on {@code dataset}, or the existing version with that content. */
-  private Outcome apply(Dataset dataset, Base base, Change change, Keyed keyed, Set<String> written, Instant now,
-      Caller caller) {
+  /**
+   * Everything an upsert decides before it writes (its 404, 412 and 409 checks, in the
+   * contract's order): the base, the resulting content and an existing version with that
+   * content. Reads only the base's membership, never datapoint contents.
+   */
+  private Plan plan(Caller caller, Optional<Dataset> current, DatasetPath path, Base base, Change change, Keyed keyed,
+      Precondition precondition) {
+    if (current.isEmpty()) {
+      if (change.action() != UpsertAction.SET && base.selector() != null) {
+        throw new DatasetsException.NotFound("Dataset at '" + path.value() + "' does not exist, so it has no version "
+            + (base.selector().versionId() != null ? base.selector().versionId() : "in " + base.selector().environment()));
+      }
+      precondition.requireNoneForCreation(path);
+      List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
+      return new Plan(null, null, change.attributesOr("{}"), ids, ids.size(), MembersHash.of(ids), null);
+    }
+    Dataset dataset = current.get();
     Organization organization = caller.organization();
     Version baseVersion = switch (base.kind()) {
       case NONE -> null;
@@ -235,6 +290,7 @@ public final class DatasetService {
       case DEFAULT -> dataset.defaultVersion(organization);
       case NAMED -> dataset.select(base.selector(), organization);
     };
+    precondition.requireMatch(dataset);
     Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
     String attributes = change.attributesOr(baseVersion == null ? "{}" : baseVersion.attributesJson());
     List<String> delta;
@@ -272,21 +328,33 @@ public final class DatasetService {
             + (same.name() == null ? " (unnamed)" : " ('" + same.name() + "')")
             + "; it cannot be created again under the name '" + change.versionName() + "'");
       }
-      return new Outcome(same, null);
+      return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, same);
     }
     requireFreeName(dataset, change.versionName(), null);
-    Membership membership = switch (change.action()) {
-      case SET -> writeNew(keyed, delta, written);
-      case ADD -> {
-        writeDatapoints(keyed, delta, written);
-        yield memberships.append(dataset.id(), baseMembers, delta);
-      }
-      case REMOVE -> memberships.remove(dataset.id(), baseMembers, new HashSet<>(delta));
-    };
-    return new Outcome(null, newVersion(caller, change, attributes, count, hash, membership.id(), now));
+    return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, null);
   }
 
-  private record Outcome(Version unchanged, Version created) {}
+  /**
+   * What {@link #plan} decided: {@code delta} is every requested id for set, the new ids for
+   * add, the removed ids for remove (for a new dataset: its ids); {@code identical} is the
+   * existing version with the resulting content, if any.
+   */
+  private record Plan(Version base, Membership baseMembers, String attributes, List<String> delta, long count,
+      String hash, Version identical) {}
+
+  /** Writes the datapoints and membership of the version {@code plan} describes; returns that version. */
+  private Version apply(Dataset dataset, Plan plan, Change change, Keyed keyed, Set<String> written, Instant now,
+      Caller caller) {
+    Membership membership = switch (change.action()) {
+      case SET -> writeNew(keyed, plan.delta(), written);
+      case ADD -> {
+        writeDatapoints(keyed, plan.delta(), written);
+        yield memberships.append(dataset.id(), plan.baseMembers(), plan.delta());
+      }
+      case REMOVE -> memberships.remove(dataset.id(), plan.baseMembers(), new HashSet<>(plan.delta()));
+    };
+    return newVersion(caller, change, plan.attributes(), plan.count(), plan.hash(), membership.id(), now);
+  }
 
   /**
    * An existing version with exactly this content. Hashes narrow the candidates; a candidate is
@@ -335,13 +403,13 @@ public final class DatasetService {
   // ---- other writes ----
 
   /** Moves the dataset to {@code newPath} and/or renames its last segment; null leaves a part as it is. */
-  public VersionView move(Caller caller, String datasetId, String newPath, String newName) {
+  public VersionView move(Caller caller, String datasetId, String newPath, String newName, Precondition precondition) {
     // Both are validated before the dataset is looked up: a malformed request is a 422 even for an unknown id.
     DatasetPath parsedPath = newPath == null ? null : DatasetPath.parse(newPath, List.of("body", "path"));
     if (newName != null) {
       DatasetPath.checkName(newName, List.of("body", "name"));
     }
-    return update(caller, datasetId, dataset -> {
+    return update(caller, datasetId, precondition, dataset -> {
       DatasetPath path = parsedPath != null ? parsedPath : dataset.path();
       if (newName != null) {
         path = path.withName(newName, List.of("body", "name"));
@@ -350,9 +418,18 @@ public final class DatasetService {
     }, dataset -> VersionView.of(dataset, dataset.defaultVersion(caller.organization()), caller.organization()));
   }
 
-  public void delete(Caller caller, String datasetId) {
-    if (!datasets.delete(caller.organization().id(), datasetId)) {
-      throw new DatasetsException.NotFound("Dataset " + datasetId + " not found");
+  public void delete(Caller caller, String datasetId, Precondition precondition) {
+    for (int attempt = 1; ; attempt++) {
+      Dataset dataset = dataset(caller, datasetId);
+      precondition.requireMatch(dataset);
+      // Conditional on the revision checked, so a change made since is never deleted unseen.
+      if (datasets.delete(dataset)) {
+        break;
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
+      }
+      backOff(attempt);
     }
     database.deleteDatasetContent(datasetId);
   }
@@ -361,8 +438,9 @@ public final class DatasetService {
    * Renames and/or re-describes a version. A null argument leaves the field as it is; an empty
    * description clears it.
    */
-  public VersionView updateVersion(Caller caller, String datasetId, String versionId, String name, String description) {
-    return update(caller, datasetId, dataset -> {
+  public VersionView updateVersion(Caller caller, String datasetId, String versionId, String name, String description,
+      Precondition precondition) {
+    return update(caller, datasetId, precondition, dataset -> {
       Version version = requireVersion(dataset, versionId);
       String newName = name != null ? name : version.name();
       String newDescription = description == null ? version.description() : description.isEmpty() ? null : description;
@@ -375,8 +453,9 @@ public final class DatasetService {
     }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
   }
 
-  public void deleteVersion(Caller caller, String datasetId, String versionId) {
-    Dataset after = update(caller, datasetId, dataset -> {
+  /** Returns the dataset as the deletion left it. */
+  public Dataset deleteVersion(Caller caller, String datasetId, String versionId, Precondition precondition) {
+    Dataset after = update(caller, datasetId, precondition, dataset -> {
       requireVersion(dataset, versionId);
       if (!dataset.deploymentsOf(versionId).isEmpty()) {
         throw new DatasetsException.Conflict("Version " + versionId
@@ -389,6 +468,7 @@ public final class DatasetService {
       return dataset.withVersionRemoved(versionId, now());
     }, dataset -> dataset);
     sweep(after);
+    return after;
   }
 
   /** Deletes what no live version of the dataset reaches any more; failures only delay the cleanup. */
@@ -402,18 +482,20 @@ public final class DatasetService {
     }
   }
 
-  public VersionView deploy(Caller caller, String datasetId, String environmentIdOrName, String versionId) {
+  public VersionView deploy(Caller caller, String datasetId, String environmentIdOrName, String versionId,
+      Precondition precondition) {
     Environment environment = environment(caller, environmentIdOrName);
-    return update(caller, datasetId, dataset -> {
+    return update(caller, datasetId, precondition, dataset -> {
       requireVersion(dataset, versionId);
       boolean alreadyThere = dataset.deploymentTo(environment.id()).map(d -> d.versionId().equals(versionId)).orElse(false);
       return alreadyThere ? dataset : dataset.withDeployment(environment.id(), versionId, now());
     }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
   }
 
-  public void undeploy(Caller caller, String datasetId, String environmentIdOrName) {
+  /** Returns the dataset as the undeployment left it. */
+  public Dataset undeploy(Caller caller, String datasetId, String environmentIdOrName, Precondition precondition) {
     Environment environment = environment(caller, environmentIdOrName);
-    update(caller, datasetId, dataset -> dataset.deploymentTo(environment.id()).isEmpty()
+    return update(caller, datasetId, precondition, dataset -> dataset.deploymentTo(environment.id()).isEmpty()
         ? dataset : dataset.withoutDeployment(environment.id(), now()), dataset -> dataset);
   }
 
@@ -424,12 +506,22 @@ public final class DatasetService {
 
   /**
    * Applies {@code change} to the current dataset with compare-and-set, retrying on a lost
-   * race. A change that returns its input unchanged writes nothing.
+   * race. A change that returns its input unchanged writes nothing. {@code precondition} is
+   * checked on every attempt against the state the compare-and-set replaces: after the
+   * change's 404s, before its 409s.
    */
-  private <T> T update(Caller caller, String datasetId, Function<Dataset, Dataset> change, Function<Dataset, T> result) {
+  private <T> T update(Caller caller, String datasetId, Precondition precondition, Function<Dataset, Dataset> change,
+      Function<Dataset, T> result) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Dataset dataset = dataset(caller, datasetId);
-      Dataset updated = change.apply(dataset);
+      Dataset updated;
+      try {
+        updated = change.apply(dataset);
+      } catch (DatasetsException.Conflict conflict) {
+        precondition.requireMatch(dataset);
+        throw conflict;
+      }
+      precondition.requireMatch(dataset);
       if (updated == dataset) {
         return result.apply(dataset);
       }
@@ -475,6 +567,11 @@ public final class DatasetService {
   /** What a request asks to change, before it meets the dataset's current state. */
   private record Change(UpsertAction action, List<DatapointContent> datapoints, String attributesJson,
       String versionName, String versionDescription) {
+    static Change of(UpsertCommand command) {
+      return new Change(command.action(), command.datapoints(), command.attributesJson(), command.versionName(),
+          command.versionDescription());
+    }
+
     String attributesOr(String fallback) {
       return attributesJson != null ? attributesJson : fallback;
     }
@@ -502,6 +599,12 @@ public final class DatasetService {
 
     static Base named(VersionSelector selector) {
       return new Base(Kind.NAMED, selector);
+    }
+
+    /** An upsert's base: none for set, else the named version or the latest. */
+    static Base of(UpsertCommand command) {
+      return command.action() == UpsertAction.SET ? NONE
+          : command.base().isDefault() ? LATEST : named(command.base());
     }
   }
 }

@@ -25,6 +25,13 @@ public abstract class DatasetsException extends RuntimeException {
     }
   }
 
+  /** 412: the request's {@code If-Match} names no current state of the dataset (contract §8.3). */
+  public static final class PreconditionFailed extends DatasetsException {
+    public PreconditionFailed(String message) {
+      super(message);
+    }
+  }
+
   /** 413: the request body or upload is larger than the configured limit. */
   public static final class TooLarge extends DatasetsException {
     public TooLarge(String message) {

@@ -86,8 +86,12 @@ public final class DatasetStore {
     }
   }
 
-  public boolean delete(String organizationId, String datasetId) {
-    return datasets.deleteOne(equalTo("_id", datasetId, "org", organizationId)).getDeletedCount() == 1;
+  /**
+   * Deletes the dataset if the stored one still has {@code dataset.revision()}; false when it
+   * has changed (or is gone) since it was read. Atomic, like {@link #replace}.
+   */
+  public boolean delete(Dataset dataset) {
+    return datasets.deleteOne(equalTo("_id", dataset.id(), "rev", dataset.revision())).getDeletedCount() == 1;
   }
 
   /**

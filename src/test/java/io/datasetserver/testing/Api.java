@@ -37,19 +37,30 @@ public final class Api {
 
   private final int port;
   private final String key;
+  /** Extra request headers as name, value pairs; a name may repeat. */
+  private final List<String> headers;
 
   public Api(int port) {
-    this(port, ALPHA);
+    this(port, ALPHA, List.of());
   }
 
-  private Api(int port, String key) {
+  private Api(int port, String key, List<String> headers) {
     this.port = port;
     this.key = key;
+    this.headers = headers;
   }
 
   /** The same server, with another API key (null: no key at all). */
   public Api as(String apiKey) {
-    return new Api(port, apiKey);
+    return new Api(port, apiKey, headers);
+  }
+
+  /** The same client, sending one more header on every request (added to, not replacing, any of that name). */
+  public Api withHeader(String name, String value) {
+    List<String> more = new ArrayList<>(headers);
+    more.add(name);
+    more.add(value);
+    return new Api(port, key, List.copyOf(more));
   }
 
   public int port() {
@@ -109,6 +120,9 @@ public final class Api {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.size(); i += 2) {
+      request.header(headers.get(i), headers.get(i + 1));
     }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
@@ -193,7 +207,7 @@ public final class Api {
         List<Object> loc = new ArrayList<>();
         error.path("loc").forEach(part -> loc.add(part.isInt() ? (Object) part.intValue() : part.asText()));
         assertThat(loc).as(toString()).isNotEmpty();
-        assertThat(loc.get(0)).as(toString()).isIn("body", "query", "path");
+        assertThat(loc.get(0)).as(toString()).isIn("body", "query", "path", "header");
         locations.add(loc);
       }
       assertThat(locations).as(toString()).anySatisfy(loc -> assertThat(loc).startsWith(location));
