@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.datasetserver.api.DatasetsResource;
+import io.datasetserver.api.ExtensionsResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
@@ -109,6 +110,7 @@ public final class DatasetServer implements AutoCloseable {
       };
       ResourceConfig api = common(mapper, dependencies)
           .register(DatasetsResource.class)
+          .register(ExtensionsResource.class)
           .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
           .register(BodyLimitFilter.class)
