@@ -127,7 +127,9 @@ public class ExtensionsResource implements ExtensionsApi {
         }
       };
     }
-    return Response.ok(body, csv ? CSV : JSONL).header(HttpHeaders.CONTENT_DISPOSITION, disposition).build();
+    // As text, so that the header goes out exactly as the contract spells it.
+    return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, csv ? CSV : JSONL)
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition).build();
   }
 
   private JsonNode datapoint(StoredDatapoint datapoint) {
