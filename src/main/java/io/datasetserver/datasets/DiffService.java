@@ -40,15 +40,16 @@ public final class DiffService {
     Version fromVersion = dataset.select(from, organization);
     Version toVersion = to.isDefault() ? dataset.latest() : dataset.select(to, organization);
     VersionDiff diff = diff(fromVersion, toVersion);
-    return new Comparison(VersionView.of(dataset, fromVersion, organization), VersionView.of(dataset, toVersion, organization),
-        diff, !fromVersion.attributesJson().equals(toVersion.attributesJson()),
+    return new Comparison(VersionView.of(dataset, fromVersion, organization),
+        VersionView.of(dataset, toVersion, organization), diff,
+        !fromVersion.attributesJson().equals(toVersion.attributesJson()),
         new Page<>(diff.records(page.offset(), page.size()), page, diff.total()));
   }
 
   /**
    * How the datapoints of {@code to} differ from those of {@code from}, two versions of one
-   * dataset. Reads the membership segments the two do not share, and the
-   * contents of the datapoints that differ.
+   * dataset. Reads the membership segments the two do not share, and the contents of the
+   * datapoints that differ.
    */
   public VersionDiff diff(Version from, Version to) {
     if (from.membershipId().equals(to.membershipId())) {
