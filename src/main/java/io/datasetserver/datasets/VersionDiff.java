@@ -186,15 +186,17 @@ public final class VersionDiff {
     return byKey;
   }
 
-  /** Id → a digest of the datapoint's inputs and messages (its content without the target). */
+  /** Id → a digest of the datapoint's inputs and messages, the part a change must keep. */
   private static Map<String, String> pairingKeys(List<String> ids, Contents contents) {
     Map<String, String> keys = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
       contents.of(batch).forEach((id, json) -> {
-        ObjectNode content = (ObjectNode) parse(json);
-        content.remove("target");
-        keys.put(id, Ids.hash128(CanonicalJson.write(content)));
+        JsonNode content = parse(json);
+        ObjectNode key = JSON.createObjectNode();
+        key.set("inputs", content.path("inputs").isObject() ? content.get("inputs") : key.objectNode());
+        key.set("messages", content.path("messages").isArray() ? content.get("messages") : key.arrayNode());
+        keys.put(id, Ids.hash128(CanonicalJson.write(key)));
       });
     }
     return keys;

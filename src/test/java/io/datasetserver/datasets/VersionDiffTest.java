@@ -75,6 +75,13 @@ class VersionDiffTest {
   }
 
   @Test
+  void onlyInputsAndMessagesDecideAPairNotOtherFields() {
+    String before = datapoint("o1", "{\"inputs\":{\"q\":\"x\"},\"origin\":\"import\",\"target\":{\"output\":1}}");
+    String after = datapoint("o2", "{\"inputs\":{\"q\":\"x\"},\"target\":{\"output\":2}}");
+    assertThat(changes(diff(List.of(before), List.of(after)))).containsExactly("changed:o1>o2");
+  }
+
+  @Test
   void differentMessagesDoNotPair() {
     String before = datapoint("p1", "{\"inputs\":{\"q\":\"x\"},\"messages\":[{\"content\":\"a\",\"role\":\"user\"}]}");
     String after = datapoint("p2", "{\"inputs\":{\"q\":\"x\"},\"messages\":[{\"content\":\"b\",\"role\":\"user\"}]}");
