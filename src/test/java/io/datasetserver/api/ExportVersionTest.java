@@ -204,6 +204,22 @@ class ExportVersionTest {
   }
 
   @Test
+  void aVersionOfManySegmentsAndReadBatchesIsExportedWholeInOrder(Api api) throws IOException {
+    List<String> questions = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      questions.add("q" + i);
+    }
+    JsonNode version = upsert(api, uniquePath("tests/export"), questions.toArray(String[]::new));
+    version = add(api, id(version), "last");
+    questions.add("last");
+    List<String> exported = export(api, version, "jsonl").body().lines()
+        .map(line -> json(line).get("inputs").get("q").asText()).toList();
+    assertThat(exported).isEqualTo(questions);
+    List<CSVRecord> rows = csv(export(api, version, "csv").body());
+    assertThat(rows.stream().skip(1).map(r -> r.get(0)).toList()).isEqualTo(questions);
+  }
+
+  @Test
   void anEmptyVersionIsAnEmptyFile(Api api) {
     JsonNode empty = set(api, uniquePath("tests/export"), List.of());
     assertThat(export(api, empty, "jsonl").body()).isEmpty();

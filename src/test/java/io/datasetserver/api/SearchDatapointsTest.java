@@ -112,6 +112,19 @@ class SearchDatapointsTest {
   }
 
   @Test
+  void searchesEveryReadBatchOfALargerVersion(Api api) {
+    List<String> questions = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      questions.add("n" + i);
+    }
+    JsonNode version = upsert(api, uniquePath("tests/search"), questions.toArray(String[]::new));
+    List<String> expected = questions.stream().filter(q -> q.startsWith("n1")).toList();
+    JsonNode last = api.get(datasetUrl(version) + "/datapoints?q=N1&size=100&page=12").ok();
+    assertThat(last.get("total").asInt()).isEqualTo(expected.size()).isEqualTo(1111);
+    assertThat(questions(last.get("records"))).isEqualTo(expected.subList(1100, 1111));
+  }
+
+  @Test
   void recordsAreTheListingsOwn(Api api) {
     JsonNode all = api.get(datasetUrl(dataset) + "/datapoints?size=100").ok().get("records");
     assertThat(search(api, "message part", "").get("records").get(0)).isEqualTo(all.get(2));
