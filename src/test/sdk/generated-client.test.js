@@ -21,6 +21,7 @@ it("the typescript-fetch client generated from api-spec/openapi.yaml compiles", 
 describe("generated typescript-fetch client", { skip: compiled ? false : "the generated client did not compile" }, () => {
   let gen; // the generated module
   let api;
+  let extensions; // this server's own operations (diff, export)
   const token = env.uniqueToken("gen");
   const folder = `generated-client/${token}`;
   const state = {};
@@ -67,6 +68,7 @@ describe("generated typescript-fetch client", { skip: compiled ? false : "the ge
   before(() => {
     gen = require(clientDir);
     api = new gen.DatasetsApi(new gen.Configuration({ basePath: env.baseUrl(), apiKey: env.apiKey() }));
+    extensions = new gen.ExtensionsApi(new gen.Configuration({ basePath: env.baseUrl(), apiKey: env.apiKey() }));
   });
 
   it("creates a dataset, then adds to it", async () => {
@@ -124,6 +126,72 @@ describe("generated typescript-fetch client", { skip: compiled ? false : "the ge
     assert.equal(datapoints.length, 9);
     assert.equal(new Set(datapoints.map((dp) => dp.id)).size, 9);
     assert.deepEqual(datapoints.slice(2).map((dp) => dp.inputs.q), Array.from({ length: 7 }, (_, i) => `question ${i}`));
+  });
+
+  it("compares two versions, searches one and exports it (this server's extensions)", async () => {
+    const first = await api.upsertDataset({
+      upsertDatasetRequest: {
+        path: `${folder}/review`,
+        datapoints: [
+          { inputs: { q: "capital of France" }, target: { output: "Lyon", score: 1 } },
+          { inputs: { q: "refund policy" }, target: { output: "30 days" } },
+          { inputs: { q: "gone" } },
+        ],
+        versionName: "draft",
+      },
+    });
+    const second = await api.upsertDataset({
+      upsertDatasetRequest: {
+        path: `${folder}/review`,
+        datapoints: [
+          { inputs: { q: "capital of France" }, target: { output: "Paris" } },
+          { inputs: { q: "refund policy" }, target: { output: "30 days" } },
+          { inputs: { q: "new, with \"quotes\"" }, messages: [{ role: gen.ChatRole.User, content: "Refund?" }] },
+        ],
+        versionName: "reviewed",
+      },
+    });
+
+    const diff = await extensions.diffVersions({ id: first.id, fromVersionId: first.versionId, size: 2 });
+    assert.ok(gen.instanceOfVersionDiffResponse(diff), JSON.stringify(diff));
+    checkDataset(diff.from, "diff.from");
+    assert.equal(checkDataset(diff.to, "diff.to").versionId, second.versionId);
+    assert.deepEqual([diff.added, diff.removed, diff.changed, diff.unchanged, diff.total], [1, 1, 1, 1, 3]);
+    assert.equal(diff.attributesChanged, false);
+    diff.records.forEach((r) => assert.ok(gen.instanceOfDiffRecord(r), JSON.stringify(r)));
+    assert.deepEqual(diff.records.map((r) => r.change), [gen.DiffRecordChangeEnum.Changed, gen.DiffRecordChangeEnum.Added]);
+    assert.deepEqual(diff.records[0].fields, ["target.output", "target.score"]);
+    assert.equal(diff.records[0].before.target.output, "Lyon");
+    const rest = await extensions.diffVersions({ id: first.id, fromVersionId: first.versionId, page: 2, size: 2 });
+    assert.deepEqual(rest.records.map((r) => [r.change, r.before.inputs.q]), [["removed", "gone"]]);
+    await expectStatus(extensions.diffVersions({ id: first.id, fromVersionId: first.versionId, fromEnvironment: "production" }), 422);
+    await expectStatus(extensions.diffVersions({ id: first.id, fromVersionId: "dsv_unknown" }), 404);
+
+    const found = await api.listDatapoints({ id: first.id, versionId: second.versionId, q: "REFUND" });
+    assert.ok(gen.instanceOfPaginatedDatapointResponse(found));
+    assert.deepEqual(found.records.map((dp) => dp.inputs.q), ["refund policy", 'new, with "quotes"']);
+    assert.equal(found.total, 2);
+
+    const jsonl = await (await extensions.exportVersion({ id: first.id, versionId: second.versionId })).text();
+    const lines = jsonl.split("\n");
+    assert.equal(lines.pop(), "");
+    assert.deepEqual(lines.map((l) => JSON.parse(l).inputs.q), ["capital of France", "refund policy", 'new, with "quotes"']);
+    const raw = await extensions.exportVersionRaw({ id: first.id, versionId: second.versionId, format: gen.ExportVersionFormatEnum.Csv });
+    assert.equal(raw.raw.headers.get("content-type"), "text/csv; charset=utf-8");
+    assert.equal(raw.raw.headers.get("content-disposition"), 'attachment; filename="review-reviewed.csv"');
+    const csv = await (await raw.value()).text();
+    assert.equal(csv.split("\r\n")[0], "q,messages,target");
+
+    const copy = await api.upsertDataset({ upsertDatasetRequest: { path: `${folder}/review-copy`, datapoints: [] } });
+    const uploaded = await api.uploadCsv({ id: copy.id, file: new Blob([csv], { type: "text/csv" }) });
+    const copied = await api.listDatapoints({ id: copy.id, versionId: uploaded.versionId });
+    const original = await api.listDatapoints({ id: first.id, versionId: second.versionId });
+    const content = (records) => records.map(({ inputs, messages, target }) => ({ inputs, messages, target }));
+    assert.deepEqual(content(copied.records), content(original.records));
+    await expectStatus(extensions.exportVersion({ id: first.id, format: "xml" }), 422);
+
+    await api.deleteDataset({ id: copy.id });
+    await api.deleteDataset({ id: first.id });
   });
 
   it("renames a version", async () => {

@@ -25,7 +25,7 @@ import java.util.List;
 /**
 * Represents a collection of functions to interact with the API endpoints.
 */
-@Path("/datasets")
+@Path("")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public interface DatasetsApi {
 
@@ -41,7 +41,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
-    @Path("/{id}")
+    @Path("/datasets/{id}")
     @Produces({ "application/json" })
     Response deleteDataset(@PathParam("id") String id,@HeaderParam("If-Match")   String ifMatch);
 
@@ -60,7 +60,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
-    @Path("/{id}/versions/{version_id}")
+    @Path("/datasets/{id}/versions/{version_id}")
     @Produces({ "application/json" })
     Response deleteVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,@HeaderParam("If-Match")   String ifMatch);
 
@@ -79,19 +79,20 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @GET
-    @Path("/{id}")
+    @Path("/datasets/{id}")
     @Produces({ "application/json" })
     Response getDataset(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints);
 
 
     /**
-     * Pages through the datapoints of one version (chosen as for `GET /datasets/{id}`), in the version's order. `total` equals the version's `datapoints_count`.
+     * Pages through the datapoints of one version (chosen as for `GET /datasets/{id}`), in the version's order. `total` equals the version's `datapoints_count`, or the number of matches when `q` is given.
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param versionId Select this version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
      * @param environment Select the version deployed to this environment, given by name or &#x60;env_…&#x60; id. Cannot be combined with &#x60;version_id&#x60;.
      * @param page Page number, starting at 1.
      * @param size Records per page (0 to 1000).
+     * @param q Extension of this server (not in the Humanloop API): only the datapoints in which this text occurs, case-insensitively, in an input value, in the text of a message (string content or text parts), or in a target value written as JSON. The order and paging stay the same and &#x60;total&#x60; counts the matches. Empty or absent: every datapoint.
      * @return One page of datapoints.
      * @return The `X-API-KEY` header is missing or the key is unknown.
      * @return The dataset, version or environment does not exist (or belongs to another organization).
@@ -99,9 +100,9 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @GET
-    @Path("/{id}/datapoints")
+    @Path("/datasets/{id}/datapoints")
     @Produces({ "application/json" })
-    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size);
+    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size,@QueryParam("q")   String q);
 
 
     /**
@@ -119,6 +120,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @GET
+    @Path("/datasets")
     @Produces({ "application/json" })
     Response listDatasets(@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   String sortBy,@QueryParam("order") @DefaultValue("desc")   String order);
 
@@ -133,7 +135,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @GET
-    @Path("/{id}/environments")
+    @Path("/datasets/{id}/environments")
     @Produces({ "application/json" })
     Response listEnvironments(@PathParam("id") String id);
 
@@ -150,7 +152,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @GET
-    @Path("/{id}/versions")
+    @Path("/datasets/{id}/versions")
     @Produces({ "application/json" })
     Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   String includeDatapoints);
 
@@ -170,7 +172,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @PATCH
-    @Path("/{id}")
+    @Path("/datasets/{id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
     Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
@@ -189,7 +191,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @DELETE
-    @Path("/{id}/environments/{environment_id}")
+    @Path("/datasets/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
     Response removeDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@HeaderParam("If-Match")   String ifMatch);
 
@@ -209,7 +211,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @POST
-    @Path("/{id}/environments/{environment_id}")
+    @Path("/datasets/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
     Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId,@HeaderParam("If-Match")   String ifMatch);
 
@@ -230,7 +232,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @PATCH
-    @Path("/{id}/versions/{version_id}")
+    @Path("/datasets/{id}/versions/{version_id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
     Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
@@ -256,7 +258,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @POST
-    @Path("/{id}/datapoints/csv")
+    @Path("/datasets/{id}/datapoints/csv")
     @Consumes({ "multipart/form-data" })
     @Produces({ "application/json" })
     Response uploadCsv(@PathParam("id") String id,@FormParam(value = "file") InputStream _fileInputStream,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@HeaderParam("If-Match")   String ifMatch,@FormParam(value = "version_name")  String versionName,@FormParam(value = "version_description")  String versionDescription);
@@ -281,6 +283,7 @@ public interface DatasetsApi {
      * @return The database is unreachable; retry after the given delay.
      */
     @POST
+    @Path("/datasets")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
     Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);

@@ -203,7 +203,7 @@ final class ApiResponses {
   }
 
   /** {@code {"id": ..., <the content's fields>}}; the content is a canonical JSON object. */
-  private static void writeDatapoint(OutputStream out, String id, String contentJson) throws IOException {
+  static void writeDatapoint(OutputStream out, String id, String contentJson) throws IOException {
     write(out, "{\"id\":\"" + id + "\"");
     if (contentJson.length() > 2) {
       write(out, ",");

@@ -7,6 +7,7 @@ import io.datasetserver.datasets.Caller;
 import io.datasetserver.datasets.CanonicalJson;
 import io.datasetserver.datasets.CsvRows;
 import io.datasetserver.datasets.DatapointContent;
+import io.datasetserver.datasets.DatapointSearch;
 import io.datasetserver.datasets.DatasetFilter;
 import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetService;
@@ -95,9 +96,15 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response listDatapoints(String id, String versionId, String environment, Integer page, Integer size) {
+  public Response listDatapoints(String id, String versionId, String environment, Integer page, Integer size,
+      String q) {
     VersionSelector selector = VersionSelector.of(versionId, environment);
     PageRequest pageRequest = PageRequest.of(page, size, 50);
+    DatapointSearch search = DatapointSearch.of(q);
+    if (search != null) {
+      VersionView view = datasets.get(caller(), id, selector);
+      return responses.datapointPage(search.page(datasets, view.version(), pageRequest));
+    }
     return responses.datapointPage(datasets.datapoints(caller(), id, selector, pageRequest));
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.datasetserver.api.DatasetsResource;
 import io.datasetserver.api.DirectoriesResource;
 import io.datasetserver.api.FilesResource;
+import io.datasetserver.api.ExtensionsResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
@@ -117,6 +118,7 @@ public final class DatasetServer implements AutoCloseable {
           .register(DatasetsResource.class)
           .register(FilesResource.class)
           .register(DirectoriesResource.class)
+          .register(ExtensionsResource.class)
           .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
           .register(BodyLimitFilter.class)

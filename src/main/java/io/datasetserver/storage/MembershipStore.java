@@ -38,6 +38,31 @@ public final class MembershipStore {
   }
 
   public Membership load(String membershipId) {
+    return new Membership(membershipId, loadSegments(segmentIds(membershipId)));
+  }
+
+  /**
+   * Where two memberships differ, found by their segment lists: a segment both list holds the
+   * same ids in both (segments are content-addressed), so only the segments one side lacks
+   * are read. Equal memberships, or ones that share all but a tail, cost a few segments.
+   */
+  public MembershipDifference difference(String fromMembershipId, String toMembershipId) {
+    List<String> fromSegments = segmentIds(fromMembershipId);
+    List<String> toSegments = segmentIds(toMembershipId);
+    Set<String> inFrom = new HashSet<>(fromSegments);
+    Set<String> inTo = new HashSet<>(toSegments);
+    List<String> fromOnly = fromSegments.stream().filter(id -> !inTo.contains(id)).toList();
+    List<String> toOnly = toSegments.stream().filter(id -> !inFrom.contains(id)).toList();
+    return new MembershipDifference(ids(loadSegments(fromOnly)), ids(loadSegments(toOnly)));
+  }
+
+  private static List<String> ids(List<Segment> segments) {
+    List<String> ids = new ArrayList<>();
+    segments.forEach(s -> ids.addAll(s.datapointIds()));
+    return ids;
+  }
+
+  private List<String> segmentIds(String membershipId) {
     List<String> segmentIds = membershipCache.get(membershipId);
     if (segmentIds == null) {
       Document document = memberships.find(Filters.eq("_id", membershipId)).first();
@@ -47,7 +72,7 @@ public final class MembershipStore {
       segmentIds = List.copyOf(document.getList(SEGMENT_IDS, String.class));
       membershipCache.put(membershipId, segmentIds);
     }
-    return new Membership(membershipId, loadSegments(segmentIds));
+    return segmentIds;
   }
 
   /** A new membership holding exactly {@code datapointIds} (already free of duplicates). */

@@ -53,6 +53,7 @@ public final class Bench {
       try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions)) {
         new HttpBench(scale, server.port, minimal.port, backend, report, m -> progress(started, backend + " " + m)).run();
         new DryRunBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
+        new ReviewBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);

@@ -23,7 +23,7 @@ public final class BenchServer {
     // What `make run` uses (development keys, default limits and grace periods), on a free port.
     BenchmarkResource.dataDir = dataDir;
     Config config = Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir));
-    DatasetServer server = DatasetServer.start(config, BenchmarkResource.class);
+    DatasetServer server = DatasetServer.start(config, BenchmarkResource.class, ReviewBenchResource.class);
     Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
     Files.writeString(partial, String.valueOf(server.port()), StandardCharsets.US_ASCII);
     Files.move(partial, portFile);

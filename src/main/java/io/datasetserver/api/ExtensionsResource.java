@@ -1,0 +1,67 @@
+package io.datasetserver.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.auth.ApiKeyFilter;
+import io.datasetserver.datasets.Caller;
+import io.datasetserver.datasets.CsvExport;
+import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetsException;
+import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.DiffService;
+import io.datasetserver.datasets.PageRequest;
+import io.datasetserver.datasets.VersionSelector;
+import io.datasetserver.datasets.VersionView;
+import io.datasetserver.generated.api.ExtensionsApi;
+import io.datasetserver.storage.Database;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * This server's extensions to the Humanloop API (contract §8): comparing two versions and
+ * exporting one as a file. Thin like {@link DatasetsResource}: parse, call the domain, render.
+ */
+@Singleton
+public class ExtensionsResource implements ExtensionsApi {
+  private final DatasetService datasets;
+  private final DiffService diffs;
+  private final ExtensionResponses responses;
+  private final Provider<ContainerRequestContext> request;
+
+  @Inject
+  public ExtensionsResource(DatasetService datasets, Database database, ObjectMapper mapper,
+      Provider<ContainerRequestContext> request) {
+    this.datasets = datasets;
+    this.diffs = new DiffService(datasets, database);
+    this.responses = new ExtensionResponses(datasets, mapper);
+    this.request = request;
+  }
+
+  @Override
+  public Response diffVersions(String id, String fromVersionId, String fromEnvironment, String toVersionId,
+      String toEnvironment, Integer page, Integer size) {
+    VersionSelector from = DiffService.selector("from", fromVersionId, fromEnvironment);
+    VersionSelector to = DiffService.selector("to", toVersionId, toEnvironment);
+    PageRequest pageRequest = PageRequest.of(page, size, 50);
+    return responses.diff(diffs.compare(caller(), id, from, to, pageRequest));
+  }
+
+  @Override
+  public Response exportVersion(String id, String format, String versionId, String environment) {
+    boolean csv = switch (format == null ? "jsonl" : format) {
+      case "jsonl" -> false;
+      case "csv" -> true;
+      default -> throw new DatasetsException.Invalid(FieldError.of("Input should be 'jsonl' or 'csv'", "enum",
+          "query", "format"));
+    };
+    VersionView view = datasets.get(caller(), id, VersionSelector.of(versionId, environment));
+    // The CSV's columns are found before the response starts, so a refused version is still a clean 409.
+    return csv ? responses.csv(view, CsvExport.of(datasets, view.version())) : responses.jsonl(view);
+  }
+
+  private Caller caller() {
+    return ApiKeyFilter.caller(request.get());
+  }
+}
