@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,25 +170,29 @@ public final class DatasetService {
       case ADD -> new ChangeCount(plan.delta().size(), 0, 0, baseMembers.size());
       case REMOVE -> new ChangeCount(0, plan.delta().size(), 0, baseMembers.size() - plan.delta().size());
       case SET -> {
+        Set<String> requested = keyed.byId().keySet();
+        List<String> removed = baseMembers.stream().filter(id -> !requested.contains(id)).toList();
         List<String> added = plan.delta().stream().filter(id -> !baseMembers.contains(id)).toList();
-        long unchanged = plan.delta().size() - added.size();
-        Set<String> kept = keyed.byId().keySet();
-        yield ChangeCount.of(added.stream().map(id -> keyed.byId().get(id).canonicalJson()).toList(),
-            baseMembers.size() - unchanged,
-            () -> contents(baseMembers.stream().filter(id -> !kept.contains(id))), unchanged);
+        // The request's datapoints are at hand; only removed ones are read, and only to pair them.
+        yield ChangeCount.of(VersionDiff.of(removed, added, plan.count(), ids -> {
+          Map<String, String> found = new HashMap<>();
+          List<String> stored = new ArrayList<>();
+          ids.forEach(id -> {
+            DatapointContent requestedContent = keyed.byId().get(id);
+            if (requestedContent != null) {
+              found.put(id, requestedContent.canonicalJson());
+            } else {
+              stored.add(id);
+            }
+          });
+          found.putAll(datapoints.contents(stored));
+          return found;
+        }));
       }
     };
     Version identical = plan.identical();
     return new UpsertPreview(dataset, identical == null, identical == null ? null : identical.id(), base.id(), counts,
         !plan.attributes().equals(base.attributesJson()), plan.count());
-  }
-
-  /** The stored contents of {@code ids}, read a batch at a time. */
-  private Stream<String> contents(Stream<String> ids) {
-    List<String> all = ids.toList();
-    return Stream.iterate(0, from -> from < all.size(), from -> from + DatapointStore.READ_BATCH)
-        .flatMap(from -> datapoints.contents(all.subList(from, Math.min(all.size(), from + DatapointStore.READ_BATCH)))
-            .values().stream());
   }
 
   /** The dataset an upsert names, if it exists; an id that is unknown is a 404. */

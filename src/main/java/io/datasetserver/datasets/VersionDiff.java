@@ -74,9 +74,9 @@ public final class VersionDiff {
     Set<String> inTo = new HashSet<>(toIds);
     List<String> removedIds = fromIds.stream().filter(id -> !inTo.contains(id)).toList();
     List<String> addedIds = toIds.stream().filter(id -> !inFrom.contains(id)).toList();
-    Map<String, String> removedKeys = pairingKeys(removedIds, contents);
-    Map<String, String> addedKeys = pairingKeys(addedIds, contents);
-    Map<String, String> pairs = pairs(removedKeys, addedKeys);
+    // Only a side that has something to pair with is read.
+    Map<String, String> pairs = removedIds.isEmpty() || addedIds.isEmpty() ? Map.of()
+        : pairs(pairingKeys(removedIds, contents), pairingKeys(addedIds, contents));
     Set<String> pairedRemoved = new HashSet<>(pairs.values());
 
     List<Entry> entries = new ArrayList<>(addedIds.size() + removedIds.size() - pairs.size());

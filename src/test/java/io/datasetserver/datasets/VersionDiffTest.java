@@ -35,6 +35,23 @@ class VersionDiffTest {
   }
 
   @Test
+  void contentsAreNotReadWhenNothingCanPair() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      many.add("dp" + i);
+    }
+    VersionDiff.Contents unreadable = ids -> {
+      throw new AssertionError("read " + ids.size() + " datapoints");
+    };
+    VersionDiff onlyRemoved = VersionDiff.of(many, List.of(), 7, unreadable);
+    assertThat(List.of(onlyRemoved.added(), onlyRemoved.removed(), onlyRemoved.changed(), onlyRemoved.unchanged()))
+        .containsExactly(0L, 5_000L, 0L, 7L);
+    VersionDiff onlyAdded = VersionDiff.of(List.of(), many, 5_007, unreadable);
+    assertThat(List.of(onlyAdded.added(), onlyAdded.removed(), onlyAdded.changed(), onlyAdded.unchanged()))
+        .containsExactly(5_000L, 0L, 0L, 7L);
+  }
+
+  @Test
   void datapointsOnOneSideOnlyAreAddedOrRemovedAndTheRestUnchanged() {
     String a = datapoint("a", "{\"inputs\":{\"q\":\"a\"}}");
     String b = datapoint("b", "{\"inputs\":{\"q\":\"b\"}}");
@@ -147,7 +164,7 @@ class VersionDiffTest {
 
   @Test
   void contentsAreReadOnlyForDatapointsThatDifferInBoundedBatches() {
-    List<String> from = new ArrayList<>();
+    List<String> from = List.of(datapoint("old", "{\"inputs\":{\"q\":\"old\"}}"));
     List<String> to = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
       to.add(datapoint("n" + i, "{\"inputs\":{\"q\":\"" + i + "\"}}"));
@@ -155,7 +172,7 @@ class VersionDiffTest {
     VersionDiff diff = diff(from, to);
     assertThat(diff.added()).isEqualTo(2500);
     assertThat(batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(VersionDiff.BATCH));
-    assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2500);
+    assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2501);
   }
 
   @Test
