@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 CLASSPATH = target/classes:target/lib/*
 JAVA_OPTS ?=
 
-.PHONY: run db test build check-generated clean bench bench-smoke bench-classpath
+.PHONY: run db test test-mongodb build check-generated clean bench bench-smoke bench-classpath
 
 target/lib: pom.xml
 	$(MVN) package -DskipTests
@@ -26,6 +26,11 @@ test:
 	bash src/test/sdk/run.sh $(CURDIR)/target
 	bash src/test/browser/run.sh $(CURDIR)/target
 	$(MAKE) check-generated
+
+## The storage and core HTTP suites against the MongoDB at TEST_MONGODB_URI, in a fresh database (dropped after each class).
+test-mongodb:
+	@if [ -z "$$TEST_MONGODB_URI" ]; then echo "set TEST_MONGODB_URI, e.g. TEST_MONGODB_URI='mongodb://127.0.0.1:27017/?replicaSet=rs0' make test-mongodb"; exit 2; fi
+	mvn -B test -Dtest.backend=mongodb -Dtest='io.datasetserver.storage.*Test,io.datasetserver.api.*Test'
 
 check-generated:
 	@git add -N generated >/dev/null 2>&1 || true

@@ -11,6 +11,7 @@ import com.mongodb.MongoTimeoutException;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.LimitedInputStream;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import java.io.CharConversionException;
 import org.glassfish.jersey.message.internal.HeaderValueException;
@@ -30,13 +31,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses (contract §5): domain errors by type,
- * malformed JSON and bad query values as 422, an unreachable database as 503, anything
- * else as a logged 500 without details.
+ * malformed JSON and bad query values as 422, an unreachable database as 503 (logged once per
+ * cause, {@link UnavailableLog}), anything else as a logged 500 without details.
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
   static final String RETRY_AFTER_SECONDS = "2";
   private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
+
+  private final UnavailableLog unavailableLog;
+
+  @Inject
+  public ErrorMapper(UnavailableLog unavailableLog) {
+    this.unavailableLog = unavailableLog;
+  }
 
   @Override
   public Response toResponse(Throwable failure) {
@@ -56,6 +64,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     } else if (failure instanceof DatasetsException.TooLarge) {
       return detail(413, failure.getMessage());
     } else if (failure instanceof DatasetsException.Unavailable) {
+      unavailableLog.record(failure);
       return unavailable(failure.getMessage());
     } else if (failure instanceof ParamException e) {
       return invalid(List.of(FieldError.of(
@@ -69,6 +78,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     } else if (failure instanceof HeaderValueException) {
       return invalid(List.of(FieldError.of("A request header is malformed", "value_error", "header")));
     } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
+      unavailableLog.record(failure);
       return unavailable("The database is unreachable; retry shortly");
     } else if (failure instanceof BadRequestException) {
       // Jersey's own body readers (multipart, forms) say 400; for this API a malformed body is a 422.

@@ -16,6 +16,7 @@ import io.datasetserver.api.MetricsResource;
 import io.datasetserver.api.OpenApiResource;
 import io.datasetserver.api.RequestObserver;
 import io.datasetserver.api.StrictBooleanConverter;
+import io.datasetserver.api.UnavailableLog;
 import io.datasetserver.api.UploadLimits;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
@@ -102,6 +103,7 @@ public final class DatasetServer implements AutoCloseable {
       DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace());
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
+      UnavailableLog unavailableLog = new UnavailableLog();
       AbstractBinder dependencies = new AbstractBinder() {
         @Override
         protected void configure() {
@@ -111,6 +113,7 @@ public final class DatasetServer implements AutoCloseable {
           bind(database).to(Database.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
+          bind(unavailableLog).to(UnavailableLog.class);
           bind(registry).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
         }
       };

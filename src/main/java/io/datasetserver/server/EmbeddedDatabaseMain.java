@@ -2,6 +2,7 @@ package io.datasetserver.server;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.datasetserver.storage.Database;
+import java.net.InetSocketAddress;
 import java.util.Map;
 
 /**
@@ -17,11 +18,15 @@ public final class EmbeddedDatabaseMain {
     String host = env.getOrDefault("DB_HOST", "127.0.0.1");
     int port = Integer.parseInt(env.getOrDefault("DB_PORT", "27017"));
     String dataDir = env.getOrDefault("DATA_DIR", "./data");
-    MongoServer server = new MongoServer(Database.openBackend(dataDir));
-    server.bind(host, port);
-    // A clean stop commits and closes the H2 file: nothing written before the signal is lost.
+    MongoServer server = start(host, port, dataDir);
+    // A clean stop closes the H2 file; every acknowledged write is already on disk before that.
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "shutdown"));
     System.out.println("embedded database on mongodb://" + host + ":" + port + "/datasets (" + dataDir + ")");
     Thread.currentThread().join();
+  }
+
+  /** The database of {@code make db} on {@code port} (0: a free one); {@code shutdown()} stops it and closes the file. */
+  public static MongoServer start(String host, int port, String dataDir) {
+    return Database.serve(Database.openBackend(dataDir), new InetSocketAddress(host, port));
   }
 }

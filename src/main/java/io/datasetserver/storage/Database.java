@@ -85,12 +85,23 @@ public final class Database implements AutoCloseable {
    */
   public static Database embedded(String dataDir, Consumer<MongoClientSettings.Builder> tuning) {
     MongoBackend backend = openBackend(dataDir);
-    MongoServer server = new MongoServer(backend);
-    // One event loop per core, not Netty's two: the embedded server locks each collection per
-    // command, and extra loops only contend for those locks on cores the HTTP server needs.
-    server.bind(new InetSocketAddress("127.0.0.1", 0), 1, Runtime.getRuntime().availableProcessors());
+    MongoServer server = serve(backend, new InetSocketAddress("127.0.0.1", 0));
     String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + NAME;
     return new Database(uri, server, backend, tuning);
+  }
+
+  /**
+   * An embedded server for {@code backend} listening on {@code address}. The embedded server
+   * runs each command on an event loop thread and locks each collection per command, so in
+   * memory one loop per core is best: more only contend for those locks on cores the HTTP
+   * server needs. On H2 a write's loop also waits for its commit to reach the disk, idle; four
+   * loops per core let other commands run meanwhile and join the same flush.
+   */
+  public static MongoServer serve(MongoBackend backend, InetSocketAddress address) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    MongoServer server = new MongoServer(backend);
+    server.bind(address, 1, backend instanceof H2FileBackend ? 4 * cores : cores);
+    return server;
   }
 
   /** The embedded backend for {@code dataDir}: in memory, or an H2 file inside that folder. */

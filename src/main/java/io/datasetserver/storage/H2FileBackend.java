@@ -14,24 +14,37 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 file backend with unique indexes (among them every {@code _id} index)
- * that order their keys by value.
+ * mongo-java-server's H2 file backend that answers a write only once it is on disk, with unique
+ * indexes (among them every {@code _id} index) that order their keys by value.
+ *
+ * <p>Durability: the stock backend leaves commits to MVStore, which writes about once a second,
+ * so a {@code kill -9} lost writes that had already been acknowledged. Here every command that
+ * changes data returns only after a commit and an fsync that started after the command's
+ * changes were complete; concurrent writers share that flush ({@link GroupCommit}). The check
+ * sits in the backend, so it holds for the in-process database and for {@code make db} alike.
  *
  * <p>The stock backend keeps index keys in MVStore maps typed as arbitrary objects. Its keys are
  * not {@link Comparable}, so MVStore compares two keys by Java-serialising both, a few dozen
  * times per lookup or insert. In profiles of upserts that was most of the embedded database's
  * CPU and allocation. Here the same maps compare keys with the server's own value order.
  *
- * <p>The two orders differ, so these indexes live under their own map names: opening an H2 file
- * written by the stock backend drops its indexes and rebuilds them from the documents.
+ * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in compressed
+ * pages, not Java-serialised; that took the file for 20,500 datapoints from 144 MB to 21 MB.
+ *
+ * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2
+ * file written by the stock backend (or an earlier version of this class) moves its documents
+ * over, drops its indexes and rebuilds them from the documents.
  */
 final class H2FileBackend extends H2Backend {
   private static final String INDEX_MAP_MARKER = "._index_bson_";
@@ -43,8 +56,70 @@ final class H2FileBackend extends H2Backend {
   private static final String DOCUMENT_MAPS = "databases.";
   private static final String META_MAPS = "meta.";
 
+  /** Commands that change data (lower case); every other command only reads. */
+  private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+      "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+  /** Outside the backend's "databases." namespace, so it is never taken for a database. */
+  private static final String COMMIT_MARKER_MAP = "datasetserver.commits";
+
+  private final MVMap<String, Long> commitMarker;
+  private final GroupCommit commits = new GroupCommit(this::commitAndSync);
+  private long commitCount;
+
   H2FileBackend(String fileName) {
     super(new MVStore.Builder().fileName(fileName).compress().open());
+    commitMarker = getMvStore().openMap(COMMIT_MARKER_MAP);
+  }
+
+  @Override
+  public Document handleCommand(Channel channel, String database, String command, Document query) {
+    if (!changesData(command, query)) {
+      return super.handleCommand(channel, database, command, query);
+    }
+    Document response;
+    try {
+      response = super.handleCommand(channel, database, command, query);
+    } catch (RuntimeException failed) {
+      // A failed command may have written part of its work (an ordered insert up to a duplicate):
+      // make that durable too, so that nothing a client was told about can vanish.
+      try {
+        commits.awaitDurable();
+      } catch (RuntimeException flushFailed) {
+        failed.addSuppressed(flushFailed);
+      }
+      throw failed;
+    }
+    commits.awaitDurable();
+    return response;
+  }
+
+  private static boolean changesData(String command, Document query) {
+    String name = command.toLowerCase(Locale.ROOT);
+    if (name.equals("aggregate") && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+        && stages.get(stages.size() - 1) instanceof Document last) {
+      return last.containsKey("$out") || last.containsKey("$merge");
+    }
+    return WRITES.contains(name);
+  }
+
+  /**
+   * Commits the store and forces the file to disk. Runs on one thread at a time (GroupCommit).
+   *
+   * <p>A commit that finds nothing unsaved returns at once, even while MVStore's background
+   * writer is still writing the chunk that holds our changes. Bumping a marker first means this
+   * commit always stores a chunk of its own, and MVStore writes chunks in order, so when it
+   * returns every earlier one is written too. A commit can still find nothing if the background
+   * writer took the marker as well; then it tries again with a new one.
+   */
+  private void commitAndSync() {
+    MVStore store = getMvStore();
+    do {
+      if (store.isClosed()) {
+        throw new IllegalStateException("the H2 store is closed");
+      }
+      commitMarker.put("commit", ++commitCount);
+    } while (store.commit() < 0);
+    store.sync();
   }
 
   @Override

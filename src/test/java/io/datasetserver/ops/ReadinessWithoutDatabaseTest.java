@@ -6,7 +6,14 @@ import io.datasetserver.config.Config;
 import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +31,16 @@ class ReadinessWithoutDatabaseTest {
 
   @BeforeAll
   static void startWithADatabaseThatIsNotThere() throws Exception {
+    server = DatasetServer.start(withoutDatabase());
+    api = new Api(server.port());
+  }
+
+  private static Config withoutDatabase() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort(); // closed again before the server tries it: connections are refused
     }
-    Config config = RunningServer.config().withMongoUri("mongodb://127.0.0.1:" + closedPort + "/datasets");
-    server = DatasetServer.start(config);
-    api = new Api(server.port());
+    return RunningServer.config().withMongoUri("mongodb://127.0.0.1:" + closedPort + "/datasets");
   }
 
   @AfterAll
@@ -59,5 +69,30 @@ class ReadinessWithoutDatabaseTest {
     assertThat(list.status()).as(list.toString()).isEqualTo(503);
     assertThat(list.header("Retry-After")).as("Retry-After").isNotNull();
     assertThat(list.json().path("detail").isMissingNode()).as(list.toString()).isFalse();
+  }
+
+  /** An outage fails every request; the log names its cause once, not once per request. */
+  @Test
+  void aStormOf503sIsLoggedOncePerCause() throws Exception {
+    try (DatasetServer fresh = DatasetServer.start(withoutDatabase()); CapturedLog log = CapturedLog.attach()) {
+      Api client = new Api(fresh.port());
+      ExecutorService clients = Executors.newFixedThreadPool(12);
+      List<Future<Api.Response>> responses = new ArrayList<>();
+      try {
+        for (int i = 0; i < 24; i++) {
+          responses.add(clients.submit(() -> client.get("/v5/datasets")));
+        }
+        for (Future<Api.Response> response : responses) {
+          assertThat(response.get().status()).isEqualTo(503);
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+      List<ILoggingEvent> logged = log.events().stream()
+          .filter(e -> e.getFormattedMessage().startsWith("answering 503")).toList();
+      assertThat(logged).as("lines about the 503s of 24 requests failing for one cause").hasSize(1);
+      assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARN);
+      assertThat(CapturedLog.everything(logged.get(0))).contains("Timed out");
+    }
   }
 }

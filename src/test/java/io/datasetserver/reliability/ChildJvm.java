@@ -84,6 +84,18 @@ final class ChildJvm implements AutoCloseable {
         "API_KEYS_FILE", testKeysFile().toString()));
   }
 
+  /**
+   * Starts an API server with its own embedded database (H2 file in {@code dataDir}), as
+   * {@code make run} does, and waits for {@code /healthz}.
+   */
+  static ChildJvm apiWithEmbeddedDatabase(String label, int port, Path dataDir) {
+    ChildJvm api = launch(label, Main.class, port, Map.of(
+        "HOST", "127.0.0.1", "PORT", String.valueOf(port), "DATA_DIR", dataDir.toString(),
+        "API_KEYS_FILE", testKeysFile().toString()));
+    api.awaitHealthy();
+    return api;
+  }
+
   /** {@link #launchApi} and wait for {@code /healthz}. */
   static ChildJvm api(String label, int port, String mongoUri) {
     ChildJvm api = launchApi(label, port, mongoUri);

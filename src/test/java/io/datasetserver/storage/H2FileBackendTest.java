@@ -15,7 +15,10 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +131,39 @@ class H2FileBackendTest {
     List<Object> ids = List.of(1, 1.0, 1L, "1", "a", "b", "a", 2.5, new ObjectId("65a000000000000000000001"),
         new Document("x", 1), new Document("x", 1.0), true);
     assertThat(acceptedIds(new H2FileBackend(file()), ids)).isEqualTo(acceptedIds(new MemoryBackend(), ids));
+  }
+
+  /**
+   * A copy of the file taken right after a write is acknowledged is what a {@code kill -9} at
+   * that moment leaves on disk: each copy must hold every write acknowledged so far, well within
+   * the second after which MVStore would have committed on its own.
+   */
+  @Test
+  void everyAcknowledgedWriteIsInTheFileBeforeItIsAnswered() {
+    withCollection(new H2FileBackend(file()), items -> {
+      for (int i = 0; i < 10; i++) {
+        items.insertOne(new Document("_id", "doc-" + i).append("n", 0));
+        items.updateOne(Filters.eq("_id", "doc-" + i), new Document("$set", new Document("n", i)));
+        if (i > 0) {
+          items.deleteOne(Filters.eq("_id", "doc-" + (i - 1)));
+        }
+        int round = i;
+        withCollection(new H2FileBackend(copyOfFile("copy-" + i)), copy -> {
+          assertThat(copy.countDocuments()).as("documents in the copy after round %d", round).isEqualTo(1);
+          assertThat(copy.find(Filters.eq("_id", "doc-" + round)).first()).containsEntry("n", round);
+        });
+      }
+    });
+  }
+
+  private String copyOfFile(String name) {
+    Path copy = dataDir.resolve(name + ".mv");
+    try {
+      Files.copy(Path.of(file()), copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy.toString();
   }
 
   /** Inserts each id in turn and returns those the backend accepted. */

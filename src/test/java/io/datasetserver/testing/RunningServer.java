@@ -11,28 +11,39 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the real server (Grizzly + Jersey + embedded in-memory MongoDB) on a free port once
- * per test class and hands tests an {@link Api} client. Keys come from test-api-keys.json:
- * {@link Api#ALPHA} and {@link Api#BETA} belong to two different organizations.
+ * Starts the real server (Grizzly + Jersey) on a free port once per test class, over the
+ * storage that {@code test.backend} names ({@link TestBackend}: embedded in memory by default,
+ * H2 file, {@code make db} over the wire, or an external MongoDB), and hands tests an
+ * {@link Api} client. Each class gets fresh storage, removed afterwards. Keys come from
+ * test-api-keys.json: {@link Api#ALPHA} and {@link Api#BETA} belong to two different organizations.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningServer.class);
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    DatasetServer server = DatasetServer.start(config());
+    TestBackend backend = TestBackend.open();
+    context.getStore(NAMESPACE).put("backend", backend);
+    DatasetServer server = DatasetServer.start(backend.apply(config()));
     context.getStore(NAMESPACE).put("server", server);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     DatasetServer server = context.getStore(NAMESPACE).remove("server", DatasetServer.class);
-    if (server != null) {
-      server.close();
+    TestBackend backend = context.getStore(NAMESPACE).remove("backend", TestBackend.class);
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      if (backend != null) {
+        backend.close();
+      }
     }
   }
 
-  /** The test configuration: in-memory database, free port, two test organizations. */
+  /** The test configuration: in-memory database, free port, two test organizations (for servers a test starts itself). */
   public static Config config() throws URISyntaxException {
     Path keys = Path.of(RunningServer.class.getResource("/test-api-keys.json").toURI());
     return Config.forTests().withApiKeysFile(keys.toString());
