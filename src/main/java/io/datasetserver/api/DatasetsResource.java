@@ -12,6 +12,7 @@ import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.Limits;
 import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.UpsertAction;
 import io.datasetserver.datasets.UpsertCommand;
@@ -117,8 +118,9 @@ public class DatasetsResource implements DatasetsApi {
     String name = body == null ? null : body.getName();
     String description = body == null ? null : body.getDescription();
     if (name != null) {
-      checkVersionName(name, "name");
+      Limits.checkVersionName(name, "body", "name");
     }
+    Limits.checkVersionDescription(description, "body", "description");
     return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description), false);
   }
 
@@ -128,8 +130,9 @@ public class DatasetsResource implements DatasetsApi {
     Caller caller = caller();
     VersionSelector base = VersionSelector.of(versionId, environment);
     if (versionName != null) {
-      checkVersionName(versionName, "version_name");
+      Limits.checkVersionName(versionName, "body", "version_name");
     }
+    Limits.checkVersionDescription(versionDescription, "body", "version_description");
     if (file == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body", "file"));
     }
@@ -177,13 +180,17 @@ public class DatasetsResource implements DatasetsApi {
     }
     DatasetPath path = body.getPath() == null ? null : DatasetPath.parse(body.getPath(), List.of("body", "path"));
     if (body.getVersionName() != null) {
-      checkVersionName(body.getVersionName(), "version_name");
+      Limits.checkVersionName(body.getVersionName(), "body", "version_name");
+    }
+    Limits.checkVersionDescription(body.getVersionDescription(), "body", "version_description");
+    String attributes = body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes()));
+    if (attributes != null) {
+      Limits.checkAttributes(attributes, "body", "attributes");
     }
     UpsertAction action = body.getAction() == null ? UpsertAction.SET : UpsertAction.valueOf(body.getAction().name());
     // set ignores version_id / environment entirely, even when both are given.
     VersionSelector base = action == UpsertAction.SET ? VersionSelector.DEFAULT : VersionSelector.of(versionId, environment);
-    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()),
-        body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes())),
+    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()), attributes,
         body.getVersionName(), body.getVersionDescription(), base);
   }
 
@@ -211,13 +218,6 @@ public class DatasetsResource implements DatasetsApi {
       throw new DatasetsException.Invalid(errors);
     }
     return contents;
-  }
-
-  private static void checkVersionName(String name, String field) {
-    if (name.isEmpty() || name.codePointCount(0, name.length()) > 255) {
-      throw new DatasetsException.Invalid(FieldError.of("Version name must be 1 to 255 characters long",
-          "string_length", "body", field));
-    }
   }
 
   private static SortBy sortBy(String value) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.Version;
 import org.bson.Document;
 
 /**
@@ -39,7 +41,8 @@ public final class Database implements AutoCloseable {
   /** Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine). */
   private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
 
-  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments");
+  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments",
+      "version_texts");
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -49,6 +52,7 @@ public final class Database implements AutoCloseable {
   private final DatasetStore datasets;
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
+  private final VersionTextStore texts;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -66,7 +70,8 @@ public final class Database implements AutoCloseable {
     MongoDatabase database = client.getDatabase(databaseName == null ? NAME : databaseName);
     this.mongo = database;
     this.indexes = new IndexGuard(() -> createIndexes(database));
-    this.datasets = new DatasetStore(database.getCollection("datasets"), indexes);
+    this.texts = new VersionTextStore(database.getCollection("version_texts"));
+    this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
     indexes.tryNow();
@@ -115,7 +120,7 @@ public final class Database implements AutoCloseable {
     // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("created_at")));
     datasets.createIndex(Indexes.compoundIndex(Indexes.ascending("org"), Indexes.descending("updated_at")));
-    for (String collection : List.of("datapoints", "memberships", "segments")) {
+    for (String collection : List.of("datapoints", "memberships", "segments", "version_texts")) {
       database.getCollection(collection).createIndex(Indexes.ascending("ds"));
     }
   }
@@ -130,6 +135,10 @@ public final class Database implements AutoCloseable {
 
   public MembershipStore memberships() {
     return memberships;
+  }
+
+  public VersionTextStore texts() {
+    return texts;
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */
@@ -156,29 +165,39 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Deletes everything stored for the dataset outside its document: datapoints and membership.
-   * Call after the dataset document itself is gone.
+   * Deletes everything stored for the dataset outside its document: datapoints, membership and
+   * version texts. Call only once no dataset document with this id exists (or ever will).
    */
   public void deleteDatasetContent(String datasetId) {
     memberships.deleteDataset(datasetId);
     datapoints.deleteDataset(datasetId);
+    texts.deleteDataset(datasetId);
   }
 
   /**
-   * Deletes the dataset's datapoints, segments and memberships that none of the given
-   * memberships reach and that were written before {@code cutoff}.
+   * Deletes the dataset's datapoints, segments, memberships and version texts that none of its
+   * live versions reach and that were written before {@code cutoff}.
    *
    * @return the number of documents deleted
    */
-  public long sweep(String datasetId, Collection<String> liveMemberships, Date cutoff) {
-    Set<String> live = new HashSet<>(liveMemberships);
+  public long sweep(Dataset dataset, Date cutoff) {
+    String datasetId = dataset.id();
+    Set<String> live = new HashSet<>();
+    Set<String> liveTexts = new HashSet<>();
+    for (Version version : dataset.versions()) {
+      live.add(version.membershipId());
+      Stream.of(version.storedAttributes(), version.storedDescription())
+          .filter(text -> text != null && text.isStored())
+          .forEach(text -> liveTexts.add(text.hash()));
+    }
     Set<String> liveDatapoints = new HashSet<>();
     for (String membershipId : live) {
       memberships.load(membershipId).forEach(liveDatapoints::add);
     }
     Set<String> liveSegments = memberships.reachableSegmentIds(live);
     return datapoints.sweep(datasetId, liveDatapoints, cutoff)
-        + memberships.sweep(datasetId, live, liveSegments, cutoff);
+        + memberships.sweep(datasetId, live, liveSegments, cutoff)
+        + texts.sweep(datasetId, liveTexts, cutoff);
   }
 
   @Override
