@@ -57,10 +57,10 @@ public final class ApiKeys {
     for (OrganizationEntry org : file.organizations()) {
       Organization organization = new Organization(org.id(), org.name(), environments(org));
       for (UserEntry user : org.users()) {
-        for (String field : new String[] {user.id(), user.emailAddress(), user.fullName()}) {
-          if (field != null && Limits.length(field) > Limits.MAX_USER_FIELD) {
+        for (String field : new String[] {org.id(), user.id(), user.emailAddress(), user.fullName()}) {
+          if (field != null && Limits.length(field) > Limits.MAX_KEYS_FILE_TEXT) {
             throw new IllegalArgumentException("user " + user.id() + " of organization " + org.id()
-                + ": id, email_address and full_name must be at most " + Limits.MAX_USER_FIELD + " characters");
+                + ": the organization's id and the user's id, email_address and full_name must be at most " + Limits.MAX_KEYS_FILE_TEXT + " characters");
           }
         }
         Caller caller = new Caller(organization, new User(user.id(), user.emailAddress(), user.fullName()));

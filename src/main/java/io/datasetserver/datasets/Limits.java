@@ -26,8 +26,12 @@ public final class Limits {
    * leaving room for path and deployments.
    */
   public static final int MAX_VERSIONS = 3_000;
-  /** A configured user's id, email address and full name (they are recorded in every version they create). */
-  public static final int MAX_USER_FIELD = 255;
+  /**
+   * Organization ids and users' ids, email addresses and full names in the keys file: each is
+   * recorded in the dataset document (the creator in every version), so the server refuses to
+   * start with longer ones.
+   */
+  public static final int MAX_KEYS_FILE_TEXT = 255;
   /** Environments per organization (each can hold one deployment in every dataset document). */
   public static final int MAX_ENVIRONMENTS = 100;
 

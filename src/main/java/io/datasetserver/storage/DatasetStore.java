@@ -179,7 +179,8 @@ public final class DatasetStore {
     return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  private static Document toDocument(Dataset dataset) {
+  /** The stored form; package-private so a test can measure the largest document the limits allow. */
+  static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
     List<Document> deployments = dataset.deployments().stream()
         .map(d -> new Document("env", d.environmentId()).append("version", d.versionId())
