@@ -190,7 +190,8 @@ public final class DatasetService {
     }).toList();
   }
 
-  private VersionView withTexts(VersionView view) {
+  /** The view with its version's long texts fetched, when they are not yet. */
+  public VersionView withTexts(VersionView view) {
     return allWithTexts(List.of(view)).get(0);
   }
 
@@ -452,7 +453,7 @@ public final class DatasetService {
         return dataset;
       }
       requireFreeName(dataset, newName, versionId);
-      return dataset.withVersionReplaced(versionId, v -> v.renamed(newName, newDescription, now()), now());
+      return dataset.withVersionReplaced(versionId, v -> v.renamedWithText(newName, newDescription, now()), now());
     }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization())));
   }
 

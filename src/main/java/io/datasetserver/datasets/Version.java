@@ -51,17 +51,17 @@ public record Version(
         createdBy, updatedAt);
   }
 
-  public Version renamed(String newName, VersionText newDescription, Instant now) {
+  public Version renamedWithText(String newName, VersionText newDescription, Instant now) {
     return new Version(id, newName, newDescription, storedAttributes, datapointsCount, membersHash,
         membershipId, createdAt, createdBy, now);
   }
 
   public Version renamed(String newName, String newDescription, Instant now) {
-    return renamed(newName, newDescription == null ? null : VersionText.of(newDescription), now);
+    return renamedWithText(newName, newDescription == null ? null : VersionText.of(newDescription), now);
   }
 
   public Version touched(Instant now) {
-    return renamed(name, storedDescription, now);
+    return renamedWithText(name, storedDescription, now);
   }
 
   /** Same datapoint set and attributes (a hash match; callers verify the sets when it matters). */
