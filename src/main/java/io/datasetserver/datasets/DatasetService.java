@@ -433,10 +433,14 @@ public final class DatasetService {
   }
 
   public void delete(Caller caller, String datasetId) {
-    if (!datasets.delete(caller.organization().id(), datasetId)) {
+    if (!database.deleteDataset(caller.organization().id(), datasetId, Date.from(now()))) {
       throw new DatasetsException.NotFound("Dataset " + datasetId + " not found");
     }
-    database.deleteDatasetContent(datasetId);
+    try {
+      database.sweepDeletedDatasets(Date.from(now().minus(sweepGrace)));
+    } catch (RuntimeException e) {
+      LOG.warn("sweep of deleted datasets failed; it is retried at the next dataset delete", e);
+    }
   }
 
   /**

@@ -6,7 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,6 +57,8 @@ public final class Database implements AutoCloseable {
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
   private final VersionTextStore texts;
+  /** Ids of deleted datasets, kept until no write for them can still be in flight. */
+  private final MongoCollection<Document> tombstones;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -71,6 +77,7 @@ public final class Database implements AutoCloseable {
     this.mongo = database;
     this.indexes = new IndexGuard(() -> createIndexes(database));
     this.texts = new VersionTextStore(database.getCollection("version_texts"));
+    this.tombstones = database.getCollection("deleted_datasets");
     this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
@@ -162,6 +169,40 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * Deletes the organization's dataset: its document, then everything stored for it. A
+   * tombstone is written before the document goes and kept for a while (see
+   * {@link #sweepDeletedDatasets}), so that what a write in flight stores for the dataset after
+   * this cleanup, and never removes itself (say its process died), still has an owner.
+   *
+   * @return false when the organization has no such dataset
+   */
+  public boolean deleteDataset(String organizationId, String datasetId, Date now) {
+    if (datasets.find(organizationId, datasetId).isEmpty()) {
+      return false;
+    }
+    tombstones.updateOne(Filters.eq("_id", datasetId), Updates.set("at", now), new UpdateOptions().upsert(true));
+    boolean deleted = datasets.delete(organizationId, datasetId);
+    deleteDatasetContent(datasetId);
+    return deleted;
+  }
+
+  /**
+   * Deletes again everything stored for datasets deleted before {@code cutoff}, then forgets
+   * them. A cutoff older than any write can take means no write for them is still in flight.
+   *
+   * @return the number of deleted datasets swept
+   */
+  public int sweepDeletedDatasets(Date cutoff) {
+    List<String> expired = new ArrayList<>();
+    tombstones.find(Filters.lt("at", cutoff)).forEach(t -> expired.add(t.getString("_id")));
+    for (String datasetId : expired) {
+      deleteDatasetContent(datasetId);
+      tombstones.deleteOne(Filters.and(Filters.eq("_id", datasetId), Filters.lt("at", cutoff)));
+    }
+    return expired.size();
   }
 
   /**

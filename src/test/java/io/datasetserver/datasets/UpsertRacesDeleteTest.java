@@ -9,6 +9,10 @@ import io.datasetserver.storage.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * An upsert that loses its race leaves nothing behind that no sweep would ever visit. The race
  * is made deterministic with the service's {@code beforePublish} seam: the competing request
  * runs after the upsert wrote its datapoints, segments, membership and texts, and before it
- * publishes them. Runs on the real embedded database.
+ * publishes them. A dataset delete also leaves a tombstone that a later delete honours once no
+ * write can still be in flight. Runs on the real embedded database.
  */
 class UpsertRacesDeleteTest {
   private static final List<String> CONTENT_COLLECTIONS = List.of("datapoints", "segments", "memberships",
@@ -30,13 +35,16 @@ class UpsertRacesDeleteTest {
   private static final Caller CALLER = new Caller(new Organization("org_race", "Race", List.of(PRODUCTION)),
       new User("usr_race", "race@example.com", "Race"));
 
+  private static final Duration GRACE = Duration.ofMinutes(10);
+
+  private final MovableClock clock = new MovableClock();
   private Database database;
   private DatasetService service;
 
   @BeforeEach
   void start() {
     database = Database.embedded("memory", settings -> {});
-    service = new DatasetService(database, Clock.systemUTC(), Duration.ofMinutes(10));
+    service = new DatasetService(database, clock, GRACE);
   }
 
   @AfterEach
@@ -75,7 +83,50 @@ class UpsertRacesDeleteTest {
     assertThat(database.collection("datapoints").countDocuments(Filters.eq("ds", winner))).isEqualTo(2);
   }
 
+  /** A write that stored data for a dataset after its delete, and died before cleaning up, still has an owner. */
+  @Test
+  void leftoversOfADeletedDatasetAreSweptOnceTheGraceHasPassed() {
+    String deleted = service.upsert(CALLER, set("races/gone", "a")).dataset().id();
+    service.delete(CALLER, deleted);
+    // What a dying upsert leaves: a datapoint stored after the delete's cleanup.
+    database.collection("datapoints").insertOne(new Document("_id", Ids.derived("dp_", deleted, "late"))
+        .append("ds", deleted).append("c", "{}").append("t", new Date(clock.millis())));
+
+    service.delete(CALLER, service.upsert(CALLER, set("races/other", "b")).dataset().id());
+    long beforeTheGrace = contentOf(deleted).get("datapoints");
+    clock.advance(GRACE.plusSeconds(1));
+    service.delete(CALLER, service.upsert(CALLER, set("races/another", "c")).dataset().id());
+
+    assertThat(beforeTheGrace).isEqualTo(1);
+    assertThat(contentOf(deleted)).allSatisfy((collection, count) -> assertThat(count).as(collection).isZero());
+    assertThat(database.collection("deleted_datasets").countDocuments(Filters.eq("_id", deleted))).isZero();
+  }
+
   // ---- helpers ----
+
+  /** The system clock, moved forward by the test. */
+  private static final class MovableClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void advance(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
 
   /** Runs {@code competitor} the first time an upsert is about to publish, never again. */
   private void onceBeforePublish(Runnable competitor) {
