@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * Content of a datapoint. Two datapoints with equal &#x60;inputs&#x60;, &#x60;messages&#x60; and &#x60;target&#x60; are the same datapoint; a missing field equals an empty one. &#x60;null&#x60; means absent.
+ * Content of a datapoint. Two datapoints with equal &#x60;inputs&#x60;, &#x60;messages&#x60; and &#x60;target&#x60; are the same datapoint; a missing field equals an empty one. &#x60;null&#x60; means absent. At most 8,388,608 bytes as compact JSON.
  **/
 
 @JsonTypeName("CreateDatapointRequest")

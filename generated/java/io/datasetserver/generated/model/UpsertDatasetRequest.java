@@ -131,7 +131,7 @@ public class UpsertDatasetRequest   {
   }
 
   /**
-   * Attributes of the new version. When absent, &#x60;add&#x60;/&#x60;remove&#x60; keep the base&#39;s and &#x60;set&#x60; uses &#x60;{}&#x60;.
+   * Attributes of the new version, at most 65,536 bytes as compact JSON. When absent, &#x60;add&#x60;/&#x60;remove&#x60; keep the base&#39;s and &#x60;set&#x60; uses &#x60;{}&#x60;.
    **/
   public UpsertDatasetRequest attributes(Map<String, Object> attributes) {
     this.attributes = attributes;

@@ -145,7 +145,8 @@ final class ApiResponses {
   }
 
   DatasetResponse model(VersionView view) {
-    Version version = view.version();
+    // The service hands out loaded views; this only guards a path that forgot to, at one query's cost.
+    Version version = datasets.withTexts(view).version();
     Instant updatedAt = version.updatedAt();
     DatasetResponse response = new DatasetResponse(
         view.dataset().id(),

@@ -13,6 +13,7 @@ import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.datasets.Limits;
 import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.Precondition;
 import io.datasetserver.datasets.UpsertAction;
@@ -128,8 +129,9 @@ public class DatasetsResource implements DatasetsApi {
     String name = body == null ? null : body.getName();
     String description = body == null ? null : body.getDescription();
     if (name != null) {
-      checkVersionName(name, "name");
+      Limits.checkVersionName(name, "body", "name");
     }
+    Limits.checkVersionDescription(description, "body", "description");
     Precondition precondition = precondition();
     return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description, precondition), false);
   }
@@ -141,8 +143,9 @@ public class DatasetsResource implements DatasetsApi {
     VersionSelector base = VersionSelector.of(versionId, environment);
     Precondition precondition = precondition();
     if (versionName != null) {
-      checkVersionName(versionName, "version_name");
+      Limits.checkVersionName(versionName, "body", "version_name");
     }
+    Limits.checkVersionDescription(versionDescription, "body", "version_description");
     if (file == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body", "file"));
     }
@@ -198,13 +201,17 @@ public class DatasetsResource implements DatasetsApi {
     }
     DatasetPath path = body.getPath() == null ? null : DatasetPath.parse(body.getPath(), List.of("body", "path"));
     if (body.getVersionName() != null) {
-      checkVersionName(body.getVersionName(), "version_name");
+      Limits.checkVersionName(body.getVersionName(), "body", "version_name");
+    }
+    Limits.checkVersionDescription(body.getVersionDescription(), "body", "version_description");
+    String attributes = body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes()));
+    if (attributes != null) {
+      Limits.checkAttributes(attributes, "body", "attributes");
     }
     UpsertAction action = body.getAction() == null ? UpsertAction.SET : UpsertAction.valueOf(body.getAction().name());
     // set ignores version_id / environment entirely, even when both are given.
     VersionSelector base = action == UpsertAction.SET ? VersionSelector.DEFAULT : VersionSelector.of(versionId, environment);
-    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()),
-        body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes())),
+    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()), attributes,
         body.getVersionName(), body.getVersionDescription(), base);
   }
 
@@ -232,13 +239,6 @@ public class DatasetsResource implements DatasetsApi {
       throw new DatasetsException.Invalid(errors);
     }
     return contents;
-  }
-
-  private static void checkVersionName(String name, String field) {
-    if (name.isEmpty() || name.codePointCount(0, name.length()) > 255) {
-      throw new DatasetsException.Invalid(FieldError.of("Version name must be 1 to 255 characters long",
-          "string_length", "body", field));
-    }
   }
 
   static SortBy sortBy(String value) {

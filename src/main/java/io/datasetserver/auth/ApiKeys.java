@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.datasetserver.datasets.Caller;
 import io.datasetserver.datasets.Environment;
 import io.datasetserver.datasets.Ids;
+import io.datasetserver.datasets.Limits;
 import io.datasetserver.datasets.Organization;
 import io.datasetserver.datasets.User;
 import java.io.IOException;
@@ -56,6 +57,12 @@ public final class ApiKeys {
     for (OrganizationEntry org : file.organizations()) {
       Organization organization = new Organization(org.id(), org.name(), environments(org));
       for (UserEntry user : org.users()) {
+        for (String field : new String[] {org.id(), user.id(), user.emailAddress(), user.fullName()}) {
+          if (field != null && Limits.length(field) > Limits.MAX_KEYS_FILE_TEXT) {
+            throw new IllegalArgumentException("user " + user.id() + " of organization " + org.id()
+                + ": the organization's id and the user's id, email_address and full_name must be at most " + Limits.MAX_KEYS_FILE_TEXT + " characters");
+          }
+        }
         Caller caller = new Caller(organization, new User(user.id(), user.emailAddress(), user.fullName()));
         for (String key : user.apiKeys() == null ? List.<String>of() : user.apiKeys()) {
           callers.put(Ids.sha256Hex(key), caller);
@@ -71,6 +78,10 @@ public final class ApiKeys {
   private static List<Environment> environments(OrganizationEntry org) {
     List<EnvironmentEntry> entries = org.environments() == null || org.environments().isEmpty()
         ? DEFAULT_ENVIRONMENTS : org.environments();
+    if (entries.size() > Limits.MAX_ENVIRONMENTS) {
+      throw new IllegalArgumentException("organization " + org.id() + " has more than " + Limits.MAX_ENVIRONMENTS
+          + " environments");
+    }
     long defaults = entries.stream().filter(e -> "default".equals(e.tag())).count();
     if (defaults != 1) {
       throw new IllegalArgumentException("organization " + org.id() + " must have exactly one environment tagged 'default'");

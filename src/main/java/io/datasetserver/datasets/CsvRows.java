@@ -9,9 +9,8 @@ import io.datasetserver.datasets.DatasetsException.FieldError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,22 +43,20 @@ public final class CsvRows {
         .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
         .setAllowMissingColumnNames(true)
         .get();
-    // Bad bytes decode to U+FFFD here; Utf8Check tells which line held them, and the row is refused.
-    Utf8Check utf8 = new Utf8Check(new LimitedInputStream(file, maxBytes));
     List<DatapointContent> rows = new ArrayList<>();
     long row = 0;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8))) {
+    Reader utf8 = new StrictUtf8Reader(new LimitedInputStream(file, maxBytes));
+    try (BufferedReader reader = new BufferedReader(utf8)) {
       skipByteOrderMark(reader);
       CSVParser parser;
       try {
         parser = format.parse(reader);
       } catch (IllegalArgumentException e) {
         throw invalid("Invalid header row: " + e.getMessage());
-      }
-      List<String> header = parser.getHeaderNames();
-      if (utf8.firstInvalidLine() == 1) {
+      } catch (StrictUtf8Reader.NotUtf8 e) {
         throw notUtf8("the header row");
       }
+      List<String> header = parser.getHeaderNames();
       if (header.isEmpty()) {
         throw invalid("The file has no header row");
       }
@@ -72,20 +69,14 @@ public final class CsvRows {
           }
           record = records.next();
         } catch (UncheckedIOException e) {
-          throw unreadable(e.getCause(), row + 1);
+          // The reader fails only when the parser reaches the bad bytes: they are in the row being read.
+          throw e.getCause() instanceof StrictUtf8Reader.NotUtf8 ? notUtf8("row " + (row + 1)) : unreadable(e.getCause(), row + 1);
         }
         row++;
-        long invalidLine = utf8.firstInvalidLine();
-        if (invalidLine > 0 && invalidLine <= parser.getCurrentLineNumber()) {
-          throw notUtf8("row " + row);
-        }
         if (record.size() != header.size()) {
           throw invalid("Row " + row + " has " + record.size() + " cells but the header has " + header.size());
         }
         rows.add(datapoint(header, record, row));
-      }
-      if (utf8.firstInvalidLine() > 0) {
-        throw notUtf8("line " + utf8.firstInvalidLine());
       }
     } catch (IOException e) {
       throw unreadable(e, row + 1);
@@ -145,7 +136,7 @@ public final class CsvRows {
       return DatapointContent.from(datapoint, List.of());
     } catch (DatasetsException.Invalid e) {
       FieldError first = e.errors().get(0);
-      throw invalid("Row " + row + ": " + first.location() + " " + first.message());
+      throw invalid("Row " + row + ": " + (first.location().isEmpty() ? "" : first.location() + " ") + first.message());
     }
   }
 

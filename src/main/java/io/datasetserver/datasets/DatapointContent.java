@@ -59,7 +59,12 @@ public record DatapointContent(String canonicalJson) {
     if (!errors.isEmpty()) {
       throw new DatasetsException.Invalid(errors);
     }
-    return new DatapointContent(CanonicalJson.write(canonical));
+    String json = CanonicalJson.write(canonical);
+    String tooLarge = Limits.datapointProblem(json);
+    if (tooLarge != null) {
+      throw new DatasetsException.Invalid(new FieldError(location, tooLarge, "too_long"));
+    }
+    return new DatapointContent(json);
   }
 
   private static void checkInputs(JsonNode inputs, List<Object> location, List<FieldError> errors) {

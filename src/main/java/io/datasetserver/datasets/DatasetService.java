@@ -7,6 +7,7 @@ import io.datasetserver.storage.DatasetStore;
 import io.datasetserver.storage.DatasetStore.ReplaceResult;
 import io.datasetserver.storage.Membership;
 import io.datasetserver.storage.MembershipStore;
+import io.datasetserver.storage.VersionTextStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,20 +43,34 @@ public final class DatasetService {
   private final DatasetStore datasets;
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
+  private final VersionTextStore texts;
   private final Clock clock;
   private final Duration sweepGrace;
+  private final int maxVersions;
+  /** Test seam: runs after a new version's data is written, just before the dataset document is replaced. */
+  volatile Runnable beforePublish = () -> {};
+
+  public DatasetService(Database database, Clock clock, Duration sweepGrace) {
+    this(database, clock, sweepGrace, Limits.MAX_VERSIONS);
+  }
 
   /**
    * @param sweepGrace how old unreachable data must be before a sweep deletes it; longer than
    *     any write takes, so data an in-flight write is about to publish is never deleted
+   * @param maxVersions live versions a dataset may hold, at most {@link Limits#MAX_VERSIONS}
    */
-  public DatasetService(Database database, Clock clock, Duration sweepGrace) {
+  public DatasetService(Database database, Clock clock, Duration sweepGrace, int maxVersions) {
+    if (maxVersions < 1 || maxVersions > Limits.MAX_VERSIONS) {
+      throw new IllegalArgumentException("the most versions per dataset must be 1 to " + Limits.MAX_VERSIONS);
+    }
     this.database = database;
     this.datasets = database.datasets();
     this.datapoints = database.datapoints();
     this.memberships = database.memberships();
+    this.texts = database.texts();
     this.clock = clock;
     this.sweepGrace = sweepGrace;
+    this.maxVersions = maxVersions;
   }
 
   // ---- reads ----
@@ -67,7 +82,7 @@ public final class DatasetService {
 
   public VersionView get(Caller caller, String datasetId, VersionSelector selector) {
     Dataset dataset = dataset(caller, datasetId);
-    return VersionView.of(dataset, dataset.select(selector, caller.organization()), caller.organization());
+    return withTexts(VersionView.of(dataset, dataset.select(selector, caller.organization()), caller.organization()));
   }
 
   /** A page of the organization's datasets, each at its default version. */
@@ -78,7 +93,7 @@ public final class DatasetService {
     List<VersionView> records = listing.datasets().stream()
         .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
         .toList();
-    return new Page<>(records, page, listing.total());
+    return new Page<>(allWithTexts(records), page, listing.total());
   }
 
   /** Every live version, newest first. */
@@ -88,7 +103,7 @@ public final class DatasetService {
     for (int i = dataset.versions().size() - 1; i >= 0; i--) {
       views.add(VersionView.of(dataset, dataset.versions().get(i), caller.organization()));
     }
-    return views;
+    return allWithTexts(views);
   }
 
   public Page<StoredDatapoint> datapoints(Caller caller, String datasetId, VersionSelector selector, PageRequest page) {
@@ -131,16 +146,66 @@ public final class DatasetService {
   public DatasetEnvironments environments(Caller caller, String datasetId) {
     Dataset dataset = dataset(caller, datasetId);
     Organization organization = caller.organization();
-    return new DatasetEnvironments(dataset, organization.environments().stream()
+    List<Environment> environments = organization.environments();
+    List<VersionView> deployed = new ArrayList<>();
+    for (Environment environment : environments) {
+      dataset.deploymentTo(environment.id()).flatMap(d -> dataset.version(d.versionId()))
+          .ifPresent(v -> deployed.add(VersionView.of(dataset, v, organization)));
+    }
+    Map<String, VersionView> byVersion = new HashMap<>();
+    allWithTexts(deployed).forEach(view -> byVersion.put(view.version().id(), view));
+    return new DatasetEnvironments(dataset, environments.stream()
         .map(environment -> new EnvironmentDeployment(environment, dataset.deploymentTo(environment.id())
-            .flatMap(d -> dataset.version(d.versionId()))
-            .map(v -> VersionView.of(dataset, v, organization))
+            .map(d -> byVersion.get(d.versionId()))
             .orElse(null)))
         .toList());
   }
 
   /** The environments of {@link #environments}, with the dataset state they were read from. */
   public record DatasetEnvironments(Dataset dataset, List<EnvironmentDeployment> environments) {}
+
+  /**
+   * The views with their versions' long texts (see {@link VersionText}) fetched: only those of
+   * the versions rendered, in one query for all of them.
+   */
+  private List<VersionView> allWithTexts(List<VersionView> views) {
+    List<VersionTextStore.Ref> missing = new ArrayList<>();
+    for (VersionView view : views) {
+      for (VersionText text : texts(view.version())) {
+        if (text.isStored() && !text.isLoaded()) {
+          missing.add(new VersionTextStore.Ref(view.dataset().id(), text.hash()));
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return views;
+    }
+    Map<VersionTextStore.Ref, String> found = texts.load(missing);
+    return views.stream().map(view -> {
+      Version version = view.version();
+      if (version.isLoaded()) {
+        return view;
+      }
+      String datasetId = view.dataset().id();
+      Version loaded = version.withTexts(load(version.storedDescription(), datasetId, found),
+          load(version.storedAttributes(), datasetId, found));
+      return new VersionView(view.dataset(), loaded, view.environments());
+    }).toList();
+  }
+
+  /** The view with its version's long texts fetched, when they are not yet. */
+  public VersionView withTexts(VersionView view) {
+    return allWithTexts(List.of(view)).get(0);
+  }
+
+  private static List<VersionText> texts(Version version) {
+    return version.storedDescription() == null ? List.of(version.storedAttributes())
+        : List.of(version.storedAttributes(), version.storedDescription());
+  }
+
+  private static VersionText load(VersionText text, String datasetId, Map<VersionTextStore.Ref, String> found) {
+    return text == null || text.isLoaded() ? text : text.loaded(found.get(new VersionTextStore.Ref(datasetId, text.hash())));
+  }
 
   // ---- upserts ----
 
@@ -161,7 +226,7 @@ public final class DatasetService {
     Plan plan = plan(caller, current, command.path(), Base.of(command), change, keyed, precondition);
     if (current.isEmpty()) {
       return new UpsertPreview(null, true, null, null, new ChangeCount(plan.count(), 0, 0, 0),
-          !plan.attributes().equals("{}"), plan.count());
+          !plan.attributes().sameAs(VersionText.EMPTY_ATTRIBUTES), plan.count());
     }
     Dataset dataset = current.get();
     Version base = plan.base() != null ? plan.base() : dataset.latest();
@@ -192,7 +257,7 @@ public final class DatasetService {
     };
     Version identical = plan.identical();
     return new UpsertPreview(dataset, identical == null, identical == null ? null : identical.id(), base.id(), counts,
-        !plan.attributes().equals(base.attributesJson()), plan.count());
+        !plan.attributes().sameAs(base.storedAttributes()), plan.count());
   }
 
   /** The dataset an upsert names, if it exists; an id that is unknown is a 404. */
@@ -224,7 +289,7 @@ public final class DatasetService {
     Dataset dataset = dataset(caller, target.datasetId());
     Change change = new Change(UpsertAction.ADD, rows, null, versionName, versionDescription);
     Base base = target.base().isDefault() ? Base.DEFAULT : Base.named(target.base());
-    return commit(caller, Optional.of(dataset), dataset.path(), base, change, precondition);
+    return withTexts(commit(caller, Optional.of(dataset), dataset.path(), base, change, precondition));
   }
 
   /** Where an upload goes, checked before its rows are read. */
@@ -247,10 +312,15 @@ public final class DatasetService {
         Environment defaultEnvironment = organization.defaultEnvironment();
         Dataset created = new Dataset(newDatasetId, organization.id(), path, now, now, StateToken.firstRevision(),
             List.of(version), List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
+        beforePublish.run();
         if (datasets.insert(created)) {
           return VersionView.of(created, version, organization);
         }
         current = datasets.findByPath(organization.id(), path);
+        if (current.isPresent()) {
+          // Another request created the dataset first; what this one wrote under its own id is nobody's.
+          database.deleteDatasetContent(newDatasetId);
+        }
         continue;
       }
       Dataset dataset = current.get();
@@ -259,12 +329,17 @@ public final class DatasetService {
       }
       Version created = apply(dataset, plan, change, keyed, written, now, caller);
       Dataset updated = dataset.withVersionAdded(created, now);
+      beforePublish.run();
       if (datasets.replace(updated) == ReplaceResult.REPLACED) {
         return VersionView.of(updated, created, organization);
       }
       backOff(attempt);
       current = datasets.find(organization.id(), dataset.id());
       if (current.isEmpty()) {
+        // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
+        // for it would never be reached or swept, so it goes now. No document with this id can
+        // come back, so nothing stored under it is in use.
+        database.deleteDatasetContent(dataset.id());
         throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
       }
     }
@@ -285,7 +360,7 @@ public final class DatasetService {
       }
       precondition.requireNoneForCreation(path);
       List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
-      return new Plan(null, null, change.attributesOr("{}"), ids, ids.size(), MembersHash.of(ids), null);
+      return new Plan(null, null, change.attributesOr(VersionText.EMPTY_ATTRIBUTES), ids, ids.size(), MembersHash.of(ids), null);
     }
     Dataset dataset = current.get();
     Organization organization = caller.organization();
@@ -297,7 +372,9 @@ public final class DatasetService {
     };
     precondition.requireMatch(dataset);
     Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
-    String attributes = change.attributesOr(baseVersion == null ? "{}" : baseVersion.attributesJson());
+    // The base's attributes are carried by reference: a long text is never fetched to be copied.
+    VersionText attributes = change.attributesOr(
+        baseVersion == null ? VersionText.EMPTY_ATTRIBUTES : baseVersion.storedAttributes());
     List<String> delta;
     long count;
     String hash;
@@ -335,6 +412,9 @@ public final class DatasetService {
       }
       return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, same);
     }
+    if (dataset.versions().size() >= maxVersions) {
+      throw Limits.tooManyVersions(dataset.id(), maxVersions);
+    }
     requireFreeName(dataset, change.versionName(), null);
     return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, null);
   }
@@ -344,7 +424,7 @@ public final class DatasetService {
    * add, the removed ids for remove (for a new dataset: its ids); {@code identical} is the
    * existing version with the resulting content, if any.
    */
-  private record Plan(Version base, Membership baseMembers, String attributes, List<String> delta, long count,
+  private record Plan(Version base, Membership baseMembers, VersionText attributes, List<String> delta, long count,
       String hash, Version identical) {}
 
   /** Writes the datapoints and membership of the version {@code plan} describes; returns that version. */
@@ -365,7 +445,7 @@ public final class DatasetService {
    * An existing version with exactly this content. Hashes narrow the candidates; a candidate is
    * confirmed by its membership id when the change left the base as it was, else by its ids.
    */
-  private Optional<Version> findIdentical(Dataset dataset, long count, String hash, String attributes,
+  private Optional<Version> findIdentical(Dataset dataset, long count, String hash, VersionText attributes,
       String unchangedMembership, Supplier<Stream<String>> resultIds) {
     for (Version candidate : dataset.versions()) {
       if (!candidate.mayHaveSameContent(count, hash, attributes)) {
@@ -399,9 +479,10 @@ public final class DatasetService {
     datapoints.insertAll(keyed.datasetId(), toWrite);
   }
 
-  private Version newVersion(Caller caller, Change change, String attributes, long count, String hash,
+  private Version newVersion(Caller caller, Change change, VersionText attributes, long count, String hash,
       String membershipId, Instant now) {
-    return new Version(Ids.newVersionId(), change.versionName(), change.versionDescription(), attributes, count, hash,
+    VersionText description = change.versionDescription() == null ? null : VersionText.of(change.versionDescription());
+    return new Version(Ids.newVersionId(), change.versionName(), description, attributes, count, hash,
         membershipId, now, caller.user(), now);
   }
 
@@ -414,13 +495,13 @@ public final class DatasetService {
     if (newName != null) {
       DatasetPath.checkName(newName, List.of("body", "name"));
     }
-    return update(caller, datasetId, precondition, dataset -> {
+    return withTexts(update(caller, datasetId, precondition, dataset -> {
       DatasetPath path = parsedPath != null ? parsedPath : dataset.path();
       if (newName != null) {
         path = path.withName(newName, List.of("body", "name"));
       }
       return path.equals(dataset.path()) ? dataset : dataset.movedTo(path, now());
-    }, dataset -> VersionView.of(dataset, dataset.defaultVersion(caller.organization()), caller.organization()));
+    }, dataset -> VersionView.of(dataset, dataset.defaultVersion(caller.organization()), caller.organization())));
   }
 
   public void delete(Caller caller, String datasetId, Precondition precondition) {
@@ -428,7 +509,7 @@ public final class DatasetService {
       Dataset dataset = dataset(caller, datasetId);
       precondition.requireMatch(dataset);
       // Conditional on the revision checked, so a change made since is never deleted unseen.
-      if (datasets.delete(dataset)) {
+      if (database.deleteDataset(dataset, Date.from(now()))) {
         break;
       }
       if (attempt == MAX_ATTEMPTS) {
@@ -436,7 +517,11 @@ public final class DatasetService {
       }
       backOff(attempt);
     }
-    database.deleteDatasetContent(datasetId);
+    try {
+      database.sweepDeletedDatasets(Date.from(now().minus(sweepGrace)));
+    } catch (RuntimeException e) {
+      LOG.warn("sweep of deleted datasets failed; it is retried at the next dataset delete", e);
+    }
   }
 
   /**
@@ -445,17 +530,21 @@ public final class DatasetService {
    */
   public VersionView updateVersion(Caller caller, String datasetId, String versionId, String name, String description,
       Precondition precondition) {
-    return update(caller, datasetId, precondition, dataset -> {
+    VersionText described = description == null || description.isEmpty() ? null : VersionText.of(description);
+    return withTexts(update(caller, datasetId, precondition, dataset -> {
       Version version = requireVersion(dataset, versionId);
       String newName = name != null ? name : version.name();
-      String newDescription = description == null ? version.description() : description.isEmpty() ? null : description;
-      if (Objects.equals(newName, version.name())
-          && Objects.equals(newDescription, version.description())) {
+      VersionText newDescription = description == null ? version.storedDescription() : described;
+      if (Objects.equals(newName, version.name()) && sameText(newDescription, version.storedDescription())) {
         return dataset;
       }
       requireFreeName(dataset, newName, versionId);
-      return dataset.withVersionReplaced(versionId, v -> v.renamed(newName, newDescription, now()), now());
-    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
+      return dataset.withVersionReplaced(versionId, v -> v.renamedWithText(newName, newDescription, now()), now());
+    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization())));
+  }
+
+  private static boolean sameText(VersionText a, VersionText b) {
+    return a == null ? b == null : b != null && a.sameAs(b);
   }
 
   /** Returns the dataset as the deletion left it. */
@@ -479,8 +568,7 @@ public final class DatasetService {
   /** Deletes what no live version of the dataset reaches any more; failures only delay the cleanup. */
   private void sweep(Dataset dataset) {
     try {
-      long deleted = database.sweep(dataset.id(), dataset.versions().stream().map(Version::membershipId).toList(),
-          Date.from(now().minus(sweepGrace)));
+      long deleted = database.sweep(dataset, Date.from(now().minus(sweepGrace)));
       LOG.debug("swept {} unreachable documents of dataset {}", deleted, dataset.id());
     } catch (RuntimeException e) {
       LOG.warn("sweep of dataset {} failed; unreachable data stays until the next sweep", dataset.id(), e);
@@ -490,11 +578,11 @@ public final class DatasetService {
   public VersionView deploy(Caller caller, String datasetId, String environmentIdOrName, String versionId,
       Precondition precondition) {
     Environment environment = environment(caller, environmentIdOrName);
-    return update(caller, datasetId, precondition, dataset -> {
+    return withTexts(update(caller, datasetId, precondition, dataset -> {
       requireVersion(dataset, versionId);
       boolean alreadyThere = dataset.deploymentTo(environment.id()).map(d -> d.versionId().equals(versionId)).orElse(false);
       return alreadyThere ? dataset : dataset.withDeployment(environment.id(), versionId, now());
-    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization()));
+    }, dataset -> VersionView.of(dataset, requireVersion(dataset, versionId), caller.organization())));
   }
 
   /** Returns the dataset as the undeployment left it. */
@@ -577,8 +665,8 @@ public final class DatasetService {
           command.versionDescription());
     }
 
-    String attributesOr(String fallback) {
-      return attributesJson != null ? attributesJson : fallback;
+    VersionText attributesOr(VersionText fallback) {
+      return attributesJson != null ? VersionText.of(attributesJson) : fallback;
     }
   }
 

@@ -42,7 +42,7 @@ public final class DiffService {
     VersionDiff diff = diff(fromVersion, toVersion);
     return new Comparison(VersionView.of(dataset, fromVersion, organization),
         VersionView.of(dataset, toVersion, organization), diff,
-        !fromVersion.attributesJson().equals(toVersion.attributesJson()),
+        !fromVersion.storedAttributes().sameAs(toVersion.storedAttributes()),
         new Page<>(diff.records(page.offset(), page.size()), page, diff.total()));
   }
 

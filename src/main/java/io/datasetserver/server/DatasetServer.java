@@ -100,7 +100,7 @@ public final class DatasetServer implements AutoCloseable {
         ? Database.connect(config.mongoUri(), poolMetrics)
         : Database.embedded(config.dataDir(), poolMetrics);
     try {
-      DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace());
+      DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace(), config.maxVersions());
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
       UnavailableLog unavailableLog = new UnavailableLog();

@@ -6,7 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -16,7 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.Version;
 import org.bson.Document;
 
 /**
@@ -39,7 +45,8 @@ public final class Database implements AutoCloseable {
   /** Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine). */
   private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
 
-  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments");
+  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments",
+      "version_texts");
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -50,6 +57,9 @@ public final class Database implements AutoCloseable {
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
   private final FolderStore folders;
+  private final VersionTextStore texts;
+  /** Ids of deleted datasets, kept until no write for them can still be in flight. */
+  private final MongoCollection<Document> tombstones;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -67,7 +77,9 @@ public final class Database implements AutoCloseable {
     MongoDatabase database = client.getDatabase(databaseName == null ? NAME : databaseName);
     this.mongo = database;
     this.indexes = new IndexGuard(() -> createIndexes(database));
-    this.datasets = new DatasetStore(database.getCollection("datasets"), indexes);
+    this.texts = new VersionTextStore(database.getCollection("version_texts"));
+    this.tombstones = database.getCollection("deleted_datasets");
+    this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
     this.folders = new FolderStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
@@ -131,7 +143,7 @@ public final class Database implements AutoCloseable {
     datasets.createIndex(Indexes.ascending("org", FolderStore.FOLDER));
     datasets.createIndex(Indexes.ascending("org", FolderStore.FOLDERS));
     FolderStore.addMissingFolders(datasets);
-    for (String collection : List.of("datapoints", "memberships", "segments")) {
+    for (String collection : List.of("datapoints", "memberships", "segments", "version_texts")) {
       database.getCollection(collection).createIndex(Indexes.ascending("ds"));
     }
   }
@@ -150,6 +162,10 @@ public final class Database implements AutoCloseable {
 
   public FolderStore folders() {
     return folders;
+  }
+
+  public VersionTextStore texts() {
+    return texts;
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */
@@ -176,29 +192,85 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Deletes everything stored for the dataset outside its document: datapoints and membership.
-   * Call after the dataset document itself is gone.
+   * Deletes the dataset if it is still as read ({@code dataset.revision()}, atomically, like
+   * {@link DatasetStore#replace}): its document, then everything stored for it. A tombstone is
+   * written before the document goes and kept for a while (see {@link #sweepDeletedDatasets}),
+   * so that what a write in flight stores for the dataset after this cleanup, and never
+   * removes itself (say its process died), still has an owner.
+   *
+   * @return false when the dataset has changed or gone since it was read
+   */
+  public boolean deleteDataset(Dataset dataset, Date now) {
+    tombstones.updateOne(Filters.eq("_id", dataset.id()), Updates.set("at", now), new UpdateOptions().upsert(true));
+    if (!datasets.delete(dataset)) {
+      if (datasets.find(dataset.organizationId(), dataset.id()).isPresent()) {
+        // Changed since it was read, so not deleted: a tombstone would let a sweep empty it.
+        tombstones.deleteOne(Filters.eq("_id", dataset.id()));
+      }
+      return false;
+    }
+    deleteDatasetContent(dataset.id());
+    return true;
+  }
+
+  /** Forgets that the dataset was deleted: a dataset with its id is about to be stored again. */
+  public void forgetDeletedDataset(String datasetId) {
+    tombstones.deleteOne(Filters.eq("_id", datasetId));
+  }
+
+  /**
+   * Deletes again everything stored for datasets deleted before {@code cutoff}, then forgets
+   * them. A cutoff older than any write can take means no write for them is still in flight.
+   *
+   * @return the number of deleted datasets swept
+   */
+  public int sweepDeletedDatasets(Date cutoff) {
+    List<String> expired = new ArrayList<>();
+    tombstones.find(Filters.lt("at", cutoff)).forEach(t -> expired.add(t.getString("_id")));
+    for (String datasetId : expired) {
+      // An import keeps dataset ids: a dataset deleted and imported again is live, content and all.
+      if (!datasets.exists(datasetId)) {
+        deleteDatasetContent(datasetId);
+      }
+      tombstones.deleteOne(Filters.and(Filters.eq("_id", datasetId), Filters.lt("at", cutoff)));
+    }
+    return expired.size();
+  }
+
+  /**
+   * Deletes everything stored for the dataset outside its document: datapoints, membership and
+   * version texts. Call only once no dataset document with this id exists (or ever will).
    */
   public void deleteDatasetContent(String datasetId) {
     memberships.deleteDataset(datasetId);
     datapoints.deleteDataset(datasetId);
+    texts.deleteDataset(datasetId);
   }
 
   /**
-   * Deletes the dataset's datapoints, segments and memberships that none of the given
-   * memberships reach and that were written before {@code cutoff}.
+   * Deletes the dataset's datapoints, segments, memberships and version texts that none of its
+   * live versions reach and that were written before {@code cutoff}.
    *
    * @return the number of documents deleted
    */
-  public long sweep(String datasetId, Collection<String> liveMemberships, Date cutoff) {
-    Set<String> live = new HashSet<>(liveMemberships);
+  public long sweep(Dataset dataset, Date cutoff) {
+    String datasetId = dataset.id();
+    Set<String> live = new HashSet<>();
+    Set<String> liveTexts = new HashSet<>();
+    for (Version version : dataset.versions()) {
+      live.add(version.membershipId());
+      Stream.of(version.storedAttributes(), version.storedDescription())
+          .filter(text -> text != null && text.isStored())
+          .forEach(text -> liveTexts.add(text.hash()));
+    }
     Set<String> liveDatapoints = new HashSet<>();
     for (String membershipId : live) {
       memberships.load(membershipId).forEach(liveDatapoints::add);
     }
     Set<String> liveSegments = memberships.reachableSegmentIds(live);
     return datapoints.sweep(datasetId, liveDatapoints, cutoff)
-        + memberships.sweep(datasetId, live, liveSegments, cutoff);
+        + memberships.sweep(datasetId, live, liveSegments, cutoff)
+        + texts.sweep(datasetId, liveTexts, cutoff);
   }
 
   @Override

@@ -11,10 +11,14 @@ import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.Deployment;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
+import io.datasetserver.datasets.VersionText;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -26,11 +30,14 @@ import org.bson.conversions.Bson;
  * its {@code rev}, so readers see either the old dataset or the new one, never a mix.
  */
 public final class DatasetStore {
+  private static final String REF = "_ref";
   private final MongoCollection<Document> datasets;
+  private final VersionTextStore texts;
   private final IndexGuard indexes;
 
-  DatasetStore(MongoCollection<Document> datasets, IndexGuard indexes) {
+  DatasetStore(MongoCollection<Document> datasets, VersionTextStore texts, IndexGuard indexes) {
     this.datasets = datasets;
+    this.texts = texts;
     this.indexes = indexes;
   }
 
@@ -52,9 +59,15 @@ public final class DatasetStore {
     return Optional.ofNullable(document).map(DatasetStore::toDataset);
   }
 
-  /** Stores a new dataset; false when the organization already has a dataset at its path. */
+  /**
+   * Stores a new dataset; false when the organization already has a dataset at its path. Every
+   * loaded text that goes outside the document (a new version's, or one that a document written
+   * before texts moved out held inline) is written first, so the document never names a text
+   * that is not stored.
+   */
   public boolean insert(Dataset dataset) {
     indexes.ensure();
+    writeTexts(dataset);
     try {
       datasets.insertOne(toDocument(dataset));
       return true;
@@ -70,10 +83,12 @@ public final class DatasetStore {
 
   /**
    * Replaces the stored dataset with {@code updated} if the stored one still has revision
-   * {@code updated.revision() - 1}. Atomic: a single-document compare-and-set.
+   * {@code updated.revision() - 1}. Atomic: a single-document compare-and-set. The texts it
+   * references are written first (see {@link #insert}).
    */
   public ReplaceResult replace(Dataset updated) {
     indexes.ensure();
+    writeTexts(updated);
     try {
       long matched = datasets.replaceOne(
           equalTo("_id", updated.id(), "rev", updated.revision() - 1), toDocument(updated)).getMatchedCount();
@@ -84,6 +99,25 @@ public final class DatasetStore {
       }
       throw e;
     }
+  }
+
+  private void writeTexts(Dataset dataset) {
+    Map<String, String> toWrite = new LinkedHashMap<>();
+    for (Version version : dataset.versions()) {
+      for (VersionText text : Arrays.asList(version.storedAttributes(), version.storedDescription())) {
+        if (text != null && text.isStored() && text.isLoaded()) {
+          toWrite.put(text.hash(), text.value());
+        }
+      }
+    }
+    if (!toWrite.isEmpty()) {
+      texts.insertAll(dataset.id(), toWrite);
+    }
+  }
+
+  /** True when a dataset with this id is stored, in any organization. */
+  public boolean exists(String datasetId) {
+    return datasets.find(Filters.eq("_id", datasetId)).projection(new Document("_id", 1)).first() != null;
   }
 
   /**
@@ -158,7 +192,8 @@ public final class DatasetStore {
     return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  private static Document toDocument(Dataset dataset) {
+  /** The stored form; package-private so a test can measure the largest document the limits allow. */
+  static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
     List<Document> deployments = dataset.deployments().stream()
         .map(d -> new Document("env", d.environmentId()).append("version", d.versionId())
@@ -183,11 +218,11 @@ public final class DatasetStore {
     if (version.name() != null) {
       document.append("name", version.name());
     }
-    if (version.description() != null) {
-      document.append("description", version.description());
+    if (version.storedDescription() != null) {
+      appendText(document, "description", version.storedDescription());
     }
+    appendText(document, "attrs", version.storedAttributes());
     return document
-        .append("attrs", version.attributesJson())
         .append("count", version.datapointsCount())
         .append("hash", version.membersHash())
         .append("members", version.membershipId())
@@ -214,13 +249,35 @@ public final class DatasetStore {
         deployments);
   }
 
+  /** A short text inline as {@code field}, a long one by its hash as {@code field_ref}. */
+  private static void appendText(Document document, String field, VersionText text) {
+    if (text.isStored()) {
+      document.append(field + REF, text.hash());
+    } else {
+      document.append(field, text.value());
+    }
+  }
+
+  /**
+   * The text of {@code field}, or null. Documents written before texts moved out hold long ones
+   * inline; they are read as loaded texts with a hash, and move out at the dataset's next write.
+   */
+  private static VersionText text(Document document, String field) {
+    String hash = document.getString(field + REF);
+    if (hash != null) {
+      return VersionText.stored(hash);
+    }
+    String inline = document.getString(field);
+    return inline == null ? null : VersionText.of(inline);
+  }
+
   private static Version toVersion(Document document) {
     Document by = document.get("by", Document.class);
     return new Version(
         document.getString("id"),
         document.getString("name"),
-        document.getString("description"),
-        document.getString("attrs"),
+        text(document, "description"),
+        text(document, "attrs"),
         document.get("count", Number.class).longValue(),
         document.getString("hash"),
         document.getString("members"),

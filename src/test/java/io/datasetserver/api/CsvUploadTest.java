@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -571,6 +572,25 @@ class CsvUploadTest {
 
     response.assertStatus(422);
     assertNamesRow(response, 3);
+  }
+
+  /** Sequences a lenient decoder would turn into U+FFFD: overlong, surrogate, above U+10FFFF. */
+  @Test
+  void invalidUtf8SequencesAreRejectedNamingTheirRowAndStoreNothing(Api api) {
+    JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
+    for (byte[] sequence : new byte[][] {{(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      file.writeBytes("q\nfine\ncaf".getBytes(StandardCharsets.UTF_8));
+      file.writeBytes(sequence);
+      file.writeBytes("\nfine too\n".getBytes(StandardCharsets.UTF_8));
+
+      Api.Response response = upload(api, base, "", file.toByteArray());
+
+      response.assertInvalid("body", "file");
+      assertThat(response.json().get("detail").get(0).get("msg").asText()).contains("row 2 ");
+    }
+    assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
   @Test

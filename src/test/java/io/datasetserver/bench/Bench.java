@@ -54,6 +54,7 @@ public final class Bench {
         new HttpBench(scale, server.port, minimal.port, backend, report, m -> progress(started, backend + " " + m)).run();
         new DryRunBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
         new ReviewBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
+        new MaxVersionsBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);

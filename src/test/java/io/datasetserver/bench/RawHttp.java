@@ -147,7 +147,9 @@ final class RawHttp implements Closeable {
         default -> { }
       }
     }
-    if (!chunked && length < 0) {
+    if (status == 204 || status == 304) {
+      length = 0; // never a body (RFC 9110 §15.3.5), whatever the headers say
+    } else if (!chunked && length < 0) {
       close = true; // body runs to the end of the connection
     }
     return new Body(status, chunked, length, close);

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -324,6 +326,72 @@ class CsvRowsTest {
   }
 
   @Test
+  void overlongEncodingIsRejectedNamingItsRow() {
+    assertNotUtf8InRow(bytes("q\nok\nbad ", 0xE0, 0x80, 0x80, "\nok\n"), 2);
+  }
+
+  @Test
+  void encodedSurrogateIsRejectedNamingItsRow() {
+    assertNotUtf8InRow(bytes("q\nbad ", 0xED, 0xA0, 0x80, "\nok\n"), 1);
+  }
+
+  @Test
+  void codePointAboveTheUnicodeRangeIsRejectedNamingItsRow() {
+    assertNotUtf8InRow(bytes("q\nok\nok\nbad ", 0xF4, 0x90, 0x80, 0x80, "\n"), 3);
+  }
+
+  @Test
+  void sequenceCutShortAtTheEndOfTheFileIsRejected() {
+    assertNotUtf8InRow(bytes("q\nok\nbad ", 0xE2, 0x82), 2);
+  }
+
+  @Test
+  void invalidByteInTheHeaderIsRejectedNamingTheHeader() {
+    DatasetsException.Invalid invalid = invalid(bytes("q", 0xC0, 0xAF, "\nok\n"));
+
+    assertThat(invalid.errors().get(0).message()).contains("header row");
+  }
+
+  /** A valid character whose bytes straddle the decoder's read buffer is read whole, wherever it falls. */
+  @Test
+  void multiByteCharacterAcrossTheReadBufferBoundaryIsAccepted() {
+    for (int shift = 1; shift <= 3; shift++) {
+      String filler = "y".repeat(StrictUtf8Reader.BUFFER_BYTES - "q\n".length() - shift);
+      byte[] file = ("q\n" + filler + "\u20AC\n" + filler + "\uD83D\uDE00\n").getBytes(StandardCharsets.UTF_8);
+
+      assertThat(rows(file)).as("shift %d", shift).containsExactly(
+          json("{\"inputs\": {\"q\": \"" + filler + "\u20AC\"}}"),
+          json("{\"inputs\": {\"q\": \"" + filler + "\uD83D\uDE00\"}}"));
+    }
+  }
+
+  @Test
+  void invalidSequenceAcrossTheReadBufferBoundaryIsRejectedNamingItsRow() {
+    String rows = "q\n" + "a\n".repeat(100);
+    String filler = "y".repeat(StrictUtf8Reader.BUFFER_BYTES - rows.length() - 2);
+    // E0 80 80 with its first two bytes in the first buffer and its last one in the next.
+    byte[] file = bytes(rows + filler, 0xE0, 0x80, 0x80, "\nok\n");
+
+    assertNotUtf8InRow(file, 101);
+  }
+
+  /** A stream that hands out one byte per read puts every sequence across a read boundary. */
+  @Test
+  void validFileReadOneByteAtATimeIsAccepted() {
+    byte[] file = "q\ncaf\u00e9\n\u20AC\n\uD83D\uDE00\n".getBytes(StandardCharsets.UTF_8);
+    InputStream trickle = new ByteArrayInputStream(file) {
+      @Override
+      public synchronized int read(byte[] buffer, int offset, int length) {
+        return super.read(buffer, offset, Math.min(length, 1));
+      }
+    };
+
+    assertThat(CsvRows.read(trickle, NO_LIMIT)).extracting(d -> json(d.canonicalJson())).containsExactly(
+        json("{\"inputs\": {\"q\": \"caf\u00e9\"}}"), json("{\"inputs\": {\"q\": \"\u20AC\"}}"),
+        json("{\"inputs\": {\"q\": \"\uD83D\uDE00\"}}"));
+  }
+
+  @Test
   void fileOverTheLimitIsTooLarge() {
     byte[] file = ("q\n" + "y".repeat(98) + "\n").getBytes(StandardCharsets.UTF_8);
     assertThat(file).hasSize(101);
@@ -341,6 +409,29 @@ class CsvRowsTest {
   }
 
   // ---- helpers ----
+
+  /** Text and bytes in order: a String is written as UTF-8, an Integer as that one byte. */
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+      } else {
+        out.write((Integer) part);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static List<JsonNode> rows(byte[] csv) {
+    return CsvRows.read(new ByteArrayInputStream(csv), NO_LIMIT).stream().map(d -> json(d.canonicalJson())).toList();
+  }
+
+  /** Rejected as not UTF-8, naming exactly this data row. */
+  private static void assertNotUtf8InRow(byte[] csv, int dataRow) {
+    String message = invalid(csv).errors().get(0).message();
+    assertThat(message).contains("not valid UTF-8").contains("row " + dataRow + " ");
+  }
 
   private static List<JsonNode> rows(String csv) {
     return CsvRows.read(stream(csv), NO_LIMIT).stream().map(d -> json(d.canonicalJson())).toList();
