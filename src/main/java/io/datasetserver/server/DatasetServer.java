@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import io.datasetserver.api.DatasetsResource;
+import io.datasetserver.api.ImportsResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
@@ -18,6 +19,7 @@ import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
 import io.datasetserver.config.Config;
 import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.imports.DatasetImport;
 import io.datasetserver.storage.Database;
 import com.mongodb.MongoClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,12 +97,15 @@ public final class DatasetServer implements AutoCloseable {
         : Database.embedded(config.dataDir(), poolMetrics);
     try {
       DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace());
+      DatasetImport imports = new DatasetImport(database, Clock.systemUTC(), config.sweepGrace(),
+          DatasetImport.ABANDONED_AFTER);
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
       AbstractBinder dependencies = new AbstractBinder() {
         @Override
         protected void configure() {
           bind(service).to(DatasetService.class);
+          bind(imports).to(DatasetImport.class);
           bind(database).to(Database.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
@@ -109,6 +114,7 @@ public final class DatasetServer implements AutoCloseable {
       };
       ResourceConfig api = common(mapper, dependencies)
           .register(DatasetsResource.class)
+          .register(ImportsResource.class)
           .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
           .register(BodyLimitFilter.class)

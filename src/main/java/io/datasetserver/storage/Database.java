@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
   private final DatasetStore datasets;
   private final DatapointStore datapoints;
   private final MembershipStore memberships;
+  private final ImportStore imports;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -69,6 +70,7 @@ public final class Database implements AutoCloseable {
     this.datasets = new DatasetStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
+    this.imports = new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
     indexes.tryNow();
   }
 
@@ -130,6 +132,10 @@ public final class Database implements AutoCloseable {
 
   public MembershipStore memberships() {
     return memberships;
+  }
+
+  public ImportStore imports() {
+    return imports;
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */
