@@ -61,7 +61,7 @@ final class DatasetFolder {
   Checked check() throws Malformed {
     JsonNode file = readJson(folder.resolve(Layout.FILE_JSON), Layout.FILE_JSON);
     if (!Files.exists(folder.resolve(Layout.DONE))) {
-      throw new Malformed(location, "its export did not finish (" + Layout.DONE + " is missing)");
+      throw new Malformed(location + "/" + Layout.DONE, "missing: the export of this file did not finish");
     }
     String id = file.path("id").asText(null);
     if (!folder.getFileName().toString().equals(id)) {
