@@ -51,6 +51,7 @@ public final class Bench {
       List<String> jvmOptions = scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
       try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions)) {
         new HttpBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
+        new ImportBench(scale, server.port, backend, report, workDir, m -> progress(started, backend + " " + m)).run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);
