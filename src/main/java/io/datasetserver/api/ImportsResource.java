@@ -60,8 +60,9 @@ public class ImportsResource implements ImportsApi {
 
   @Override
   public Response appendImportDatapoints(String id, String versionId, ImportDatapointsRequest body) {
-    if (body == null) {
-      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body"));
+    if (body == null || body.getOffset() == null || body.getDatapoints() == null) {
+      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body",
+          body == null || body.getOffset() == null ? "offset" : "datapoints"));
     }
     List<JsonNode> chunk = new ArrayList<>(body.getDatapoints().size());
     body.getDatapoints().forEach(d -> chunk.add(d == null ? null : mapper.valueToTree(d)));

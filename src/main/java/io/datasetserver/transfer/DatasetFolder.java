@@ -108,17 +108,29 @@ final class DatasetFolder {
     void accept(Chunk chunk) throws Malformed;
   }
 
-  /** Streams a version's datapoint lines in chunks of at most {@code size} (none for a version without datapoints). */
-  void forEachChunk(String versionId, int size, ChunkSink sink) throws Malformed {
+  /**
+   * Streams a version's datapoint lines in chunks of at most {@code size} lines and, unless one
+   * line is longer, {@code maxChars} characters (none for a version without datapoints).
+   */
+  void forEachChunk(String versionId, int size, long maxChars, ChunkSink sink) throws Malformed {
     List<String> lines = new ArrayList<>(size);
     List<String> locations = new ArrayList<>(size);
+    long[] chars = {0};
     forEachLine(versionId, (line, node, where) -> {
+      if (!lines.isEmpty() && chars[0] + line.length() > maxChars) {
+        sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
+        lines.clear();
+        locations.clear();
+        chars[0] = 0;
+      }
       lines.add(line);
       locations.add(where);
+      chars[0] += line.length();
       if (lines.size() == size) {
         sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
         lines.clear();
         locations.clear();
+        chars[0] = 0;
       }
     });
     if (!lines.isEmpty()) {

@@ -27,6 +27,8 @@ import java.util.Locale;
  */
 public final class Importer {
   private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+  /** Characters per chunk request: well below the server's default body limit (32 MiB), even for large images. */
+  private static final long CHUNK_CHARS = 8L << 20;
 
   private final ApiClient api;
   private final PrintStream out;
@@ -117,7 +119,7 @@ public final class Importer {
       }
       for (String versionId : dataset.versionIds()) {
         long[] offset = {0};
-        dataset.folder().forEachChunk(versionId, chunkSize, chunk -> {
+        dataset.folder().forEachChunk(versionId, chunkSize, CHUNK_CHARS, chunk -> {
           append(dataset.id(), versionId, offset[0], chunk);
           offset[0] += chunk.lines().size();
           datapointsDone += chunk.lines().size();

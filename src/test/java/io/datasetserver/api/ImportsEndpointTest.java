@@ -104,6 +104,9 @@ class ImportsEndpointTest {
     api.post(url, chunk(0, List.of(Map.of("messages", "hello")))).assertInvalid("body", "datapoints", 0);
     api.post(url, chunk(0, List.of(Map.of("target", List.of())))).assertInvalid("body", "datapoints", 0);
     api.post(url, "{\"offset\":0,\"datapoints\":[3]}").assertInvalid("body", "datapoints");
+    api.post(url, "{\"offset\":0,\"datapoints\":null}").assertInvalid("body", "datapoints");
+    api.post(url, "{\"offset\":null,\"datapoints\":[]}").assertInvalid("body", "offset");
+    api.post(url, "{\"offset\":-1,\"datapoints\":[]}").assertInvalid("body", "offset");
     api.post(url, chunk(0, lines(0, 1001))).assertInvalid("body", "datapoints");
     // Fields and values this server does not otherwise accept are kept.
     Map<String, Object> message = Map.of("role", "narrator",
