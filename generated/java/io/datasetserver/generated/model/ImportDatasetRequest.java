@@ -77,7 +77,7 @@ public class ImportDatasetRequest   {
   }
 
   /**
-   * Every version, in any order (they are ordered by &#x60;created_at&#x60;); at least one.
+   * Every version, in any order (they are ordered by &#x60;created_at&#x60;, then id): 1 to 10,000, whose names, descriptions and attributes together hold at most 4 Mi characters.
    **/
   public ImportDatasetRequest versions(List<ImportVersion> versions) {
     this.versions = versions;

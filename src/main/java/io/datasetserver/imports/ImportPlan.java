@@ -29,6 +29,12 @@ public record ImportPlan(String datasetId, DatasetPath path, List<PlannedVersion
    */
   private static final Pattern DATASET_ID = Pattern.compile("ds_[A-Za-z0-9_-]{1,64}");
   private static final Pattern VERSION_ID = Pattern.compile("dsv_[A-Za-z0-9_-]{1,64}");
+  /**
+   * Bounds on what one dataset document (and the import's staging document) holds: every
+   * version's metadata lives in it, and a database document is at most 16 MiB.
+   */
+  static final int MAX_VERSIONS = 10_000;
+  static final long MAX_METADATA_CHARS = 4L << 20;
 
   /** One version's metadata, kept as given; times to the millisecond. */
   public record PlannedVersion(String id, String name, String description, String attributesJson, long datapointsCount,
@@ -61,6 +67,11 @@ public record ImportPlan(String datasetId, DatasetPath path, List<PlannedVersion
     List<PlannedVersion> planned = new ArrayList<>();
     if (versions == null || versions.isEmpty()) {
       errors.add(FieldError.of("A dataset has at least one version", "missing", "body", "versions"));
+    } else if (versions.size() > MAX_VERSIONS) {
+      errors.add(FieldError.of("At most " + MAX_VERSIONS + " versions per dataset", "too_long", "body", "versions"));
+    } else if (metadataChars(versions) > MAX_METADATA_CHARS) {
+      errors.add(FieldError.of("The versions' names, descriptions and attributes together exceed "
+          + MAX_METADATA_CHARS + " characters", "too_long", "body", "versions"));
     } else {
       Set<String> ids = new HashSet<>();
       Set<String> names = new HashSet<>();
@@ -100,6 +111,18 @@ public record ImportPlan(String datasetId, DatasetPath path, List<PlannedVersion
     }
     return new ImportPlan(datasetId, parsedPath, List.copyOf(planned),
         deployments == null ? List.of() : List.copyOf(deployments));
+  }
+
+  private static long metadataChars(List<VersionSpec> versions) {
+    long chars = 0;
+    for (VersionSpec version : versions) {
+      if (version != null) {
+        for (String text : new String[] {version.name(), version.description(), version.attributesJson()}) {
+          chars += text == null ? 0 : text.length();
+        }
+      }
+    }
+    return chars;
   }
 
   private static PlannedVersion version(VersionSpec spec, int index, List<FieldError> errors) {

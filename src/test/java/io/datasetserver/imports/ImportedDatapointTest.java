@@ -63,6 +63,23 @@ class ImportedDatapointTest {
   }
 
   @Test
+  void aPlanTooLargeForOneDatasetDocumentIsRefused() {
+    String description = "d".repeat(1 << 20);
+    List<ImportPlan.VersionSpec> versions = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      versions.add(new ImportPlan.VersionSpec("dsv_" + i, null, description, null, 0, "2024-01-01T00:00:00Z", null,
+          null));
+    }
+    try {
+      ImportPlan.of("ds_abc", "a/b", versions, List.of());
+    } catch (DatasetsException.Invalid e) {
+      assertThat(e.errors().get(0).location()).containsExactly("body", "versions");
+      return;
+    }
+    throw new AssertionError("an oversized plan was accepted");
+  }
+
+  @Test
   void everyProblemOfAPlanIsReportedAtOnce() {
     try {
       ImportPlan.of("nope", "/x", List.of(new ImportPlan.VersionSpec("dsv_1", "", null, null, -1, "later", null, null)),
