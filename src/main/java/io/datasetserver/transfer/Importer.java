@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-
 /**
  * {@code make import}: loads every dataset of an export folder into a server through the
  * Imports endpoints. Two passes keep memory bounded while nothing of a malformed dataset is

@@ -42,7 +42,7 @@ class ImportMemoryTest {
     }
     assertThat(bytes).as("the export must be larger than the client's heap").isGreaterThan(16L << 20);
 
-    Path log = export.resolveSibling(export.getFileName() + "-client.log");
+    Path log = export.resolve("client.log");
     ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
         ImportMain.class.getName(), export.toString())
@@ -51,7 +51,11 @@ class ImportMemoryTest {
     command.environment().put("SERVER_URL", api.baseUrl());
     command.environment().put("API_KEY", Api.ALPHA);
     Process client = command.start();
-    assertThat(client.waitFor(150, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThat(client.waitFor(150, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      client.destroyForcibly();
+    }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(client.exitValue()).as(output).isZero();
     assertThat(output).contains("imported 1,");
