@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 CLASSPATH = target/classes:target/lib/*
 JAVA_OPTS ?=
 
-.PHONY: run db test test-mongodb build check-generated clean bench bench-smoke bench-classpath
+.PHONY: run db test test-mongodb build check-generated clean bench bench-smoke bench-classpath import export
 
 target/lib: pom.xml
 	$(MVN) package -DskipTests
@@ -18,6 +18,14 @@ run: build
 ## Run the embedded database alone (H2 file in $$DATA_DIR, port $$DB_PORT) for several API instances to share.
 db: build
 	exec java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.server.EmbeddedDatabaseMain
+
+## Load a folder in Humanloop's export layout into a running server: make import FROM=DIR (SERVER_URL, API_KEY).
+import: build
+	java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.transfer.ImportMain "$(FROM)"
+
+## Write the export layout from a running server: make export TO=DIR [FOLDER=path] (SERVER_URL, API_KEY).
+export: build
+	java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.transfer.ExportMain "$(TO)" "$(FOLDER)"
 
 ## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
 test:

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /**
- * One datapoint of a version.
+ * One datapoint of a version. A datapoint brought in through the Imports extension is returned exactly as it was imported, which may include fields and values this schema does not list.
  **/
 
 @JsonTypeName("DatapointResponse")

@@ -7,6 +7,7 @@ import io.datasetserver.api.DatasetsResource;
 import io.datasetserver.api.DirectoriesResource;
 import io.datasetserver.api.FilesResource;
 import io.datasetserver.api.ExtensionsResource;
+import io.datasetserver.api.ImportsResource;
 import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
@@ -24,6 +25,7 @@ import io.datasetserver.config.Config;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DirectoryService;
 import io.datasetserver.datasets.FileService;
+import io.datasetserver.imports.DatasetImport;
 import io.datasetserver.storage.Database;
 import com.mongodb.MongoClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,6 +103,8 @@ public final class DatasetServer implements AutoCloseable {
         : Database.embedded(config.dataDir(), poolMetrics);
     try {
       DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace(), config.maxVersions());
+      DatasetImport imports = new DatasetImport(database, Clock.systemUTC(), config.sweepGrace(),
+          DatasetImport.ABANDONED_AFTER);
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
       UnavailableLog unavailableLog = new UnavailableLog();
@@ -110,6 +114,7 @@ public final class DatasetServer implements AutoCloseable {
           bind(service).to(DatasetService.class);
           bind(new FileService(database)).to(FileService.class);
           bind(new DirectoryService(database)).to(DirectoryService.class);
+          bind(imports).to(DatasetImport.class);
           bind(database).to(Database.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
@@ -122,6 +127,7 @@ public final class DatasetServer implements AutoCloseable {
           .register(FilesResource.class)
           .register(DirectoriesResource.class)
           .register(ExtensionsResource.class)
+          .register(ImportsResource.class)
           .register(OpenApiResource.class)
           .register(new ApiKeyFilter(keys))
           .register(BodyLimitFilter.class)

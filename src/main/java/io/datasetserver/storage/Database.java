@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
   private final VersionTextStore texts;
   /** Ids of deleted datasets, kept until no write for them can still be in flight. */
   private final MongoCollection<Document> tombstones;
+  private final ImportStore imports;
 
   private Database(String uri, MongoServer embeddedServer, MongoBackend embeddedBackend, Consumer<MongoClientSettings.Builder> tuning) {
     this.embeddedServer = embeddedServer;
@@ -83,6 +84,7 @@ public final class Database implements AutoCloseable {
     this.folders = new FolderStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(database.getCollection("datapoints"));
     this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"), 500_000);
+    this.imports = new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
     indexes.tryNow();
   }
 
@@ -166,6 +168,10 @@ public final class Database implements AutoCloseable {
 
   public VersionTextStore texts() {
     return texts;
+  }
+
+  public ImportStore imports() {
+    return imports;
   }
 
   /** Raw access to one of this server's collections, for tests and benchmarks only. */
@@ -254,10 +260,14 @@ public final class Database implements AutoCloseable {
    * @return the number of documents deleted
    */
   public long sweep(Dataset dataset, Date cutoff) {
-    String datasetId = dataset.id();
+    return sweep(dataset.id(), dataset.versions(), cutoff);
+  }
+
+  /** {@link #sweep(Dataset, Date)} for what is stored under {@code datasetId}, given its live versions. */
+  public long sweep(String datasetId, List<Version> liveVersions, Date cutoff) {
     Set<String> live = new HashSet<>();
     Set<String> liveTexts = new HashSet<>();
-    for (Version version : dataset.versions()) {
+    for (Version version : liveVersions) {
       live.add(version.membershipId());
       Stream.of(version.storedAttributes(), version.storedDescription())
           .filter(text -> text != null && text.isStored())

@@ -55,6 +55,7 @@ public final class Bench {
         new DryRunBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
         new ReviewBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
         new MaxVersionsBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
+        new ImportBench(scale, server.port, backend, report, workDir, m -> progress(started, backend + " " + m)).run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);
