@@ -283,6 +283,7 @@ describe("web app at /", () => {
     await main().locator(".tool-call", { hasText: "lookup_order" }).getByText('"order_id": "A-17"').waitFor();
     await main().getByText("result of call call_1").waitFor();
     assert.equal(await main().locator('figure.image img[alt="Image in the message"]').getAttribute("src"), PIXEL);
+    await main().locator("ol.datapoints > li").nth(1).evaluate((item) => item.scrollIntoView());
     await screenshot("version-datapoints");
   });
 
@@ -324,7 +325,7 @@ describe("web app at /", () => {
 
     await versionCard("v2").getByRole("button", { name: "Remove deployment of v2 from staging" }).click();
     await notice().getByText("Removed the deployment of v2 from staging.").waitFor();
-    await main().getByRole("heading", { level: 3, name: "v2", exact: true }).waitFor();
+    await versionCard("v2").locator(".chip", { hasText: "staging" }).waitFor({ state: "detached" });
     assert.equal(await versionCard("v2").locator(".chip").count(), 0);
     const after = (await api("GET", `/datasets/${id}/environments`)).json;
     assert.equal(after.find((env) => env.name === "staging").file, undefined);

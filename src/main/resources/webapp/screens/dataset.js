@@ -43,7 +43,10 @@ function versionCard(screen, version) {
   const { base, environments } = screen;
   const label = versionLabel(version);
   const headingId = `version-${version.version_id}`;
-  const envSelect = select("environment", environments.map((env) => ({ value: env.id, label: env.name })));
+  // Offered first: an environment this version is not deployed to yet.
+  const deployedHere = new Set((version.environments || []).map((env) => env.id));
+  const firstFree = environments.find((env) => !deployedHere.has(env.id)) || environments[0];
+  const envSelect = select("environment", environments.map((env) => ({ value: env.id, label: env.name })), firstFree?.id);
   const deployButton = h("button", { type: "button" }, "Deploy");
   deployButton.addEventListener("click", () => act(deployButton, () => deploy(screen, version, envSelect)));
 
