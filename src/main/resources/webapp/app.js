@@ -92,7 +92,9 @@ async function show() {
     },
     reload: () => show(),
     signedIn: () => show(),
-    setTitle: (title) => { document.title = `${title} · Datasets`; },
+    setTitle: (title) => {
+      if (current === generation) document.title = `${title} · Datasets`;
+    },
   };
   main.setAttribute("aria-busy", "true");
   const slow = setTimeout(() => {

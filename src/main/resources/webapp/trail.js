@@ -1,22 +1,17 @@
-// Where a dataset sits: its folder from GET /v5/directories/{directory_id}, for breadcrumbs.
+// Where a dataset sits: breadcrumbs from its folder (GET /v5/directories/{directory_id}).
+// They never hold up a screen: the path's segments show at once as plain text, and become
+// links when the folder arrives.
 import { h, breadcrumbs } from "./dom.js";
 
-/** The dataset's folder with its parents, or null when the server does not know it (404). */
-export async function folderOf(api, dataset) {
-  try {
-    return await api.get(`/directories/${encodeURIComponent(dataset.directory_id)}`);
-  } catch (error) {
-    if (error.status === 404) return null;
-    throw error;
-  }
-}
-
-/** Home › folders › dataset › tail…; without the folder, its path's segments as plain text. */
-export function datasetBreadcrumbs(folder, dataset, tail = []) {
+/** Home › folders › dataset › tail… (see dom.js breadcrumbs for `tail`). */
+export function datasetBreadcrumbs(api, dataset, tail = []) {
   const datasetItem = { label: dataset.name, route: `/datasets/${encodeURIComponent(dataset.id)}` };
-  if (folder) return breadcrumbs(folder.parents || [], folder, [datasetItem, ...tail]);
   const segments = dataset.path.split("/").slice(0, -1).map((segment) => ({ label: segment }));
-  return breadcrumbs([{ id: "root", path: "", name: "" }], null, [...segments, datasetItem, ...tail]);
+  const nav = breadcrumbs([{ id: "root", path: "", name: "" }], null, [...segments, datasetItem, ...tail]);
+  api.get(`/directories/${encodeURIComponent(dataset.directory_id)}`)
+    .then((folder) => nav.replaceWith(breadcrumbs(folder.parents || [], folder, [datasetItem, ...tail])))
+    .catch(() => {}); // the plain-text trail stays; the screen itself shows every error that matters
+  return nav;
 }
 
 export function readOnlyBadge() {

@@ -2,7 +2,7 @@
 // counts, then one page of added / removed / changed datapoints, changed target fields marked.
 import { h, count, field, pager, plural, route, select, versionLabel } from "../dom.js";
 import { datapointView, targetView } from "../datapoint.js";
-import { datasetBreadcrumbs, folderOf } from "../trail.js";
+import { datasetBreadcrumbs } from "../trail.js";
 
 const PAGE_SIZE = 20;
 const ENV_PREFIX = "env:";
@@ -17,18 +17,15 @@ export async function render(ctx) {
   const to = records.some((v) => v.version_id === query.to) ? query.to : records[0].version_id;
   const from = query.from || defaultFrom(records, to);
   const page = Math.max(1, Number.parseInt(query.page, 10) || 1);
-  const [diff, folder] = await Promise.all([
-    from ? api.get(`${base}/diff`, {
-      ...(from.startsWith(ENV_PREFIX) ? { from_environment: from.slice(ENV_PREFIX.length) } : { from_version_id: from }),
-      to_version_id: to, page, size: PAGE_SIZE,
-    }) : null,
-    folderOf(api, dataset),
-  ]);
+  const diff = from ? await api.get(`${base}/diff`, {
+    ...(from.startsWith(ENV_PREFIX) ? { from_environment: from.slice(ENV_PREFIX.length) } : { from_version_id: from }),
+    to_version_id: to, page, size: PAGE_SIZE,
+  }) : null;
   ctx.setTitle(`Compare · ${dataset.path}`);
   const here = `${base}/compare`;
 
   return h("div", { class: "screen" },
-    datasetBreadcrumbs(folder, dataset, [{ label: "Compare" }]),
+    datasetBreadcrumbs(api, dataset, [{ label: "Compare" }]),
     h("h1", {}, `Compare versions of ${dataset.name}`),
     chooser(ctx, here, records, environments, from, to),
     diff ? result(diff, page, (p) => route(here, { from, to, page: p }))
@@ -51,7 +48,7 @@ function chooser(ctx, here, records, environments, from, to) {
     { group: "Versions", options: versionOptions },
   ], from);
   const toSelect = select("to", versionOptions, to);
-  const form = h("form", { class: "toolbar" },
+  const form = h("form", { class: "toolbar even" },
     field("From", fromSelect), field("To", toSelect), h("button", { type: "submit" }, "Compare"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();

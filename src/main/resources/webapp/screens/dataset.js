@@ -4,7 +4,7 @@
 // change made elsewhere in the meantime is refused (412) instead of overwritten.
 import { h, count, environmentChips, field, person, plural, route, select, versionLabel, when } from "../dom.js";
 import { act, confirmDialog, formDialog, notify } from "../ui.js";
-import { datasetBreadcrumbs, folderOf } from "../trail.js";
+import { datasetBreadcrumbs } from "../trail.js";
 
 export async function render(ctx) {
   const { api } = ctx;
@@ -16,15 +16,14 @@ export async function render(ctx) {
   ]);
   const records = versions.json.records;
   const dataset = records[0]; // every version carries the dataset's own fields (id, path, name, folder)
-  const folder = await folderOf(api, dataset);
   const etag = versions.etag;
   ctx.setTitle(`Dataset ${dataset.path}`);
 
   const write = (method, path, options = {}) => api.send(method, path, { ...options, ifMatch: etag || undefined });
-  const screen = { ctx, api, base, dataset, records, environments, write, folder };
+  const screen = { ctx, api, base, dataset, records, environments, write };
 
   return h("div", { class: "screen" },
-    datasetBreadcrumbs(folder, dataset),
+    datasetBreadcrumbs(api, dataset),
     h("div", { class: "heading-row" },
       h("h1", {}, dataset.name),
       h("div", { class: "actions" },

@@ -3,7 +3,7 @@
 // the API's reason, with its row, when the file is refused.
 import { h, count, field, plural, select, versionLabel } from "../dom.js";
 import { notify } from "../ui.js";
-import { datasetBreadcrumbs, folderOf } from "../trail.js";
+import { datasetBreadcrumbs } from "../trail.js";
 
 export async function render(ctx) {
   const { api } = ctx;
@@ -11,7 +11,6 @@ export async function render(ctx) {
   const base = `/datasets/${encodeURIComponent(id)}`;
   const [versions, current] = await Promise.all([api.getWithEtag(`${base}/versions`), api.get(base)]);
   const records = versions.json.records;
-  const folder = await folderOf(api, current);
   ctx.setTitle(`Upload CSV · ${current.path}`);
 
   const file = h("input", { type: "file", name: "file", accept: ".csv,text/csv", required: true });
@@ -73,7 +72,7 @@ export async function render(ctx) {
   });
 
   return h("div", { class: "screen" },
-    datasetBreadcrumbs(folder, current, [{ label: "Upload CSV" }]),
+    datasetBreadcrumbs(api, current, [{ label: "Upload CSV" }]),
     h("h1", {}, `Upload a CSV to ${current.name}`),
     h("p", {}, "The rows become a new version: the chosen version's datapoints followed by the file's new ones (rows already there are skipped)."),
     form);

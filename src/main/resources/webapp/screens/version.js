@@ -3,7 +3,7 @@
 // costs the same as page 1.
 import { h, count, environmentChips, field, pager, person, plural, route, select, versionLabel, when } from "../dom.js";
 import { datapointView } from "../datapoint.js";
-import { datasetBreadcrumbs, folderOf, readOnlyBadge } from "../trail.js";
+import { datasetBreadcrumbs, readOnlyBadge } from "../trail.js";
 import { downloadButton } from "./dataset.js";
 
 const SIZES = [10, 25, 50, 100];
@@ -20,7 +20,6 @@ export async function render(ctx) {
     api.get(base, { version_id: versionId }),
     api.get(`${base}/datapoints`, { version_id: versionId, page, size, q }),
   ]);
-  const folder = await folderOf(api, version);
   const label = versionLabel(version);
   ctx.setTitle(`${version.path} · ${label}`);
 
@@ -34,7 +33,7 @@ export async function render(ctx) {
   const screen = { api, base, dataset: version };
 
   return h("div", { class: "screen" },
-    datasetBreadcrumbs(folder, version, [{ label }]),
+    datasetBreadcrumbs(api, version, [{ label }]),
     h("div", { class: "heading-row" },
       h("h1", {}, `${version.name}: ${label}`, " ", readOnlyBadge()),
       h("div", { class: "actions" },
