@@ -268,7 +268,7 @@ describe("web app at /", () => {
     const started = Date.now();
     await page.getByLabel("Search in this version").press("Enter");
     // A search reads the whole version on the server; it gets more time than a page.
-    await main().getByText("Matches for “NEEDLE” 1–1 of 1").waitFor({ timeout: 60_000 });
+    await main().getByText("Matches for “NEEDLE” 1–1 of 1").waitFor({ timeout: 90_000 });
     console.log(`# search in ${LARGE.toLocaleString("en-US")} datapoints: ${Date.now() - started} ms`);
     await main().getByRole("cell", { name: `Where is the needle? (${NEEDLE_AT})` }).waitFor();
     await main().getByRole("link", { name: "Clear search" }).waitFor();

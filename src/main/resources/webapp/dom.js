@@ -1,6 +1,6 @@
 // Building the page from data. Everything that comes from the API becomes a text node or an
 // attribute value set through the DOM, never markup: a datapoint holding "<script>" shows
-// those characters. No innerHTML anywhere in the app.
+// those characters. No string is ever parsed as HTML anywhere in the app.
 
 /**
  * h("a", {href: "#/", class: "x", onclick: fn}, "text", child, [more]) → an element.
