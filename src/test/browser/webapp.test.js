@@ -362,6 +362,21 @@ describe("web app at /", () => {
     await again.waitFor({ state: "detached" });
   });
 
+  it("does not overwrite a change made elsewhere since the page was loaded (If-Match, 412), and reloads", async () => {
+    const { id, v1 } = seeded.queries;
+    await open(`/datasets/${id}`, "queries");
+    const described = await api("PATCH", `/datasets/${id}/versions/${v1}`, { description: "described by a colleague" });
+    assert.equal(described.status, 200);
+    const card = versionCard("v2-reviewed");
+    await card.getByLabel("Deploy v2-reviewed to").selectOption({ label: "staging" });
+    await card.getByRole("button", { name: "Deploy", exact: true }).click();
+    await notice().getByText(/changed elsewhere since the page was loaded, so nothing was written/).waitFor();
+    const environments = (await api("GET", `/datasets/${id}/environments`)).json;
+    assert.equal(environments.find((env) => env.name === "staging").file, undefined, "the refused deploy wrote nothing");
+    await notice().getByRole("button", { name: "Reload" }).click();
+    await versionCard("v1").getByText("described by a colleague").waitFor();
+  });
+
   it("uploads a CSV as a new version, and names the row of a file it refuses", async () => {
     const { id } = seeded.queries;
     await open(`/datasets/${id}`, "queries");

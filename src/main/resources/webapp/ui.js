@@ -4,13 +4,16 @@ import { h } from "./dom.js";
 
 const notices = () => document.getElementById("notices");
 
-/** A message at the top of the page. kind: "success" | "error". Errors stay until dismissed. */
-export function notify(message, kind = "success", retry = null) {
+/**
+ * A message at the top of the page. kind: "success" | "error". Errors stay until dismissed.
+ * `retry`: a function offered as a button, labelled `retryLabel`.
+ */
+export function notify(message, kind = "success", retry = null, retryLabel = "Try again") {
   const box = h("div", { class: ["notice", `notice-${kind}`], role: kind === "error" ? "alert" : "status" });
   const close = () => box.remove();
   box.append(h("p", {}, message));
   if (retry) {
-    box.append(h("button", { type: "button", onclick: () => { close(); retry(); } }, "Try again"));
+    box.append(h("button", { type: "button", onclick: () => { close(); retry(); } }, retryLabel));
   }
   box.append(h("button", { type: "button", class: "link-button", "aria-label": "Dismiss message", onclick: close }, "Dismiss"));
   notices().replaceChildren(box);
@@ -31,16 +34,24 @@ export function errorPanel(error, retry) {
     h("p", {}, h("a", { href: "#/" }, "Back to all datasets")));
 }
 
+/** Shows the current screen again from fresh data (the router listens for hash changes). */
+export function reloadScreen() {
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}
+
 /**
  * Runs an action started by `button` (disabled meanwhile). A failure is shown as a notice;
- * a retryable one (network, 503) offers "Try again".
+ * a retryable one (network, 503) offers "Try again", a write refused because the dataset
+ * changed meanwhile (412) offers "Reload".
  */
 export async function act(button, action) {
   if (button) button.disabled = true;
   try {
     return await action();
   } catch (error) {
-    notify(error.message || String(error), "error", error.retryable ? () => act(button, action) : null);
+    const message = error.message || String(error);
+    if (error.status === 412) notify(message, "error", reloadScreen, "Reload");
+    else notify(message, "error", error.retryable ? () => act(button, action) : null);
     return undefined;
   } finally {
     if (button) button.disabled = false;
