@@ -32,8 +32,10 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const LARGE = 100_000;
 const NEEDLE_AT = 77_777;
-/** A 1×1 PNG: an image "by URL" that needs no other host. */
-const PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=";
+/** An image "by URL" that needs no other host: a small drawing as a data: URL. */
+const PICTURE = "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90">'
+  + '<rect width="160" height="90" fill="#cfe3f7"/><circle cx="120" cy="30" r="14" fill="#f0b429"/>'
+  + '<path d="M0 90 L50 40 L90 75 L115 55 L160 90 Z" fill="#2f7d4f"/></svg>');
 const HOSTILE_HTML = '<img src=x onerror="window.__xss=1">';
 const HOSTILE_SCRIPT = "<script>window.__xss=2</script>";
 
@@ -87,7 +89,7 @@ describe("web app at /", () => {
     const chat = {
       messages: [
         { role: "system", content: "You are a support agent." },
-        { role: "user", content: [{ type: "text", text: "What is in this picture?" }, { type: "image_url", image_url: { url: PIXEL, detail: "low" } }] },
+        { role: "user", content: [{ type: "text", text: "What is in this picture?" }, { type: "image_url", image_url: { url: PICTURE, detail: "low" } }] },
         { role: "assistant", content: "", tool_calls: [{ id: "call_1", type: "function", function: { name: "lookup_order", arguments: '{"order_id":"A-17"}' } }] },
         { role: "tool", tool_call_id: "call_1", content: '{"status":"shipped"}' },
       ],
@@ -290,7 +292,7 @@ describe("web app at /", () => {
     assert.deepEqual(await main().locator("ol.conversation .role").allTextContents(), ["system", "user", "assistant", "tool"]);
     await main().locator(".tool-call", { hasText: "lookup_order" }).getByText('"order_id": "A-17"').waitFor();
     await main().getByText("result of call call_1").waitFor();
-    assert.equal(await main().locator('figure.image img[alt="Image in the message"]').getAttribute("src"), PIXEL);
+    assert.equal(await main().locator('figure.image img[alt="Image in the message"]').getAttribute("src"), PICTURE);
     await main().locator("ol.datapoints > li").nth(1).evaluate((item) => item.scrollIntoView());
     await screenshot("version-datapoints");
   });
