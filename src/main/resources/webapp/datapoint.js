@@ -57,8 +57,15 @@ function image({ url, detail }) {
   const safe = /^https?:\/\//i.test(text) || /^data:image\//i.test(text);
   return h("figure", { class: "image" },
     safe ? h("img", { src: text, alt: "Image in the message", loading: "lazy", referrerpolicy: "no-referrer" }) : null,
-    h("figcaption", {}, "Image ", h("span", { class: "url" }, text.length > 120 ? text.slice(0, 117) + "…" : text),
-      detail ? ` (detail: ${detail})` : ""));
+    h("figcaption", {}, "Image ", /^data:/i.test(text)
+      ? `embedded in the message (${mediaType(text)}, ${text.length.toLocaleString("en-US")} characters)`
+      : h("span", { class: "url" }, text.length > 120 ? text.slice(0, 117) + "…" : text),
+    detail ? ` (detail: ${detail})` : ""));
+}
+
+function mediaType(dataUrl) {
+  const end = dataUrl.search(/[;,]/);
+  return end > 5 ? dataUrl.slice(5, end) : "data";
 }
 
 function toolCall(call) {
