@@ -1,7 +1,7 @@
 // Where a dataset sits: breadcrumbs from its folder (GET /v5/directories/{directory_id}).
 // They never hold up a screen: the path's segments show at once as plain text, and become
 // links when the folder arrives.
-import { h, breadcrumbs } from "./dom.js";
+import { breadcrumbs } from "./dom.js";
 
 /** Home › folders › dataset › tail… (see dom.js breadcrumbs for `tail`). */
 export function datasetBreadcrumbs(api, dataset, tail = []) {
@@ -12,8 +12,4 @@ export function datasetBreadcrumbs(api, dataset, tail = []) {
     .then((folder) => nav.replaceWith(breadcrumbs(folder.parents || [], folder, [datasetItem, ...tail])))
     .catch(() => {}); // the plain-text trail stays; the screen itself shows every error that matters
   return nav;
-}
-
-export function readOnlyBadge() {
-  return h("span", { class: "badge" }, "read-only");
 }

@@ -73,7 +73,7 @@ function versionCard(screen, version) {
         h("dt", {}, "Version id"), h("dd", {}, h("code", {}, version.version_id))),
       h("div", { class: "card-actions" },
         h("a", { class: "button", href: "#" + `${base}/versions/${encodeURIComponent(version.version_id)}` }, "Open"),
-        h("div", { class: "inline-field" }, field(`Deploy ${label} to`, envSelect), deployButton),
+        environments.length ? h("div", { class: "inline-field" }, field(`Deploy ${label} to`, envSelect), deployButton) : null,
         h("button", { type: "button", onclick: () => editDialog(screen, version) }, "Rename or describe"),
         downloadButton(screen, version, "jsonl", "Download JSONL"),
         downloadButton(screen, version, "csv", "Download CSV"),

@@ -3,7 +3,7 @@
 // costs the same as page 1.
 import { h, count, environmentChips, field, pager, person, plural, route, select, versionLabel, when } from "../dom.js";
 import { datapointView } from "../datapoint.js";
-import { datasetBreadcrumbs, readOnlyBadge } from "../trail.js";
+import { datasetBreadcrumbs } from "../trail.js";
 import { downloadButton } from "./dataset.js";
 
 const SIZES = [10, 25, 50, 100];
@@ -35,7 +35,7 @@ export async function render(ctx) {
   return h("div", { class: "screen" },
     datasetBreadcrumbs(api, version, [{ label }]),
     h("div", { class: "heading-row" },
-      h("h1", {}, `${version.name}: ${label}`, " ", readOnlyBadge()),
+      h("h1", {}, `${version.name}: ${label}`, " ", h("span", { class: "badge" }, "read-only")),
       h("div", { class: "actions" },
         downloadButton(screen, version, "jsonl", "Download JSONL"),
         downloadButton(screen, version, "csv", "Download CSV"),
