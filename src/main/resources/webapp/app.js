@@ -98,7 +98,8 @@ async function show() {
   };
   main.setAttribute("aria-busy", "true");
   const slow = setTimeout(() => {
-    if (current === generation) main.replaceChildren(h("p", { class: "loading", role: "status" }, "Loading…"));
+    const text = screen.loadingMessage ? screen.loadingMessage(route.query) : "Loading…";
+    if (current === generation) main.replaceChildren(h("p", { class: "loading", role: "status" }, text));
   }, 300);
   let node;
   try {

@@ -8,6 +8,11 @@ import { downloadButton } from "./dataset.js";
 
 const SIZES = [10, 25, 50, 100];
 
+/** A search reads the whole version on the server, so it can take a while: say so. */
+export function loadingMessage(query) {
+  return query.q ? `Searching this version for “${query.q}”…` : "Loading…";
+}
+
 export async function render(ctx) {
   const { api, query } = ctx;
   const { datasetId, versionId } = ctx.params;
