@@ -63,8 +63,10 @@ export async function render(ctx) {
       ctx.navigate(base);
     } catch (error) {
       status.textContent = "";
-      showProblem(problem, error.status === 422 ? `The file was rejected. ${error.message.replace(/^The server refused the request: /, "")}`
-        : error.message, error.retryable ? () => form.requestSubmit() : null);
+      // A refused file: the API's own words, which name the row (its `loc` only says "file").
+      const reason = error.status === 422 && Array.isArray(error.detail)
+        ? `The file was rejected: ${error.detail.map((entry) => entry.msg).join("; ")}` : error.message;
+      showProblem(problem, reason, error.retryable ? () => form.requestSubmit() : null);
     } finally {
       submit.disabled = false;
       progress.hidden = true;
@@ -79,6 +81,7 @@ export async function render(ctx) {
 }
 
 function showProblem(box, message, retry) {
-  box.replaceChildren(h("p", {}, message), retry ? h("button", { type: "button", onclick: retry }, "Try again") : null);
+  box.replaceChildren(h("p", {}, message));
+  if (retry) box.append(h("button", { type: "button", onclick: retry }, "Try again"));
   box.hidden = false;
 }
