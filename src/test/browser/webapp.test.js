@@ -403,6 +403,32 @@ describe("web app at /", () => {
     await versionCard("from-csv").getByText("two rows from support").waitFor();
   });
 
+  it("shows the progress of a large upload", async () => {
+    const escalations = (await api("GET", "/files?name=escalations")).json.records[0];
+    await open(`/datasets/${escalations.id}/upload`, "Upload a CSV to escalations");
+    const rows = ["question,target"];
+    for (let i = 0; i < 10_000; i += 1) rows.push(`Escalation number ${i} for the night shift,handled`);
+    const csv = Buffer.from(rows.join("\n") + "\n");
+    // Uploads at 128 KB/s, so the ~480 KB file takes a few seconds to send.
+    const network = await context.newCDPSession(page);
+    await network.send("Network.enable");
+    await network.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024,
+    });
+    try {
+      await page.getByLabel("CSV file").setInputFiles({ name: "night-shift.csv", mimeType: "text/csv", buffer: csv });
+      await page.getByRole("button", { name: "Upload" }).click();
+      await main().getByText(/^Uploading night-shift\.csv: \d+% of [\d,]+ bytes…$/).waitFor();
+      assert.ok(await main().locator("progress").isVisible(), "a progress bar while the file is sent");
+      await screenshot("upload-progress");
+      await notice().getByText("Uploaded night-shift.csv: version", { exact: false }).waitFor({ timeout: 60_000 });
+    } finally {
+      await network.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await network.detach();
+    }
+    await notice().getByText("with 10,001 datapoints.", { exact: false }).waitFor();
+  });
+
   it("downloads a version as JSONL and as CSV", async () => {
     const { id } = seeded.queries;
     await open(`/datasets/${id}`, "queries");
