@@ -1,19 +1,12 @@
 package io.datasetserver.datasets;
 
 import java.util.Objects;
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.DatapointStore;
-import io.datasetserver.storage.DatasetStore;
-import io.datasetserver.storage.DatasetStore.ReplaceResult;
-import io.datasetserver.storage.Membership;
-import io.datasetserver.storage.MembershipStore;
-import io.datasetserver.storage.VersionTextStore;
+import io.datasetserver.datasets.DatasetRepository.ReplaceResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,19 +32,19 @@ public final class DatasetService {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
   private static final int MAX_ATTEMPTS = 100;
 
-  private final Database database;
-  private final DatasetStore datasets;
-  private final DatapointStore datapoints;
-  private final MembershipStore memberships;
-  private final VersionTextStore texts;
+  private final DatasetStorage storage;
+  private final DatasetRepository datasets;
+  private final DatapointRepository datapoints;
+  private final MembershipRepository memberships;
+  private final VersionTextRepository texts;
   private final Clock clock;
   private final Duration sweepGrace;
   private final int maxVersions;
   /** Test seam: runs after a new version's data is written, just before the dataset document is replaced. */
   volatile Runnable beforePublish = () -> {};
 
-  public DatasetService(Database database, Clock clock, Duration sweepGrace) {
-    this(database, clock, sweepGrace, Limits.MAX_VERSIONS);
+  public DatasetService(DatasetStorage storage, Clock clock, Duration sweepGrace) {
+    this(storage, clock, sweepGrace, Limits.MAX_VERSIONS);
   }
 
   /**
@@ -59,15 +52,15 @@ public final class DatasetService {
    *     any write takes, so data an in-flight write is about to publish is never deleted
    * @param maxVersions live versions a dataset may hold, at most {@link Limits#MAX_VERSIONS}
    */
-  public DatasetService(Database database, Clock clock, Duration sweepGrace, int maxVersions) {
+  public DatasetService(DatasetStorage storage, Clock clock, Duration sweepGrace, int maxVersions) {
     if (maxVersions < 1 || maxVersions > Limits.MAX_VERSIONS) {
       throw new IllegalArgumentException("the most versions per dataset must be 1 to " + Limits.MAX_VERSIONS);
     }
-    this.database = database;
-    this.datasets = database.datasets();
-    this.datapoints = database.datapoints();
-    this.memberships = database.memberships();
-    this.texts = database.texts();
+    this.storage = storage;
+    this.datasets = storage.datasets();
+    this.datapoints = storage.datapoints();
+    this.memberships = storage.memberships();
+    this.texts = storage.texts();
     this.clock = clock;
     this.sweepGrace = sweepGrace;
     this.maxVersions = maxVersions;
@@ -88,7 +81,7 @@ public final class DatasetService {
   /** A page of the organization's datasets, each at its default version. */
   public Page<VersionView> list(Caller caller, DatasetFilter filter, PageRequest page) {
     Organization organization = caller.organization();
-    DatasetStore.Listing listing = datasets.list(organization.id(), filter.name(), filter.user(), filter.sortBy(),
+    DatasetRepository.Listing listing = datasets.list(organization.id(), filter.name(), filter.user(), filter.sortBy(),
         filter.ascending(), page.offset(), page.size());
     List<VersionView> records = listing.datasets().stream()
         .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
@@ -123,10 +116,10 @@ public final class DatasetService {
    * so that a version of any size streams in bounded memory.
    */
   public void forEachDatapoint(Version version, BiConsumer<String, String> sink) {
-    List<String> batch = new ArrayList<>(DatapointStore.READ_BATCH);
+    List<String> batch = new ArrayList<>(DatapointRepository.READ_BATCH);
     for (String id : memberships.load(version.membershipId())) {
       batch.add(id);
-      if (batch.size() == DatapointStore.READ_BATCH) {
+      if (batch.size() == DatapointRepository.READ_BATCH) {
         emit(batch, sink);
         batch.clear();
       }
@@ -169,18 +162,18 @@ public final class DatasetService {
    * the versions rendered, in one query for all of them.
    */
   private List<VersionView> allWithTexts(List<VersionView> views) {
-    List<VersionTextStore.Ref> missing = new ArrayList<>();
+    List<VersionTextRepository.Ref> missing = new ArrayList<>();
     for (VersionView view : views) {
       for (VersionText text : texts(view.version())) {
         if (text.isStored() && !text.isLoaded()) {
-          missing.add(new VersionTextStore.Ref(view.dataset().id(), text.hash()));
+          missing.add(new VersionTextRepository.Ref(view.dataset().id(), text.hash()));
         }
       }
     }
     if (missing.isEmpty()) {
       return views;
     }
-    Map<VersionTextStore.Ref, String> found = texts.load(missing);
+    Map<VersionTextRepository.Ref, String> found = texts.load(missing);
     return views.stream().map(view -> {
       Version version = view.version();
       if (version.isLoaded()) {
@@ -203,8 +196,8 @@ public final class DatasetService {
         : List.of(version.storedAttributes(), version.storedDescription());
   }
 
-  private static VersionText load(VersionText text, String datasetId, Map<VersionTextStore.Ref, String> found) {
-    return text == null || text.isLoaded() ? text : text.loaded(found.get(new VersionTextStore.Ref(datasetId, text.hash())));
+  private static VersionText load(VersionText text, String datasetId, Map<VersionTextRepository.Ref, String> found) {
+    return text == null || text.isLoaded() ? text : text.loaded(found.get(new VersionTextRepository.Ref(datasetId, text.hash())));
   }
 
   // ---- upserts ----
@@ -319,7 +312,7 @@ public final class DatasetService {
         current = datasets.findByPath(organization.id(), path);
         if (current.isPresent()) {
           // Another request created the dataset first; what this one wrote under its own id is nobody's.
-          database.deleteDatasetContent(newDatasetId);
+          storage.deleteDatasetContent(newDatasetId);
         }
         continue;
       }
@@ -339,7 +332,7 @@ public final class DatasetService {
         // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
         // for it would never be reached or swept, so it goes now. No document with this id can
         // come back, so nothing stored under it is in use.
-        database.deleteDatasetContent(dataset.id());
+        storage.deleteDatasetContent(dataset.id());
         throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
       }
     }
@@ -509,7 +502,7 @@ public final class DatasetService {
       Dataset dataset = dataset(caller, datasetId);
       precondition.requireMatch(dataset);
       // Conditional on the revision checked, so a change made since is never deleted unseen.
-      if (database.deleteDataset(dataset, Date.from(now()))) {
+      if (storage.deleteDataset(dataset, now())) {
         break;
       }
       if (attempt == MAX_ATTEMPTS) {
@@ -518,7 +511,7 @@ public final class DatasetService {
       backOff(attempt);
     }
     try {
-      database.sweepDeletedDatasets(Date.from(now().minus(sweepGrace)));
+      storage.sweepDeletedDatasets(now().minus(sweepGrace));
     } catch (RuntimeException e) {
       LOG.warn("sweep of deleted datasets failed; it is retried at the next dataset delete", e);
     }
@@ -568,7 +561,7 @@ public final class DatasetService {
   /** Deletes what no live version of the dataset reaches any more; failures only delay the cleanup. */
   private void sweep(Dataset dataset) {
     try {
-      long deleted = database.sweep(dataset, Date.from(now().minus(sweepGrace)));
+      long deleted = storage.sweep(dataset, now().minus(sweepGrace));
       LOG.debug("swept {} unreachable documents of dataset {}", deleted, dataset.id());
     } catch (RuntimeException e) {
       LOG.warn("sweep of dataset {} failed; unreachable data stays until the next sweep", dataset.id(), e);

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -18,13 +19,20 @@ import org.bson.Document;
  * the document is in use by a write that has not yet been published.
  */
 final class ContentAddressedWrites {
+  /** The dataset a document belongs to: what {@link Sweeps} and a dataset's deletion select by. */
+  static final String DATASET = "ds";
   static final String WRITTEN_AT = "t";
   private static final int BATCH = 1000;
 
-  private ContentAddressedWrites() {}
+  private final Clock clock;
 
-  static void insertAll(MongoCollection<Document> collection, List<Document> documents) {
-    Date now = new Date();
+  ContentAddressedWrites(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Idempotent; not atomic as a whole (see {@code DatapointRepository#insertAll}). */
+  void insertAll(MongoCollection<Document> collection, List<Document> documents) {
+    Date now = Date.from(clock.instant());
     for (int from = 0; from < documents.size(); from += BATCH) {
       List<Document> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
       batch.forEach(d -> d.put(WRITTEN_AT, now));

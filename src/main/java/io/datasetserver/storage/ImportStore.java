@@ -9,6 +9,7 @@ import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.Deployment;
 import io.datasetserver.datasets.User;
 import io.datasetserver.imports.ImportPlan.PlannedVersion;
+import io.datasetserver.imports.ImportRepository;
 import io.datasetserver.imports.StagedImport;
 import io.datasetserver.imports.StagedImport.StagedVersion;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.bson.Document;
  * collections under that id; nothing refers to them until the dataset document is inserted,
  * so they stay invisible. Small: one document per import in progress.
  */
-public final class ImportStore {
+public final class ImportStore implements ImportRepository {
   private final MongoCollection<Document> imports;
   private final MongoCollection<Document> datasets;
 
@@ -33,10 +34,7 @@ public final class ImportStore {
     this.datasets = datasets;
   }
 
-  /**
-   * Stores {@code staged}, replacing an earlier import of the same dataset by the same
-   * organization; false when another organization is importing a dataset with that id.
-   */
+  @Override
   public boolean put(StagedImport staged) {
     try {
       imports.replaceOne(new Document("_id", staged.datasetId()).append("org", staged.organizationId()),
@@ -50,6 +48,7 @@ public final class ImportStore {
     }
   }
 
+  @Override
   public Optional<StagedImport> find(String organizationId, String datasetId) {
     Document document = imports.find(Filters.eq("_id", datasetId)).first();
     if (document == null || !organizationId.equals(document.getString("org"))) {
@@ -58,26 +57,27 @@ public final class ImportStore {
     return Optional.of(toStaged(document));
   }
 
-  /** Compare-and-set: replaces the stored import if it still has revision {@code updated.revision() - 1}. */
+  @Override
   public boolean replace(StagedImport updated) {
     return imports.replaceOne(new Document("_id", updated.datasetId()).append("rev", updated.revision() - 1),
         toDocument(updated)).getMatchedCount() == 1;
   }
 
-  /** Deletes the import if it is still at {@code staged}'s revision. */
+  @Override
   public boolean delete(StagedImport staged) {
     return imports.deleteOne(new Document("_id", staged.datasetId()).append("rev", staged.revision()))
         .getDeletedCount() == 1;
   }
 
-  /** Imports of every organization whose last step was before {@code cutoff} (a scan; the collection is small). */
+  /** A scan: the collection is small. */
+  @Override
   public List<StagedImport> untouchedSince(Instant cutoff) {
     List<StagedImport> result = new ArrayList<>();
     imports.find(Filters.lt("t", Date.from(cutoff))).forEach(d -> result.add(toStaged(d)));
     return result;
   }
 
-  /** True when any organization has a dataset with this id. */
+  @Override
   public boolean datasetIdInUse(String datasetId) {
     return datasets.find(Filters.eq("_id", datasetId)).projection(new Document("_id", 1)).first() != null;
   }

@@ -1,5 +1,6 @@
 package io.datasetserver.storage;
 
+import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
 import static io.datasetserver.storage.ContentAddressedWrites.WRITTEN_AT;
 
 import com.mongodb.client.MongoCollection;
@@ -22,7 +23,7 @@ final class Sweeps {
    */
   static long deleteUnreachable(MongoCollection<Document> collection, String datasetId, Set<String> live, Date cutoff) {
     List<String> garbage = new ArrayList<>();
-    var ids = collection.find(Filters.eq("ds", datasetId))
+    var ids = collection.find(Filters.eq(DATASET, datasetId))
         .projection(Projections.include("_id", WRITTEN_AT))
         .batchSize(10_000);
     for (Document document : ids) {
