@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,11 +25,10 @@ import org.slf4j.LoggerFactory;
  * The rules of the Datasets API (contract §2–§3): upserts, version selection, deployments,
  * moves and deletes. Every write follows one order: datapoints and membership first (content
  * addressed, harmless to repeat), then one compare-and-set on the dataset document; a lost
- * race re-reads the dataset and starts over from the new state.
+ * race re-reads the dataset and starts over from the new state, through {@link CompareAndSet}.
  */
 public final class DatasetService {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
-  private static final int MAX_ATTEMPTS = 100;
 
   private final DatasetStorage storage;
   private final DatasetRepository datasets;
@@ -38,6 +36,7 @@ public final class DatasetService {
   private final MembershipRepository memberships;
   private final VersionTextRepository texts;
   private final Clock clock;
+  private final CompareAndSet retry;
   private final Duration sweepGrace;
   private final int maxVersions;
   /** Test seam: runs after a new version's data is written, just before the dataset document is replaced. */
@@ -62,6 +61,7 @@ public final class DatasetService {
     this.memberships = storage.memberships();
     this.texts = storage.texts();
     this.clock = clock;
+    this.retry = new CompareAndSet(clock, CompareAndSet.DEFAULT_BUDGET);
     this.sweepGrace = sweepGrace;
     this.maxVersions = maxVersions;
   }
@@ -290,12 +290,38 @@ public final class DatasetService {
 
   private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
       Precondition precondition) {
-    Organization organization = caller.organization();
-    Optional<Dataset> current = start;
-    // Fixed across retries, so a retried creation reuses the datapoints it already wrote.
-    String newDatasetId = Ids.newDatasetId();
-    Set<String> written = new HashSet<>();
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return retry.retry(new Upsert(caller, start, path, base, change, precondition)::attempt);
+  }
+
+  /**
+   * One upsert across its attempts. Each attempt plans against the dataset as last read,
+   * writes the new version's content, then publishes it with one insert or compare-and-set; a
+   * lost race leaves the read that the next attempt starts from.
+   */
+  private final class Upsert {
+    private final Caller caller;
+    private final DatasetPath path;
+    private final Base base;
+    private final Change change;
+    private final Precondition precondition;
+    /** Fixed across attempts, so a retried creation reuses the datapoints it already wrote. */
+    private final String newDatasetId = Ids.newDatasetId();
+    private final Set<String> written = new HashSet<>();
+    private Supplier<Optional<Dataset>> nextRead;
+
+    Upsert(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
+        Precondition precondition) {
+      this.caller = caller;
+      this.path = path;
+      this.base = base;
+      this.change = change;
+      this.precondition = precondition;
+      this.nextRead = () -> start;
+    }
+
+    Optional<VersionView> attempt() {
+      Organization organization = caller.organization();
+      Optional<Dataset> current = nextRead.get();
       Instant now = now();
       Keyed keyed = new Keyed(current.map(Dataset::id).orElse(newDatasetId), change.datapoints());
       Plan plan = plan(caller, current, path, base, change, keyed, precondition);
@@ -307,36 +333,41 @@ public final class DatasetService {
             List.of(version), List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
         beforePublish.run();
         if (datasets.insert(created)) {
-          return VersionView.of(created, version, organization);
+          return Optional.of(VersionView.of(created, version, organization));
         }
-        current = datasets.findByPath(organization.id(), path);
-        if (current.isPresent()) {
-          // Another request created the dataset first; what this one wrote under its own id is nobody's.
-          storage.deleteDatasetContent(newDatasetId);
-        }
-        continue;
+        nextRead = () -> {
+          Optional<Dataset> winner = datasets.findByPath(organization.id(), path);
+          if (winner.isPresent()) {
+            // Another request created the dataset first; what this one wrote under its own id is nobody's.
+            storage.deleteDatasetContent(newDatasetId);
+          }
+          return winner;
+        };
+        return Optional.empty();
       }
       Dataset dataset = current.get();
       if (plan.identical() != null) {
-        return VersionView.of(dataset, plan.identical(), organization);
+        return Optional.of(VersionView.of(dataset, plan.identical(), organization));
       }
       Version created = apply(dataset, plan, change, keyed, written, now, caller);
       Dataset updated = dataset.withVersionAdded(created, now);
       beforePublish.run();
       if (datasets.replace(updated) == ReplaceResult.REPLACED) {
-        return VersionView.of(updated, created, organization);
+        return Optional.of(VersionView.of(updated, created, organization));
       }
-      backOff(attempt);
-      current = datasets.find(organization.id(), dataset.id());
-      if (current.isEmpty()) {
-        // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
-        // for it would never be reached or swept, so it goes now. No document with this id can
-        // come back, so nothing stored under it is in use.
-        storage.deleteDatasetContent(dataset.id());
-        throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
-      }
+      nextRead = () -> {
+        Optional<Dataset> reread = datasets.find(organization.id(), dataset.id());
+        if (reread.isEmpty()) {
+          // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
+          // for it would never be reached or swept, so it goes now. No document with this id can
+          // come back, so nothing stored under it is in use.
+          storage.deleteDatasetContent(dataset.id());
+          throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
+        }
+        return reread;
+      };
+      return Optional.empty();
     }
-    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
   }
 
   /**
@@ -498,18 +529,12 @@ public final class DatasetService {
   }
 
   public void delete(Caller caller, String datasetId, Precondition precondition) {
-    for (int attempt = 1; ; attempt++) {
+    retry.retry(() -> {
       Dataset dataset = dataset(caller, datasetId);
       precondition.requireMatch(dataset);
       // Conditional on the revision checked, so a change made since is never deleted unseen.
-      if (storage.deleteDataset(dataset, now())) {
-        break;
-      }
-      if (attempt == MAX_ATTEMPTS) {
-        throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
-      }
-      backOff(attempt);
-    }
+      return storage.deleteDataset(dataset, now()) ? Optional.of(dataset) : Optional.<Dataset>empty();
+    });
     try {
       storage.sweepDeletedDatasets(now().minus(sweepGrace));
     } catch (RuntimeException e) {
@@ -598,7 +623,7 @@ public final class DatasetService {
    */
   private <T> T update(Caller caller, String datasetId, Precondition precondition, Function<Dataset, Dataset> change,
       Function<Dataset, T> result) {
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return retry.retry(() -> {
       Dataset dataset = dataset(caller, datasetId);
       Dataset updated;
       try {
@@ -609,18 +634,15 @@ public final class DatasetService {
       }
       precondition.requireMatch(dataset);
       if (updated == dataset) {
-        return result.apply(dataset);
+        return Optional.of(result.apply(dataset));
       }
-      switch (datasets.replace(updated)) {
-        case REPLACED -> {
-          return result.apply(updated);
-        }
+      return switch (datasets.replace(updated)) {
+        case REPLACED -> Optional.of(result.apply(updated));
         case PATH_TAKEN -> throw new DatasetsException.Conflict(
             "Another dataset already has the path '" + updated.path().value() + "'");
-        case LOST_RACE -> backOff(attempt);
-      }
-    }
-    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
+        case LOST_RACE -> Optional.empty();
+      };
+    });
   }
 
   private static Version requireVersion(Dataset dataset, String versionId) {
@@ -639,15 +661,6 @@ public final class DatasetService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20) * 2L));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatasetsException.Unavailable("Interrupted while retrying a concurrent change");
-    }
   }
 
   /** What a request asks to change, before it meets the dataset's current state. */
