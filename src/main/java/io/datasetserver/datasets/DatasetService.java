@@ -203,8 +203,7 @@ public final class DatasetService {
   // ---- upserts ----
 
   public VersionView upsert(Caller caller, UpsertCommand command, Precondition precondition) {
-    return commit(caller, existing(caller, command, precondition), command.path(), Base.of(command),
-        Change.of(command), precondition);
+    return commit(caller, existing(caller, command, precondition), command.path(), Change.of(command), precondition);
   }
 
   /**
@@ -216,7 +215,7 @@ public final class DatasetService {
     Change change = Change.of(command);
     // Ids only tell the request's datapoints apart here; for a new dataset any id does.
     Keyed keyed = new Keyed(current.map(Dataset::id).orElseGet(Ids::newDatasetId), change.datapoints());
-    Plan plan = plan(caller, current, command.path(), Base.of(command), change, keyed, precondition);
+    Plan plan = plan(caller, current, command.path(), change, keyed, precondition);
     if (current.isEmpty()) {
       return new UpsertPreview(null, true, null, null, new ChangeCount(plan.count(), 0, 0, 0),
           !plan.attributes().sameAs(VersionText.EMPTY_ATTRIBUTES), plan.count());
@@ -280,17 +279,17 @@ public final class DatasetService {
   public VersionView addRows(Caller caller, CsvTarget target, List<DatapointContent> rows, String versionName,
       String versionDescription, Precondition precondition) {
     Dataset dataset = dataset(caller, target.datasetId());
-    Change change = new Change(UpsertAction.ADD, rows, null, versionName, versionDescription);
     Base base = target.base().isDefault() ? Base.DEFAULT : Base.named(target.base());
-    return withTexts(commit(caller, Optional.of(dataset), dataset.path(), base, change, precondition));
+    Change change = new Extend(UpsertAction.ADD, base, rows, null, versionName, versionDescription);
+    return withTexts(commit(caller, Optional.of(dataset), dataset.path(), change, precondition));
   }
 
   /** Where an upload goes, checked before its rows are read. */
   public record CsvTarget(String datasetId, VersionSelector base) {}
 
-  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
+  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Change change,
       Precondition precondition) {
-    return retry.retry(new Upsert(caller, start, path, base, change, precondition)::attempt);
+    return retry.retry(new Upsert(caller, start, path, change, precondition)::attempt);
   }
 
   /**
@@ -301,7 +300,6 @@ public final class DatasetService {
   private final class Upsert {
     private final Caller caller;
     private final DatasetPath path;
-    private final Base base;
     private final Change change;
     private final Precondition precondition;
     /** Fixed across attempts, so a retried creation reuses the datapoints it already wrote. */
@@ -309,11 +307,9 @@ public final class DatasetService {
     private final Set<String> written = new HashSet<>();
     private Supplier<Optional<Dataset>> nextRead;
 
-    Upsert(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
-        Precondition precondition) {
+    Upsert(Caller caller, Optional<Dataset> start, DatasetPath path, Change change, Precondition precondition) {
       this.caller = caller;
       this.path = path;
-      this.base = base;
       this.change = change;
       this.precondition = precondition;
       this.nextRead = () -> start;
@@ -324,7 +320,7 @@ public final class DatasetService {
       Optional<Dataset> current = nextRead.get();
       Instant now = now();
       Keyed keyed = new Keyed(current.map(Dataset::id).orElse(newDatasetId), change.datapoints());
-      Plan plan = plan(caller, current, path, base, change, keyed, precondition);
+      Plan plan = plan(caller, current, path, change, keyed, precondition);
       if (current.isEmpty()) {
         Membership membership = writeNew(keyed, plan.delta(), written);
         Version version = newVersion(caller, change, plan.attributes(), plan.count(), plan.hash(), membership.id(), now);
@@ -375,58 +371,23 @@ public final class DatasetService {
    * contract's order): the base, the resulting content and an existing version with that
    * content. Reads only the base's membership, never datapoint contents.
    */
-  private Plan plan(Caller caller, Optional<Dataset> current, DatasetPath path, Base base, Change change, Keyed keyed,
+  private Plan plan(Caller caller, Optional<Dataset> current, DatasetPath path, Change change, Keyed keyed,
       Precondition precondition) {
     if (current.isEmpty()) {
-      if (change.action() != UpsertAction.SET && base.selector() != null) {
+      if (change instanceof Extend extend && extend.base().selector() != null) {
+        VersionSelector selector = extend.base().selector();
         throw new DatasetsException.NotFound("Dataset at '" + path.value() + "' does not exist, so it has no version "
-            + (base.selector().versionId() != null ? base.selector().versionId() : "in " + base.selector().environment()));
+            + (selector.versionId() != null ? selector.versionId() : "in " + selector.environment()));
       }
       precondition.requireNoneForCreation(path);
       List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
       return new Plan(null, null, change.attributesOr(VersionText.EMPTY_ATTRIBUTES), ids, ids.size(), MembersHash.of(ids), null);
     }
     Dataset dataset = current.get();
-    Organization organization = caller.organization();
-    Version baseVersion = switch (base.kind()) {
-      case NONE -> null;
-      case LATEST -> dataset.latest();
-      case DEFAULT -> dataset.defaultVersion(organization);
-      case NAMED -> dataset.select(base.selector(), organization);
-    };
-    precondition.requireMatch(dataset);
-    Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
-    // The base's attributes are carried by reference: a long text is never fetched to be copied.
-    VersionText attributes = change.attributesOr(
-        baseVersion == null ? VersionText.EMPTY_ATTRIBUTES : baseVersion.storedAttributes());
-    List<String> delta;
-    long count;
-    String hash;
-    // The result's ids are only walked to confirm a hash match, so they are never materialised up front.
-    Supplier<Stream<String>> resultIds;
-    switch (change.action()) {
-      case SET -> {
-        delta = keyed.ids();
-        count = delta.size();
-        hash = MembersHash.of(delta);
-        resultIds = delta::stream;
-      }
-      case ADD -> {
-        delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
-        count = baseMembers.size() + delta.size();
-        hash = MembersHash.plus(baseVersion.membersHash(), delta);
-        resultIds = () -> Stream.concat(baseMembers.stream(), delta.stream());
-      }
-      default -> {
-        delta = keyed.ids().stream().filter(baseMembers::contains).toList();
-        count = baseMembers.size() - delta.size();
-        hash = MembersHash.minus(baseVersion.membersHash(), delta);
-        Set<String> removed = new HashSet<>(delta);
-        resultIds = () -> baseMembers.stream().filter(id -> !removed.contains(id));
-      }
-    }
-    String unchangedMembership = change.action() != UpsertAction.SET && delta.isEmpty() ? baseMembers.id() : null;
-    Optional<Version> identical = findIdentical(dataset, count, hash, attributes, unchangedMembership, resultIds);
+    Content content = change instanceof Extend extend
+        ? extending(dataset, caller.organization(), extend, keyed, precondition)
+        : replacing(dataset, change, keyed, precondition);
+    Optional<Version> identical = findIdentical(dataset, content);
     if (identical.isPresent()) {
       Version same = identical.get();
       if (change.versionName() != null && !change.versionName().equals(same.name())) {
@@ -434,13 +395,61 @@ public final class DatasetService {
             + (same.name() == null ? " (unnamed)" : " ('" + same.name() + "')")
             + "; it cannot be created again under the name '" + change.versionName() + "'");
       }
-      return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, same);
+      return content.plan(same);
     }
     if (dataset.versions().size() >= maxVersions) {
       throw Limits.tooManyVersions(dataset.id(), maxVersions);
     }
     requireFreeName(dataset, change.versionName(), null);
-    return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, null);
+    return content.plan(null);
+  }
+
+  /** A set's content: exactly the request's datapoints. It has no base, so none is read. */
+  private static Content replacing(Dataset dataset, Change change, Keyed keyed, Precondition precondition) {
+    precondition.requireMatch(dataset);
+    List<String> ids = keyed.ids();
+    return new Content(null, null, change.attributesOr(VersionText.EMPTY_ATTRIBUTES), ids, ids.size(),
+        MembersHash.of(ids), null, ids::stream);
+  }
+
+  /** An add's or a remove's content: its base's, with the request's datapoints added or removed. */
+  private Content extending(Dataset dataset, Organization organization, Extend extend, Keyed keyed,
+      Precondition precondition) {
+    Version baseVersion = extend.base().resolve(dataset, organization);
+    precondition.requireMatch(dataset);
+    Membership baseMembers = memberships.load(baseVersion.membershipId());
+    // The base's attributes are carried by reference: a long text is never fetched to be copied.
+    VersionText attributes = extend.attributesOr(baseVersion.storedAttributes());
+    List<String> delta;
+    long count;
+    String hash;
+    // The result's ids are only walked to confirm a hash match, so they are never materialised up front.
+    Supplier<Stream<String>> resultIds;
+    if (extend.action() == UpsertAction.ADD) {
+      delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
+      count = baseMembers.size() + delta.size();
+      hash = MembersHash.plus(baseVersion.membersHash(), delta);
+      resultIds = () -> Stream.concat(baseMembers.stream(), delta.stream());
+    } else {
+      delta = keyed.ids().stream().filter(baseMembers::contains).toList();
+      count = baseMembers.size() - delta.size();
+      hash = MembersHash.minus(baseVersion.membersHash(), delta);
+      Set<String> removed = new HashSet<>(delta);
+      resultIds = () -> baseMembers.stream().filter(id -> !removed.contains(id));
+    }
+    return new Content(baseVersion, baseMembers, attributes, delta, count, hash,
+        delta.isEmpty() ? baseMembers.id() : null, resultIds);
+  }
+
+  /**
+   * The content an upsert would give an existing dataset. {@code unchangedMembership} is the
+   * base's membership when the change leaves it as it is; {@code resultIds} walks the result.
+   */
+  private record Content(Version base, Membership baseMembers, VersionText attributes, List<String> delta, long count,
+      String hash, String unchangedMembership, Supplier<Stream<String>> resultIds) {
+    Plan plan(Version identical) {
+      return new Plan(base, baseMembers, attributes, delta, count, hash, identical);
+    }
   }
 
   /**
@@ -469,18 +478,17 @@ public final class DatasetService {
    * An existing version with exactly this content. Hashes narrow the candidates; a candidate is
    * confirmed by its membership id when the change left the base as it was, else by its ids.
    */
-  private Optional<Version> findIdentical(Dataset dataset, long count, String hash, VersionText attributes,
-      String unchangedMembership, Supplier<Stream<String>> resultIds) {
+  private Optional<Version> findIdentical(Dataset dataset, Content content) {
     for (Version candidate : dataset.versions()) {
-      if (!candidate.mayHaveSameContent(count, hash, attributes)) {
+      if (!candidate.mayHaveSameContent(content.count(), content.hash(), content.attributes())) {
         continue;
       }
-      if (candidate.membershipId().equals(unchangedMembership)) {
+      if (candidate.membershipId().equals(content.unchangedMembership())) {
         return Optional.of(candidate);
       }
-      Set<String> members = new HashSet<>((int) count * 2);
+      Set<String> members = new HashSet<>((int) content.count() * 2);
       memberships.load(candidate.membershipId()).forEach(members::add);
-      if (resultIds.get().allMatch(members::contains)) {
+      if (content.resultIds().get().allMatch(members::contains)) {
         return Optional.of(candidate);
       }
     }
@@ -664,15 +672,49 @@ public final class DatasetService {
   }
 
   /** What a request asks to change, before it meets the dataset's current state. */
-  private record Change(UpsertAction action, List<DatapointContent> datapoints, String attributesJson,
-      String versionName, String versionDescription) {
+  private sealed interface Change permits Replace, Extend {
+    UpsertAction action();
+
+    List<DatapointContent> datapoints();
+
+    String attributesJson();
+
+    String versionName();
+
+    String versionDescription();
+
+    /** The base comes from the action: a set has none; an add or remove has the named version, else the latest. */
     static Change of(UpsertCommand command) {
-      return new Change(command.action(), command.datapoints(), command.attributesJson(), command.versionName(),
+      if (command.action() == UpsertAction.SET) {
+        return new Replace(command.datapoints(), command.attributesJson(), command.versionName(),
+            command.versionDescription());
+      }
+      Base base = command.base().isDefault() ? Base.LATEST : Base.named(command.base());
+      return new Extend(command.action(), base, command.datapoints(), command.attributesJson(), command.versionName(),
           command.versionDescription());
     }
 
-    VersionText attributesOr(VersionText fallback) {
-      return attributesJson != null ? VersionText.of(attributesJson) : fallback;
+    default VersionText attributesOr(VersionText fallback) {
+      return attributesJson() != null ? VersionText.of(attributesJson()) : fallback;
+    }
+  }
+
+  /** A set: the request's datapoints are the whole new version, so it has no base. */
+  private record Replace(List<DatapointContent> datapoints, String attributesJson, String versionName,
+      String versionDescription) implements Change {
+    @Override
+    public UpsertAction action() {
+      return UpsertAction.SET;
+    }
+  }
+
+  /** An add or a remove, applied to {@code base}. */
+  private record Extend(UpsertAction action, Base base, List<DatapointContent> datapoints, String attributesJson,
+      String versionName, String versionDescription) implements Change {
+    Extend {
+      if (action == UpsertAction.SET) {
+        throw new IllegalArgumentException("a set has no base");
+      }
     }
   }
 
@@ -688,11 +730,10 @@ public final class DatasetService {
     }
   }
 
-  /** Which version an upsert builds on. */
+  /** Which version an add or a remove builds on. */
   private record Base(Kind kind, VersionSelector selector) {
-    enum Kind { NONE, LATEST, DEFAULT, NAMED }
+    enum Kind { LATEST, DEFAULT, NAMED }
 
-    static final Base NONE = new Base(Kind.NONE, null);
     static final Base LATEST = new Base(Kind.LATEST, null);
     static final Base DEFAULT = new Base(Kind.DEFAULT, null);
 
@@ -700,10 +741,13 @@ public final class DatasetService {
       return new Base(Kind.NAMED, selector);
     }
 
-    /** An upsert's base: none for set, else the named version or the latest. */
-    static Base of(UpsertCommand command) {
-      return command.action() == UpsertAction.SET ? NONE
-          : command.base().isDefault() ? LATEST : named(command.base());
+    /** The base version in {@code dataset}; a named one that does not exist is a 404. */
+    Version resolve(Dataset dataset, Organization organization) {
+      return switch (kind) {
+        case LATEST -> dataset.latest();
+        case DEFAULT -> dataset.defaultVersion(organization);
+        case NAMED -> dataset.select(selector, organization);
+      };
     }
   }
 }
