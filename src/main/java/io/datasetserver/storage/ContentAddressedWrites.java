@@ -19,6 +19,8 @@ import org.bson.Document;
  * the document is in use by a write that has not yet been published.
  */
 final class ContentAddressedWrites {
+  /** The content-derived id. */
+  static final String ID = "_id";
   /** The dataset a document belongs to: what {@link Sweeps} and a dataset's deletion select by. */
   static final String DATASET = "ds";
   static final String WRITTEN_AT = "t";
@@ -41,9 +43,9 @@ final class ContentAddressedWrites {
       } catch (MongoBulkWriteException e) {
         List<Object> duplicates = e.getWriteErrors().stream()
             .map(error -> requireDuplicate(e, error))
-            .map(error -> batch.get(error.getIndex()).get("_id"))
+            .map(error -> batch.get(error.getIndex()).get(ID))
             .toList();
-        collection.updateMany(Filters.in("_id", duplicates), Updates.set(WRITTEN_AT, now));
+        collection.updateMany(Filters.in(ID, duplicates), Updates.set(WRITTEN_AT, now));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -45,7 +46,7 @@ public final class DatapointStore implements DatapointRepository {
   public void insertAll(String datasetId, Map<String, DatapointContent> byId) {
     List<Document> documents = new ArrayList<>(byId.size());
     byId.forEach((id, content) -> documents.add(
-        new Document("_id", id).append(DATASET, datasetId).append(CONTENT, content.canonicalJson())));
+        new Document(ID, id).append(DATASET, datasetId).append(CONTENT, content.canonicalJson())));
     writes.insertAll(datapoints, documents);
   }
 
@@ -54,8 +55,8 @@ public final class DatapointStore implements DatapointRepository {
     Map<String, String> found = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
-      for (Document document : datapoints.find(Filters.in("_id", batch))) {
-        found.put(document.getString("_id"), document.getString(CONTENT));
+      for (Document document : datapoints.find(Filters.in(ID, batch))) {
+        found.put(document.getString(ID), document.getString(CONTENT));
       }
     }
     if (found.size() < ids.size()) {

@@ -1,6 +1,7 @@
 package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -86,7 +87,7 @@ public final class MembershipStore implements MembershipRepository {
   private List<String> segmentIds(String membershipId) {
     List<String> segmentIds = membershipCache.get(membershipId);
     if (segmentIds == null) {
-      Document document = memberships.find(Filters.eq("_id", membershipId)).first();
+      Document document = memberships.find(Filters.eq(ID, membershipId)).first();
       if (document == null) {
         throw new IllegalStateException("membership " + membershipId + " is referenced but missing");
       }
@@ -149,13 +150,13 @@ public final class MembershipStore implements MembershipRepository {
 
   private Membership persist(String datasetId, List<Segment> all, List<Segment> written) {
     writes.insertAll(segments, written.stream()
-        .map(s -> new Document("_id", s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
+        .map(s -> new Document(ID, s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
         .toList());
     written.forEach(s -> segmentCache.put(s.id(), s));
     List<String> segmentIds = all.stream().map(Segment::id).toList();
     String id = Ids.derived("ms_", datasetId, String.join(",", segmentIds));
     writes.insertAll(memberships, new ArrayList<>(List.of(
-        new Document("_id", id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
+        new Document(ID, id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
     membershipCache.put(id, segmentIds);
     return new SegmentedMembership(id, all);
   }
@@ -179,8 +180,8 @@ public final class MembershipStore implements MembershipRepository {
       }
     }
     for (int from = 0; from < missing.size(); from += 100) {
-      for (Document document : segments.find(Filters.in("_id", missing.subList(from, Math.min(missing.size(), from + 100))))) {
-        Segment segment = Segment.stored(document.getString("_id"), document.getList(DATAPOINT_IDS, String.class));
+      for (Document document : segments.find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + 100))))) {
+        Segment segment = Segment.stored(document.getString(ID), document.getList(DATAPOINT_IDS, String.class));
         segmentCache.put(segment.id(), segment);
         found.put(segment.id(), segment);
       }

@@ -1,6 +1,7 @@
 package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -48,7 +49,7 @@ public final class VersionTextStore implements VersionTextRepository {
   /** Writes the texts (hash → text) of one dataset; ones already stored are left as they are. */
   void insertAll(String datasetId, Map<String, String> byHash) {
     List<Document> documents = new ArrayList<>(byHash.size());
-    byHash.forEach((hash, text) -> documents.add(new Document("_id", documentId(datasetId, hash))
+    byHash.forEach((hash, text) -> documents.add(new Document(ID, documentId(datasetId, hash))
         .append(DATASET, datasetId).append(TEXT, text)));
     writes.insertAll(texts, documents);
   }
@@ -62,8 +63,8 @@ public final class VersionTextStore implements VersionTextRepository {
     Map<Ref, String> found = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += DatapointRepository.READ_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + DatapointRepository.READ_BATCH));
-      for (Document document : texts.find(Filters.in("_id", batch))) {
-        found.put(byDocumentId.get(document.getString("_id")), document.getString(TEXT));
+      for (Document document : texts.find(Filters.in(ID, batch))) {
+        found.put(byDocumentId.get(document.getString(ID)), document.getString(TEXT));
       }
     }
     if (found.size() < byDocumentId.size()) {
