@@ -1,6 +1,7 @@
 package io.datasetserver.storage;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -48,6 +49,11 @@ public final class Database implements ImportStorage, AutoCloseable {
   private final GarbageSweep sweep;
 
   private Database(String uri, EmbeddedMongo embedded, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
+    // On the embedded database, content that a dataset document will reference need not wait for
+    // its own flush: the write of that document does (H2FileBackend). Elsewhere it keeps the
+    // connection's write concern, since on a sharded cluster content and dataset documents live
+    // on different shards and one shard's journal says nothing about another's.
+    WriteConcern contentWrites = embedded != null ? WriteConcern.W1.withJournal(false) : null;
     this.embedded = embedded;
     MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
@@ -63,15 +69,21 @@ public final class Database implements ImportStorage, AutoCloseable {
     this.mongo = database;
     ContentAddressedWrites writes = new ContentAddressedWrites(clock);
     this.indexes = new IndexGuard(this::createIndexes);
-    this.texts = new VersionTextStore(database.getCollection("version_texts"), writes);
+    this.texts = new VersionTextStore(content(database, "version_texts", contentWrites), writes);
     this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
     this.folders = new FolderStore(database.getCollection("datasets"), indexes);
-    this.datapoints = new DatapointStore(database.getCollection("datapoints"), writes);
-    this.memberships = new MembershipStore(database.getCollection("memberships"), database.getCollection("segments"),
+    this.datapoints = new DatapointStore(content(database, "datapoints", contentWrites), writes);
+    this.memberships = new MembershipStore(content(database, "memberships", contentWrites),
+        content(database, "segments", contentWrites),
         CACHED_SEGMENT_IDS, writes);
     this.imports = new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
     this.sweep = new GarbageSweep(datasets, datapoints, memberships, texts, database.getCollection("deleted_datasets"));
     indexes.tryNow();
+  }
+
+  private static MongoCollection<Document> content(MongoDatabase database, String name, WriteConcern concern) {
+    MongoCollection<Document> collection = database.getCollection(name);
+    return concern == null ? collection : collection.withWriteConcern(concern);
   }
 
   /** Connects to the MongoDB at {@code uri}. */
