@@ -4,14 +4,17 @@ import io.datasetserver.generated.model.DatasetResponse;
 import io.datasetserver.generated.model.ErrorResponse;
 import java.io.File;
 import io.datasetserver.generated.model.FileEnvironmentResponse;
+import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.HTTPValidationError;
 import io.datasetserver.generated.model.ListDatasetVersionsResponse;
 import io.datasetserver.generated.model.PaginatedDatapointResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
+import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.generated.model.UpdateDatasetRequest;
 import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
 import io.datasetserver.generated.model.UpsertResult;
+import io.datasetserver.generated.model.VersionsIncludeDatapoints;
 
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.
@@ -102,7 +106,7 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets/{id}/datapoints")
     @Produces({ "application/json" })
-    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size,@QueryParam("q")   String q);
+    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("50")   Integer size,@QueryParam("q")   String q);
 
 
     /**
@@ -122,7 +126,7 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets")
     @Produces({ "application/json" })
-    Response listDatasets(@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   String sortBy,@QueryParam("order") @DefaultValue("desc")   String order);
+    Response listDatasets(@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   FileSortBy sortBy,@QueryParam("order") @DefaultValue("desc")   SortOrder order);
 
 
     /**
@@ -154,7 +158,7 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets/{id}/versions")
     @Produces({ "application/json" })
-    Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   String includeDatapoints);
+    Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   VersionsIncludeDatapoints includeDatapoints);
 
 
     /**
@@ -175,7 +179,7 @@ public interface DatasetsApi {
     @Path("/datasets/{id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
+    Response moveDataset(@PathParam("id") String id,@Valid @NotNull UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -213,7 +217,7 @@ public interface DatasetsApi {
     @POST
     @Path("/datasets/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
-    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId,@HeaderParam("If-Match")   String ifMatch);
+    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id") @NotNull   String versionId,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -235,7 +239,7 @@ public interface DatasetsApi {
     @Path("/datasets/{id}/versions/{version_id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
+    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,@Valid @NotNull UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -286,6 +290,6 @@ public interface DatasetsApi {
     @Path("/datasets")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);
+    Response upsertDataset(@Valid @NotNull UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);
 
 }

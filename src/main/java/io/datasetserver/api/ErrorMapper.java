@@ -67,8 +67,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       unavailableLog.record(failure);
       return unavailable(failure.getMessage());
     } else if (failure instanceof ParamException e) {
-      return invalid(List.of(FieldError.of(
-          "Input is not a valid value for this parameter", "parsing", location(e), e.getParameterName())));
+      return invalid(List.of(parameter(e)));
     } else if (failure instanceof StreamConstraintsException e) {
       return invalid(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
     } else if (failure instanceof JsonProcessingException e) {
@@ -88,6 +87,17 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     }
     LOG.error("request failed", failure);
     return detail(500, "Internal server error");
+  }
+
+  /** A query, path or header value that does not convert: the contract's refusal, else a parse error. */
+  private static FieldError parameter(ParamException e) {
+    List<Object> location = List.of(location(e), e.getParameterName());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ContractParams.Rejected rejected) {
+        return rejected.at(location);
+      }
+    }
+    return new FieldError(location, "Input is not a valid value for this parameter", "parsing");
   }
 
   private static String location(ParamException e) {

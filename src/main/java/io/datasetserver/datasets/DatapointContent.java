@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.generated.model.ChatRole;
+import io.datasetserver.generated.model.ImageDetail;
+import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A datapoint's content ({@code inputs}, {@code messages}, {@code target}) in canonical JSON.
@@ -17,8 +20,10 @@ import java.util.Set;
  * datapoints are the same datapoint exactly when their canonical JSON is equal.
  */
 public record DatapointContent(String canonicalJson) {
-  private static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool", "developer");
-  private static final Set<String> IMAGE_DETAILS = Set.of("high", "low", "auto");
+  // The vocabularies are the contract's: the enums generated from api-spec/openapi.yaml.
+  private static final List<String> ROLES = wireValues(ChatRole.values());
+  private static final List<String> IMAGE_DETAILS = wireValues(ImageDetail.values());
+  private static final String TOOL_CALL_TYPE = ToolCall.TypeEnum.FUNCTION.toString();
 
   /** The datapoint's id within one dataset: derived from the content, so it never changes. */
   public String idIn(String datasetId) {
@@ -104,8 +109,7 @@ public record DatapointContent(String canonicalJson) {
       if (role.isMissingNode()) {
         errors.add(new FieldError(append(at, "role"), "Field required", "missing"));
       } else if (!role.isTextual() || !ROLES.contains(role.textValue())) {
-        errors.add(new FieldError(append(at, "role"),
-            "Input should be 'user', 'assistant', 'system', 'tool' or 'developer'", "enum"));
+        errors.add(FieldError.notOneOf(ROLES, append(at, "role")));
       }
       checkContent(kept.path("content"), append(at, "content"), errors);
       for (String textField : List.of("name", "tool_call_id")) {
@@ -145,7 +149,7 @@ public record DatapointContent(String canonicalJson) {
           }
           JsonNode detail = image.path("detail");
           if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
-            errors.add(new FieldError(append(at, "image_url", "detail"), "Input should be 'high', 'low' or 'auto'", "enum"));
+            errors.add(FieldError.notOneOf(IMAGE_DETAILS, append(at, "image_url", "detail")));
           }
         }
         default -> errors.add(new FieldError(append(at, "type"),
@@ -168,14 +172,19 @@ public record DatapointContent(String canonicalJson) {
       if (!call.path("id").isTextual()) {
         errors.add(new FieldError(append(at, "id"), "Input should be a valid string", "string_type"));
       }
-      if (!"function".equals(call.path("type").asText(null))) {
-        errors.add(new FieldError(append(at, "type"), "Input should be 'function'", "literal_error"));
+      if (!TOOL_CALL_TYPE.equals(call.path("type").asText(null))) {
+        errors.add(new FieldError(append(at, "type"), "Input should be '" + TOOL_CALL_TYPE + "'", "literal_error"));
       }
       JsonNode function = call.path("function");
       if (!function.path("name").isTextual()) {
         errors.add(new FieldError(append(at, "function", "name"), "Input should be a valid string", "string_type"));
       }
     }
+  }
+
+  /** The values an enum generated from the spec has on the wire, in the spec's order. */
+  private static List<String> wireValues(Enum<?>[] constants) {
+    return Arrays.stream(constants).map(Object::toString).toList();
   }
 
   static List<Object> append(List<Object> location, Object... more) {

@@ -1,6 +1,7 @@
 package io.datasetserver.datasets;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A request the domain refuses. The HTTP layer maps each subclass to one status code;
@@ -71,6 +72,20 @@ public abstract class DatasetsException extends RuntimeException {
   public record FieldError(List<Object> location, String message, String type) {
     public static FieldError of(String message, String type, Object... location) {
       return new FieldError(List.of(location), message, type);
+    }
+
+    /** A value outside an enumeration of the contract: "Input should be 'a', 'b' or 'c'". */
+    public static FieldError notOneOf(List<String> allowed, List<Object> location) {
+      return new FieldError(location, "Input should be " + quotedAlternatives(allowed), "enum");
+    }
+
+    static String quotedAlternatives(List<String> allowed) {
+      List<String> quoted = allowed.stream().map(value -> "'" + value + "'").toList();
+      if (quoted.size() == 1) {
+        return quoted.get(0);
+      }
+      return quoted.subList(0, quoted.size() - 1).stream().collect(Collectors.joining(", "))
+          + " or " + quoted.get(quoted.size() - 1);
     }
   }
 }

@@ -1,0 +1,38 @@
+package io.datasetserver.api;
+
+import io.datasetserver.datasets.UpsertAction;
+import io.datasetserver.generated.model.FileSortBy;
+import io.datasetserver.generated.model.SortOrder;
+import io.datasetserver.storage.DatasetStore.SortBy;
+
+/**
+ * The one place where an enum generated from the spec becomes its domain counterpart. Each
+ * switch names every constant and has no default, so a value added to the spec fails the build
+ * here instead of being refused at run time.
+ */
+final class ContractEnums {
+  private ContractEnums() {}
+
+  static SortBy sortBy(FileSortBy value) {
+    return switch (value) {
+      case CREATED_AT -> SortBy.CREATED_AT;
+      case UPDATED_AT -> SortBy.UPDATED_AT;
+      case NAME -> SortBy.NAME;
+    };
+  }
+
+  static boolean ascending(SortOrder order) {
+    return switch (order) {
+      case ASC -> true;
+      case DESC -> false;
+    };
+  }
+
+  static UpsertAction action(io.datasetserver.generated.model.UpsertAction action) {
+    return switch (action) {
+      case SET -> UpsertAction.SET;
+      case ADD -> UpsertAction.ADD;
+      case REMOVE -> UpsertAction.REMOVE;
+    };
+  }
+}
