@@ -1,14 +1,18 @@
 package io.datasetserver.api;
 
 import io.datasetserver.datasets.UpsertAction;
+import io.datasetserver.datasets.VersionDiff;
+import io.datasetserver.generated.model.DiffRecord;
 import io.datasetserver.generated.model.FileSortBy;
+import io.datasetserver.generated.model.ImportStatus;
 import io.datasetserver.generated.model.SortOrder;
+import io.datasetserver.imports.DatasetImport;
 import io.datasetserver.storage.DatasetStore.SortBy;
 
 /**
- * The one place where an enum generated from the spec becomes its domain counterpart. Each
- * switch names every constant and has no default, so a value added to the spec fails the build
- * here instead of being refused at run time.
+ * The one place where an enum generated from the spec meets its domain counterpart, both ways.
+ * Each switch names every constant and has no default, so a value added to the spec (or to the
+ * domain) fails the build here instead of being refused, or sent wrongly, at run time.
  */
 final class ContractEnums {
   private ContractEnums() {}
@@ -33,6 +37,22 @@ final class ContractEnums {
       case SET -> UpsertAction.SET;
       case ADD -> UpsertAction.ADD;
       case REMOVE -> UpsertAction.REMOVE;
+    };
+  }
+
+  static DiffRecord.ChangeEnum change(VersionDiff.Change change) {
+    return switch (change) {
+      case ADDED -> DiffRecord.ChangeEnum.ADDED;
+      case REMOVED -> DiffRecord.ChangeEnum.REMOVED;
+      case CHANGED -> DiffRecord.ChangeEnum.CHANGED;
+    };
+  }
+
+  static ImportStatus importStatus(DatasetImport.Status status) {
+    return switch (status) {
+      case STAGED -> ImportStatus.STAGED;
+      case PRESENT -> ImportStatus.PRESENT;
+      case IMPORTED -> ImportStatus.IMPORTED;
     };
   }
 }

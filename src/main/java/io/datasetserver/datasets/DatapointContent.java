@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.generated.model.ChatRole;
+import io.datasetserver.generated.model.ImageContentPart;
 import io.datasetserver.generated.model.ImageDetail;
+import io.datasetserver.generated.model.TextContentPart;
 import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,8 @@ public record DatapointContent(String canonicalJson) {
   private static final List<String> ROLES = wireValues(ChatRole.values());
   private static final List<String> IMAGE_DETAILS = wireValues(ImageDetail.values());
   private static final String TOOL_CALL_TYPE = ToolCall.TypeEnum.FUNCTION.toString();
+  private static final String TEXT_PART = TextContentPart.TypeEnum.TEXT.toString();
+  private static final String IMAGE_PART = ImageContentPart.TypeEnum.IMAGE_URL.toString();
 
   /** The datapoint's id within one dataset: derived from the content, so it never changes. */
   public String idIn(String datasetId) {
@@ -136,24 +140,22 @@ public record DatapointContent(String canonicalJson) {
       JsonNode part = content.get(i);
       List<Object> at = append(location, i);
       String type = part.path("type").asText("");
-      switch (type) {
-        case "text" -> {
-          if (!part.path("text").isTextual()) {
-            errors.add(new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
-          }
+      if (type.equals(TEXT_PART)) {
+        if (!part.path("text").isTextual()) {
+          errors.add(new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
         }
-        case "image_url" -> {
-          JsonNode image = part.path("image_url");
-          if (!image.path("url").isTextual()) {
-            errors.add(new FieldError(append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
-          }
-          JsonNode detail = image.path("detail");
-          if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
-            errors.add(FieldError.notOneOf(IMAGE_DETAILS, append(at, "image_url", "detail")));
-          }
+      } else if (type.equals(IMAGE_PART)) {
+        JsonNode image = part.path("image_url");
+        if (!image.path("url").isTextual()) {
+          errors.add(new FieldError(append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
         }
-        default -> errors.add(new FieldError(append(at, "type"),
-            "Content part type should be 'text' or 'image_url'", "union_tag_invalid"));
+        JsonNode detail = image.path("detail");
+        if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
+          errors.add(FieldError.notOneOf(IMAGE_DETAILS, append(at, "image_url", "detail")));
+        }
+      } else {
+        errors.add(new FieldError(append(at, "type"),
+            "Content part type should be '" + TEXT_PART + "' or '" + IMAGE_PART + "'", "union_tag_invalid"));
       }
     }
   }
