@@ -94,7 +94,7 @@ public interface DatasetsApi {
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param versionId Select this version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
      * @param environment Select the version deployed to this environment, given by name or &#x60;env_…&#x60; id. Cannot be combined with &#x60;version_id&#x60;.
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param q Extension of this server (not in the Humanloop API): only the datapoints in which this text occurs, case-insensitively, in an input value, in the text of a message (string content or text parts), or in a target value written as JSON. The order and paging stay the same and &#x60;total&#x60; counts the matches. Empty or absent: every datapoint.
      * @return One page of datapoints.
@@ -112,7 +112,7 @@ public interface DatasetsApi {
     /**
      * Pages through the organization's datasets. Each record describes the dataset at its default version (the one deployed to the default environment, else the newest) and never includes datapoints. A page past the end is empty, not an error. 
      *
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param name Only datasets whose name contains this text (case-insensitive).
      * @param userFilter Only datasets with a version created by a user whose email address or full name contains this text (case-insensitive).
@@ -243,7 +243,7 @@ public interface DatasetsApi {
 
 
     /**
-     * Creates a version made of a base version plus the rows of a UTF-8 CSV file (with a header row; duplicates are dropped). The base is chosen with `version_id` or `environment`, else it is the version deployed to the default environment, else the newest.  Columns: `messages` holds a JSON array of chat messages; `target` holds a JSON object, or text that becomes `{\"output\": text}`; `target.KEY` sets one key of the target (parsed as JSON when possible); every other column becomes an input. A file with only a header changes nothing. 
+     * Creates a version made of a base version plus the rows of a UTF-8 CSV file (with a header row; duplicates are dropped). The base is chosen with `version_id` or `environment`, else it is the version deployed to the default environment, else the newest.  Columns: `messages` holds a JSON array of chat messages; `target` holds a JSON object, or text that becomes `{\"output\": text}`; `target.KEY` sets one key of the target (parsed as JSON when possible); every other column becomes an input. A file with only a header changes nothing. A malformed file (not UTF-8, a row that does not parse or has the wrong number of cells, a `messages` cell that is not a JSON array of chat messages) is a 422 naming its row, and nothing is written. 
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param _file The CSV file.
@@ -269,7 +269,7 @@ public interface DatasetsApi {
 
 
     /**
-     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe. A newly created dataset gets its first version deployed to the default environment.  Extension of this server (not in the Humanloop API): with `dry_run=true` the upsert is validated and computed exactly as it would be (the same 404, 409, 412 and 422 errors) and nothing is written; the 200 body is then an `UpsertDryRunResponse` instead of a `DatasetResponse`.  A dataset holds at most 3,000 live versions (or the server's configured cap): an upsert that would create one more answers 409 and says so; delete versions it no longer needs, or start a new dataset. 
+     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version; naming a base while the path would create the dataset is a 404. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe; a `version_name` other than that version's name is then a 409. A newly created dataset gets its first version deployed to the default environment.  Concurrent `add`/`remove` upserts without a named base never lose each other's datapoints: a writer that loses the race to another builds again on the winner's version. A request that fails writes nothing.  Extension of this server (not in the Humanloop API): with `dry_run=true` the upsert is validated and computed exactly as it would be (the same 404, 409, 412 and 422 errors) and nothing is written; the 200 body is then an `UpsertDryRunResponse` instead of a `DatasetResponse`.  A dataset holds at most 3,000 live versions (or the server's configured cap): an upsert that would create one more answers 409 and says so; delete versions it no longer needs, or start a new dataset. 
      *
      * @param upsertDatasetRequest 
      * @param versionId Base version (&#x60;dsv_…&#x60;) for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;environment&#x60;.

@@ -31,7 +31,7 @@ public interface ExtensionsApi {
      * @param fromEnvironment Compare from the version deployed to this environment (name or &#x60;env_…&#x60; id).
      * @param toVersionId The version compared to (&#x60;dsv_…&#x60;). At most one of &#x60;to_version_id&#x60; and &#x60;to_environment&#x60;; neither compares to the most recently created version.
      * @param toEnvironment Compare to the version deployed to this environment (name or &#x60;env_…&#x60; id).
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @return The counts of the comparison and one page of its records.
      * @return The `X-API-KEY` header is missing or the key is unknown.

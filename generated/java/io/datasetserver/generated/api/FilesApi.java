@@ -29,7 +29,7 @@ public interface FilesApi {
     /**
      * Pages through the organization's files. Only datasets exist here, so every record is a DatasetResponse, at its default version or, with `environment`, at the version deployed there. Other query parameters of the Humanloop API (such as `include_raw_file_content`) are accepted and ignored. 
      *
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param name Only files whose name contains this text (case-insensitive).
      * @param path Only files inside this folder, at any depth (e.g. &#x60;evals/support&#x60;). Empty or absent: every file. A trailing &#x60;/&#x60; is ignored.

@@ -42,7 +42,7 @@ public class UpsertDatasetRequest   {
   }
 
   /**
-   * Dataset path: 1–255 characters, &#x60;/&#x60;-separated non-empty segments. An unknown path creates the dataset. When &#x60;id&#x60; is also given it must be the dataset&#39;s current path.
+   * Dataset path: 1–255 characters, &#x60;/&#x60;-separated non-empty segments without control characters. An unknown path creates the dataset. When &#x60;id&#x60; is also given it must be the dataset&#39;s current path.
    **/
   public UpsertDatasetRequest path(String path) {
     this.path = path;
