@@ -1,6 +1,6 @@
 package io.datasetserver.generated.model;
 
-import io.datasetserver.generated.model.ImageDetail;
+import io.datasetserver.generated.model.ImageUrlDetail;
 import jakarta.validation.constraints.*;
 import jakarta.validation.Valid;
 
@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class ImageUrl   {
   private String url;
-  private ImageDetail detail;
+  private ImageUrlDetail detail;
 
   public ImageUrl() {
   }
@@ -51,19 +51,19 @@ public class ImageUrl   {
 
   /**
    **/
-  public ImageUrl detail(ImageDetail detail) {
+  public ImageUrl detail(ImageUrlDetail detail) {
     this.detail = detail;
     return this;
   }
 
   
   @JsonProperty("detail")
-  public ImageDetail getDetail() {
+  public ImageUrlDetail getDetail() {
     return detail;
   }
 
   @JsonProperty("detail")
-  public void setDetail(ImageDetail detail) {
+  public void setDetail(ImageUrlDetail detail) {
     this.detail = detail;
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.generated.model.ChatRole;
 import io.datasetserver.generated.model.ImageContentPart;
-import io.datasetserver.generated.model.ImageDetail;
+import io.datasetserver.generated.model.ImageUrlDetail;
 import io.datasetserver.generated.model.TextContentPart;
 import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Map;
 public record DatapointContent(String canonicalJson) {
   // The vocabularies are the contract's: the enums generated from api-spec/openapi.yaml.
   private static final List<String> ROLES = wireValues(ChatRole.values());
-  private static final List<String> IMAGE_DETAILS = wireValues(ImageDetail.values());
+  private static final List<String> IMAGE_DETAILS = wireValues(ImageUrlDetail.values());
   private static final String TOOL_CALL_TYPE = ToolCall.TypeEnum.FUNCTION.toString();
   private static final String TEXT_PART = TextContentPart.TypeEnum.TEXT.toString();
   private static final String IMAGE_PART = ImageContentPart.TypeEnum.IMAGE_URL.toString();

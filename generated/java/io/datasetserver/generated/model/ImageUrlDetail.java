@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Level of detail at which a model should look at an image.
  */
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
-public enum ImageDetail {
+public enum ImageUrlDetail {
   
   HIGH("high"),
   
@@ -20,7 +20,7 @@ public enum ImageDetail {
 
   private String value;
 
-  ImageDetail(String value) {
+  ImageUrlDetail(String value) {
     this.value = value;
   }
 
@@ -28,8 +28,8 @@ public enum ImageDetail {
      * Convert a String into String, as specified in the
      * <a href="https://download.oracle.com/otndocs/jcp/jaxrs-2_0-fr-eval-spec/index.html">See JAX RS 2.0 Specification, section 3.2, p. 12</a>
      */
-    public static ImageDetail fromString(String s) {
-      for (ImageDetail b : ImageDetail.values()) {
+    public static ImageUrlDetail fromString(String s) {
+      for (ImageUrlDetail b : ImageUrlDetail.values()) {
         // using Objects.toString() to be safe if value type non-object type
         // because types like 'int' etc. will be auto-boxed
         if (java.util.Objects.toString(b.value).equals(s)) {
@@ -46,8 +46,8 @@ public enum ImageDetail {
   }
 
   @JsonCreator
-  public static ImageDetail fromValue(String value) {
-    for (ImageDetail b : ImageDetail.values()) {
+  public static ImageUrlDetail fromValue(String value) {
+    for (ImageUrlDetail b : ImageUrlDetail.values()) {
       if (b.value.equals(value)) {
         return b;
       }
