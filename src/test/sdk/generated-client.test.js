@@ -176,7 +176,7 @@ describe("generated typescript-fetch client", { skip: compiled ? false : "the ge
     const lines = jsonl.split("\n");
     assert.equal(lines.pop(), "");
     assert.deepEqual(lines.map((l) => JSON.parse(l).inputs.q), ["capital of France", "refund policy", 'new, with "quotes"']);
-    const raw = await extensions.exportVersionRaw({ id: first.id, versionId: second.versionId, format: gen.ExportVersionFormatEnum.Csv });
+    const raw = await extensions.exportVersionRaw({ id: first.id, versionId: second.versionId, format: gen.ExportFormat.Csv });
     assert.equal(raw.raw.headers.get("content-type"), "text/csv; charset=utf-8");
     assert.equal(raw.raw.headers.get("content-disposition"), 'attachment; filename="review-reviewed.csv"');
     const csv = await (await raw.value()).text();

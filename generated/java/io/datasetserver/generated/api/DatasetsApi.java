@@ -4,14 +4,17 @@ import io.datasetserver.generated.model.DatasetResponse;
 import io.datasetserver.generated.model.ErrorResponse;
 import java.io.File;
 import io.datasetserver.generated.model.FileEnvironmentResponse;
+import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.HTTPValidationError;
 import io.datasetserver.generated.model.ListDatasetVersionsResponse;
 import io.datasetserver.generated.model.PaginatedDatapointResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
+import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.generated.model.UpdateDatasetRequest;
 import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
 import io.datasetserver.generated.model.UpsertResult;
+import io.datasetserver.generated.model.VersionsIncludeDatapoints;
 
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.
@@ -90,7 +94,7 @@ public interface DatasetsApi {
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param versionId Select this version (&#x60;dsv_…&#x60;). Cannot be combined with &#x60;environment&#x60;.
      * @param environment Select the version deployed to this environment, given by name or &#x60;env_…&#x60; id. Cannot be combined with &#x60;version_id&#x60;.
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param q Extension of this server (not in the Humanloop API): only the datapoints in which this text occurs, case-insensitively, in an input value, in the text of a message (string content or text parts), or in a target value written as JSON. The order and paging stay the same and &#x60;total&#x60; counts the matches. Empty or absent: every datapoint.
      * @return One page of datapoints.
@@ -102,13 +106,13 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets/{id}/datapoints")
     @Produces({ "application/json" })
-    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size,@QueryParam("q")   String q);
+    Response listDatapoints(@PathParam("id") String id,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("50")   Integer size,@QueryParam("q")   String q);
 
 
     /**
      * Pages through the organization's datasets. Each record describes the dataset at its default version (the one deployed to the default environment, else the newest) and never includes datapoints. A page past the end is empty, not an error. 
      *
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param name Only datasets whose name contains this text (case-insensitive).
      * @param userFilter Only datasets with a version created by a user whose email address or full name contains this text (case-insensitive).
@@ -122,7 +126,7 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets")
     @Produces({ "application/json" })
-    Response listDatasets(@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   String sortBy,@QueryParam("order") @DefaultValue("desc")   String order);
+    Response listDatasets(@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("user_filter")   String userFilter,@QueryParam("sort_by") @DefaultValue("created_at")   FileSortBy sortBy,@QueryParam("order") @DefaultValue("desc")   SortOrder order);
 
 
     /**
@@ -154,7 +158,7 @@ public interface DatasetsApi {
     @GET
     @Path("/datasets/{id}/versions")
     @Produces({ "application/json" })
-    Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   String includeDatapoints);
+    Response listVersions(@PathParam("id") String id,@QueryParam("include_datapoints")   VersionsIncludeDatapoints includeDatapoints);
 
 
     /**
@@ -175,7 +179,7 @@ public interface DatasetsApi {
     @Path("/datasets/{id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response moveDataset(@PathParam("id") String id,UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
+    Response moveDataset(@PathParam("id") String id,@Valid @NotNull UpdateDatasetRequest updateDatasetRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -213,7 +217,7 @@ public interface DatasetsApi {
     @POST
     @Path("/datasets/{id}/environments/{environment_id}")
     @Produces({ "application/json" })
-    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id")   String versionId,@HeaderParam("If-Match")   String ifMatch);
+    Response setDeployment(@PathParam("id") String id,@PathParam("environment_id") String environmentId,@QueryParam("version_id") @NotNull   String versionId,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
@@ -235,11 +239,11 @@ public interface DatasetsApi {
     @Path("/datasets/{id}/versions/{version_id}")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
+    Response updateVersion(@PathParam("id") String id,@PathParam("version_id") String versionId,@Valid @NotNull UpdateVersionRequest updateVersionRequest,@HeaderParam("If-Match")   String ifMatch);
 
 
     /**
-     * Creates a version made of a base version plus the rows of a UTF-8 CSV file (with a header row; duplicates are dropped). The base is chosen with `version_id` or `environment`, else it is the version deployed to the default environment, else the newest.  Columns: `messages` holds a JSON array of chat messages; `target` holds a JSON object, or text that becomes `{\"output\": text}`; `target.KEY` sets one key of the target (parsed as JSON when possible); every other column becomes an input. A file with only a header changes nothing. 
+     * Creates a version made of a base version plus the rows of a UTF-8 CSV file (with a header row; duplicates are dropped). The base is chosen with `version_id` or `environment`, else it is the version deployed to the default environment, else the newest.  Columns: `messages` holds a JSON array of chat messages; `target` holds a JSON object, or text that becomes `{\"output\": text}`; `target.KEY` sets one key of the target (parsed as JSON when possible); every other column becomes an input. A file with only a header changes nothing. A malformed file (not UTF-8, a row that does not parse or has the wrong number of cells, a `messages` cell that is not a JSON array of chat messages) is a 422 naming its row, and nothing is written. 
      *
      * @param id Dataset id (&#x60;ds_…&#x60;).
      * @param _file The CSV file.
@@ -265,7 +269,7 @@ public interface DatasetsApi {
 
 
     /**
-     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe. A newly created dataset gets its first version deployed to the default environment.  Extension of this server (not in the Humanloop API): with `dry_run=true` the upsert is validated and computed exactly as it would be (the same 404, 409, 412 and 422 errors) and nothing is written; the 200 body is then an `UpsertDryRunResponse` instead of a `DatasetResponse`.  A dataset holds at most 3,000 live versions (or the server's configured cap): an upsert that would create one more answers 409 and says so; delete versions it no longer needs, or start a new dataset. 
+     * Finds the dataset by `id` or `path` (creating it when the path is unknown) and builds a new version from the request: - `set`: the version holds exactly the given datapoints; - `add`: the base version's datapoints followed by the new ones; - `remove`: the base version's datapoints minus the given ones.  Duplicate datapoints are dropped. The base for `add`/`remove` is chosen with `version_id` or `environment`, else it is the newest version; naming a base while the path would create the dataset is a 404. If the resulting content equals an existing version, that version is returned and nothing is created, so retries are safe; a `version_name` other than that version's name is then a 409. A newly created dataset gets its first version deployed to the default environment.  Concurrent `add`/`remove` upserts without a named base never lose each other's datapoints: a writer that loses the race to another builds again on the winner's version. A request that fails writes nothing.  Extension of this server (not in the Humanloop API): with `dry_run=true` the upsert is validated and computed exactly as it would be (the same 404, 409, 412 and 422 errors) and nothing is written; the 200 body is then an `UpsertDryRunResponse` instead of a `DatasetResponse`.  A dataset holds at most 3,000 live versions (or the server's configured cap): an upsert that would create one more answers 409 and says so; delete versions it no longer needs, or start a new dataset. 
      *
      * @param upsertDatasetRequest 
      * @param versionId Base version (&#x60;dsv_…&#x60;) for &#x60;add&#x60;/&#x60;remove&#x60;. Ignored for &#x60;set&#x60;. Cannot be combined with &#x60;environment&#x60;.
@@ -286,6 +290,6 @@ public interface DatasetsApi {
     @Path("/datasets")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response upsertDataset(UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);
+    Response upsertDataset(@Valid @NotNull UpsertDatasetRequest upsertDatasetRequest,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment,@QueryParam("include_datapoints") @DefaultValue("false")   Boolean includeDatapoints,@QueryParam("dry_run") @DefaultValue("false")   Boolean dryRun,@HeaderParam("If-Match")   String ifMatch);
 
 }

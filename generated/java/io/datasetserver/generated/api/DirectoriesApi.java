@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.

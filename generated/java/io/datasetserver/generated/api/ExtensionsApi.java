@@ -1,6 +1,7 @@
 package io.datasetserver.generated.api;
 
 import io.datasetserver.generated.model.ErrorResponse;
+import io.datasetserver.generated.model.ExportFormat;
 import java.io.File;
 import io.datasetserver.generated.model.HTTPValidationError;
 import io.datasetserver.generated.model.VersionDiffResponse;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.
@@ -29,7 +31,7 @@ public interface ExtensionsApi {
      * @param fromEnvironment Compare from the version deployed to this environment (name or &#x60;env_…&#x60; id).
      * @param toVersionId The version compared to (&#x60;dsv_…&#x60;). At most one of &#x60;to_version_id&#x60; and &#x60;to_environment&#x60;; neither compares to the most recently created version.
      * @param toEnvironment Compare to the version deployed to this environment (name or &#x60;env_…&#x60; id).
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @return The counts of the comparison and one page of its records.
      * @return The `X-API-KEY` header is missing or the key is unknown.
@@ -40,7 +42,7 @@ public interface ExtensionsApi {
     @GET
     @Path("/datasets/{id}/diff")
     @Produces({ "application/json" })
-    Response diffVersions(@PathParam("id") String id,@QueryParam("from_version_id")   String fromVersionId,@QueryParam("from_environment")   String fromEnvironment,@QueryParam("to_version_id")   String toVersionId,@QueryParam("to_environment")   String toEnvironment,@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("50")   Integer size);
+    Response diffVersions(@PathParam("id") String id,@QueryParam("from_version_id")   String fromVersionId,@QueryParam("from_environment")   String fromEnvironment,@QueryParam("to_version_id")   String toVersionId,@QueryParam("to_environment")   String toEnvironment,@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("50")   Integer size);
 
 
     /**
@@ -60,6 +62,6 @@ public interface ExtensionsApi {
     @GET
     @Path("/datasets/{id}/export")
     @Produces({ "application/x-ndjson", "text/csv", "application/json" })
-    Response exportVersion(@PathParam("id") String id,@QueryParam("format") @DefaultValue("jsonl")   String format,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment);
+    Response exportVersion(@PathParam("id") String id,@QueryParam("format") @DefaultValue("jsonl")   ExportFormat format,@QueryParam("version_id")   String versionId,@QueryParam("environment")   String environment);
 
 }

@@ -2,10 +2,12 @@ package io.datasetserver.generated.api;
 
 import io.datasetserver.generated.model.DatasetResponse;
 import io.datasetserver.generated.model.ErrorResponse;
+import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.FileType;
 import io.datasetserver.generated.model.HTTPValidationError;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
 import io.datasetserver.generated.model.RetrieveByPathRequest;
+import io.datasetserver.generated.model.SortOrder;
 
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +16,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.
@@ -26,7 +29,7 @@ public interface FilesApi {
     /**
      * Pages through the organization's files. Only datasets exist here, so every record is a DatasetResponse, at its default version or, with `environment`, at the version deployed there. Other query parameters of the Humanloop API (such as `include_raw_file_content`) are accepted and ignored. 
      *
-     * @param page Page number, starting at 1.
+     * @param page Page number, starting at 1. A page past the end is an empty page with the same &#x60;total&#x60;, not an error.
      * @param size Records per page (0 to 1000).
      * @param name Only files whose name contains this text (case-insensitive).
      * @param path Only files inside this folder, at any depth (e.g. &#x60;evals/support&#x60;). Empty or absent: every file. A trailing &#x60;/&#x60; is ignored.
@@ -43,7 +46,7 @@ public interface FilesApi {
      */
     @GET
     @Produces({ "application/json" })
-    Response listFiles(@QueryParam("page") @DefaultValue("1")   Integer page,@QueryParam("size") @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("path")   String path,@QueryParam("type")   List<FileType> type,@QueryParam("environment")   String environment,@QueryParam("template") @DefaultValue("false")   Boolean template,@QueryParam("sort_by") @DefaultValue("created_at")   String sortBy,@QueryParam("order") @DefaultValue("desc")   String order);
+    Response listFiles(@QueryParam("page") @Min(1) @DefaultValue("1")   Integer page,@QueryParam("size") @Min(0) @Max(1000) @DefaultValue("10")   Integer size,@QueryParam("name")   String name,@QueryParam("path")   String path,@QueryParam("type")   List<FileType> type,@QueryParam("environment")   String environment,@QueryParam("template") @DefaultValue("false")   Boolean template,@QueryParam("sort_by") @DefaultValue("created_at")   FileSortBy sortBy,@QueryParam("order") @DefaultValue("desc")   SortOrder order);
 
 
     /**
@@ -61,6 +64,6 @@ public interface FilesApi {
     @Path("/retrieve-by-path")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response retrieveFileByPath(RetrieveByPathRequest retrieveByPathRequest,@QueryParam("environment")   String environment);
+    Response retrieveFileByPath(@Valid @NotNull RetrieveByPathRequest retrieveByPathRequest,@QueryParam("environment")   String environment);
 
 }

@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.List;
-
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 /**
 * Represents a collection of functions to interact with the API endpoints.
@@ -41,7 +42,7 @@ public interface ImportsApi {
     @Path("/{id}/versions/{version_id}/datapoints")
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response appendImportDatapoints(@PathParam("id") String id,@PathParam("version_id") String versionId,ImportDatapointsRequest importDatapointsRequest);
+    Response appendImportDatapoints(@PathParam("id") String id,@PathParam("version_id") String versionId,@Valid @NotNull ImportDatapointsRequest importDatapointsRequest);
 
 
     /**
@@ -58,7 +59,7 @@ public interface ImportsApi {
     @POST
     @Consumes({ "application/json" })
     @Produces({ "application/json" })
-    Response beginImport(ImportDatasetRequest importDatasetRequest);
+    Response beginImport(@Valid @NotNull ImportDatasetRequest importDatasetRequest);
 
 
     /**

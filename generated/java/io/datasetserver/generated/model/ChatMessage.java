@@ -5,6 +5,8 @@ import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,7 +25,7 @@ public class ChatMessage   {
   private com.fasterxml.jackson.databind.JsonNode content;
   private String name;
   private String toolCallId;
-  private List<ToolCall> toolCalls;
+  private @Valid List<@Valid ToolCall> toolCalls;
 
   public ChatMessage() {
   }
@@ -44,7 +46,7 @@ public class ChatMessage   {
 
   
   @JsonProperty(required = true, value = "role")
-  public ChatRole getRole() {
+  @NotNull public ChatRole getRole() {
     return role;
   }
 
@@ -62,7 +64,7 @@ public class ChatMessage   {
 
   
   @JsonProperty("content")
-  public com.fasterxml.jackson.databind.JsonNode getContent() {
+  @Valid public com.fasterxml.jackson.databind.JsonNode getContent() {
     return content;
   }
 
@@ -112,19 +114,19 @@ public class ChatMessage   {
   /**
    * Tool calls requested by an &#x60;assistant&#x60; message.
    **/
-  public ChatMessage toolCalls(List<ToolCall> toolCalls) {
+  public ChatMessage toolCalls(List<@Valid ToolCall> toolCalls) {
     this.toolCalls = toolCalls;
     return this;
   }
 
   
   @JsonProperty("tool_calls")
-  public List<ToolCall> getToolCalls() {
+  @Valid public List<@Valid ToolCall> getToolCalls() {
     return toolCalls;
   }
 
   @JsonProperty("tool_calls")
-  public void setToolCalls(List<ToolCall> toolCalls) {
+  public void setToolCalls(List<@Valid ToolCall> toolCalls) {
     this.toolCalls = toolCalls;
   }
 

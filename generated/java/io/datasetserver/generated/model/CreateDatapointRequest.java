@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,9 +22,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("CreateDatapointRequest")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class CreateDatapointRequest   {
-  private Map<String, String> inputs;
-  private List<ChatMessage> messages;
-  private Map<String, Object> target;
+  private @Valid Map<String, String> inputs;
+  private @Valid List<@Valid ChatMessage> messages;
+  private @Valid Map<String, Object> target;
 
   public CreateDatapointRequest() {
   }
@@ -65,19 +67,19 @@ public class CreateDatapointRequest   {
   /**
    * Chat history.
    **/
-  public CreateDatapointRequest messages(List<ChatMessage> messages) {
+  public CreateDatapointRequest messages(List<@Valid ChatMessage> messages) {
     this.messages = messages;
     return this;
   }
 
   
   @JsonProperty("messages")
-  public List<ChatMessage> getMessages() {
+  @Valid public List<@Valid ChatMessage> getMessages() {
     return messages;
   }
 
   @JsonProperty("messages")
-  public void setMessages(List<ChatMessage> messages) {
+  public void setMessages(List<@Valid ChatMessage> messages) {
     this.messages = messages;
   }
 

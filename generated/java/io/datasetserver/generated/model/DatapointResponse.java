@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,9 +23,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class DatapointResponse   {
   private String id;
-  private Map<String, String> inputs;
-  private List<ChatMessage> messages;
-  private Map<String, Object> target;
+  private @Valid Map<String, String> inputs;
+  private @Valid List<@Valid ChatMessage> messages;
+  private @Valid Map<String, Object> target;
 
   public DatapointResponse() {
   }
@@ -45,7 +47,7 @@ public class DatapointResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -92,19 +94,19 @@ public class DatapointResponse   {
   /**
    * Chat history.
    **/
-  public DatapointResponse messages(List<ChatMessage> messages) {
+  public DatapointResponse messages(List<@Valid ChatMessage> messages) {
     this.messages = messages;
     return this;
   }
 
   
   @JsonProperty("messages")
-  public List<ChatMessage> getMessages() {
+  @Valid public List<@Valid ChatMessage> getMessages() {
     return messages;
   }
 
   @JsonProperty("messages")
-  public void setMessages(List<ChatMessage> messages) {
+  public void setMessages(List<@Valid ChatMessage> messages) {
     this.messages = messages;
   }
 

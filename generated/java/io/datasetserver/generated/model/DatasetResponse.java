@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -78,18 +80,18 @@ public class DatasetResponse   {
   private String versionId;
   private String versionName;
   private String versionDescription;
-  private Map<String, Object> attributes;
+  private @Valid Map<String, Object> attributes;
   private Integer datapointsCount;
-  private List<DatapointResponse> datapoints;
-  private List<EnvironmentResponse> environments;
+  private @Valid List<@Valid DatapointResponse> datapoints;
+  private @Valid List<@Valid EnvironmentResponse> environments;
   private OffsetDateTime createdAt;
   private OffsetDateTime updatedAt;
   private OffsetDateTime lastUsedAt;
   private UserResponse createdBy;
   private String description;
   private String readme;
-  private List<String> tags;
-  private Map<String, Object> schema;
+  private @Valid List<String> tags;
+  private @Valid Map<String, Object> schema;
 
   public DatasetResponse() {
   }
@@ -103,7 +105,7 @@ public class DatasetResponse   {
     @JsonProperty(required = true, value = "version_id") String versionId,
     @JsonProperty(required = true, value = "attributes") Map<String, Object> attributes,
     @JsonProperty(required = true, value = "datapoints_count") Integer datapointsCount,
-    @JsonProperty(required = true, value = "environments") List<EnvironmentResponse> environments,
+    @JsonProperty(required = true, value = "environments") List<@Valid EnvironmentResponse> environments,
     @JsonProperty(required = true, value = "created_at") OffsetDateTime createdAt,
     @JsonProperty(required = true, value = "updated_at") OffsetDateTime updatedAt,
     @JsonProperty(required = true, value = "last_used_at") OffsetDateTime lastUsedAt
@@ -131,7 +133,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -150,7 +152,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -169,7 +171,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -207,7 +209,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "type")
-  public TypeEnum getType() {
+  @NotNull public TypeEnum getType() {
     return type;
   }
 
@@ -226,7 +228,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "version_id")
-  public String getVersionId() {
+  @NotNull public String getVersionId() {
     return versionId;
   }
 
@@ -283,7 +285,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "attributes")
-  public Map<String, Object> getAttributes() {
+  @NotNull public Map<String, Object> getAttributes() {
     return attributes;
   }
 
@@ -318,7 +320,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "datapoints_count")
-  public Integer getDatapointsCount() {
+  @NotNull public Integer getDatapointsCount() {
     return datapointsCount;
   }
 
@@ -330,19 +332,19 @@ public class DatasetResponse   {
   /**
    * The version&#39;s datapoints, in order; only present when requested.
    **/
-  public DatasetResponse datapoints(List<DatapointResponse> datapoints) {
+  public DatasetResponse datapoints(List<@Valid DatapointResponse> datapoints) {
     this.datapoints = datapoints;
     return this;
   }
 
   
   @JsonProperty("datapoints")
-  public List<DatapointResponse> getDatapoints() {
+  @Valid public List<@Valid DatapointResponse> getDatapoints() {
     return datapoints;
   }
 
   @JsonProperty("datapoints")
-  public void setDatapoints(List<DatapointResponse> datapoints) {
+  public void setDatapoints(List<@Valid DatapointResponse> datapoints) {
     this.datapoints = datapoints;
   }
 
@@ -365,19 +367,19 @@ public class DatasetResponse   {
   /**
    * Environments this version is deployed to (&#x60;[]&#x60; when none).
    **/
-  public DatasetResponse environments(List<EnvironmentResponse> environments) {
+  public DatasetResponse environments(List<@Valid EnvironmentResponse> environments) {
     this.environments = environments;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "environments")
-  public List<EnvironmentResponse> getEnvironments() {
+  @NotNull @Valid public List<@Valid EnvironmentResponse> getEnvironments() {
     return environments;
   }
 
   @JsonProperty(required = true, value = "environments")
-  public void setEnvironments(List<EnvironmentResponse> environments) {
+  public void setEnvironments(List<@Valid EnvironmentResponse> environments) {
     this.environments = environments;
   }
 
@@ -407,7 +409,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -426,7 +428,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "updated_at")
-  public OffsetDateTime getUpdatedAt() {
+  @NotNull public OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 
@@ -445,7 +447,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty(required = true, value = "last_used_at")
-  public OffsetDateTime getLastUsedAt() {
+  @NotNull public OffsetDateTime getLastUsedAt() {
     return lastUsedAt;
   }
 
@@ -463,7 +465,7 @@ public class DatasetResponse   {
 
   
   @JsonProperty("created_by")
-  public UserResponse getCreatedBy() {
+  @Valid public UserResponse getCreatedBy() {
     return createdBy;
   }
 

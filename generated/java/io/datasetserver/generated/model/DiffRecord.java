@@ -4,6 +4,8 @@ import io.datasetserver.generated.model.DatapointResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -68,7 +70,7 @@ public class DiffRecord   {
   private ChangeEnum change;
   private DatapointResponse before;
   private DatapointResponse after;
-  private List<String> fields;
+  private @Valid List<String> fields;
 
   public DiffRecord() {
   }
@@ -89,7 +91,7 @@ public class DiffRecord   {
 
   
   @JsonProperty(required = true, value = "change")
-  public ChangeEnum getChange() {
+  @NotNull public ChangeEnum getChange() {
     return change;
   }
 
@@ -107,7 +109,7 @@ public class DiffRecord   {
 
   
   @JsonProperty("before")
-  public DatapointResponse getBefore() {
+  @Valid public DatapointResponse getBefore() {
     return before;
   }
 
@@ -125,7 +127,7 @@ public class DiffRecord   {
 
   
   @JsonProperty("after")
-  public DatapointResponse getAfter() {
+  @Valid public DatapointResponse getAfter() {
     return after;
   }
 

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,7 +24,7 @@ public class DirectoryResponse   {
   private String parentId;
   private String name;
   private String path;
-  private List<String> tags;
+  private @Valid List<String> tags;
   private OffsetDateTime createdAt;
   private OffsetDateTime updatedAt;
 
@@ -56,7 +58,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -94,7 +96,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -113,7 +115,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -132,7 +134,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "tags")
-  public List<String> getTags() {
+  @NotNull public List<String> getTags() {
     return tags;
   }
 
@@ -167,7 +169,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -186,7 +188,7 @@ public class DirectoryResponse   {
 
   
   @JsonProperty(required = true, value = "updated_at")
-  public OffsetDateTime getUpdatedAt() {
+  @NotNull public OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,12 +26,12 @@ public class DirectoryWithParentsAndChildrenResponse   {
   private String parentId;
   private String name;
   private String path;
-  private List<String> tags;
+  private @Valid List<String> tags;
   private OffsetDateTime createdAt;
   private OffsetDateTime updatedAt;
-  private List<DirectoryResponse> subdirectories;
-  private List<DatasetResponse> files;
-  private List<DirectoryResponse> parents;
+  private @Valid List<@Valid DirectoryResponse> subdirectories;
+  private @Valid List<@Valid DatasetResponse> files;
+  private @Valid List<@Valid DirectoryResponse> parents;
 
   public DirectoryWithParentsAndChildrenResponse() {
   }
@@ -42,9 +44,9 @@ public class DirectoryWithParentsAndChildrenResponse   {
     @JsonProperty(required = true, value = "tags") List<String> tags,
     @JsonProperty(required = true, value = "created_at") OffsetDateTime createdAt,
     @JsonProperty(required = true, value = "updated_at") OffsetDateTime updatedAt,
-    @JsonProperty(required = true, value = "subdirectories") List<DirectoryResponse> subdirectories,
-    @JsonProperty(required = true, value = "files") List<DatasetResponse> files,
-    @JsonProperty(required = true, value = "parents") List<DirectoryResponse> parents
+    @JsonProperty(required = true, value = "subdirectories") List<@Valid DirectoryResponse> subdirectories,
+    @JsonProperty(required = true, value = "files") List<@Valid DatasetResponse> files,
+    @JsonProperty(required = true, value = "parents") List<@Valid DirectoryResponse> parents
   ) {
     this.id = id;
     this.name = name;
@@ -67,7 +69,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -105,7 +107,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -124,7 +126,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -143,7 +145,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "tags")
-  public List<String> getTags() {
+  @NotNull public List<String> getTags() {
     return tags;
   }
 
@@ -178,7 +180,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -197,7 +199,7 @@ public class DirectoryWithParentsAndChildrenResponse   {
 
   
   @JsonProperty(required = true, value = "updated_at")
-  public OffsetDateTime getUpdatedAt() {
+  @NotNull public OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 
@@ -209,19 +211,19 @@ public class DirectoryWithParentsAndChildrenResponse   {
   /**
    * Direct child directories, sorted by name.
    **/
-  public DirectoryWithParentsAndChildrenResponse subdirectories(List<DirectoryResponse> subdirectories) {
+  public DirectoryWithParentsAndChildrenResponse subdirectories(List<@Valid DirectoryResponse> subdirectories) {
     this.subdirectories = subdirectories;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "subdirectories")
-  public List<DirectoryResponse> getSubdirectories() {
+  @NotNull @Valid public List<@Valid DirectoryResponse> getSubdirectories() {
     return subdirectories;
   }
 
   @JsonProperty(required = true, value = "subdirectories")
-  public void setSubdirectories(List<DirectoryResponse> subdirectories) {
+  public void setSubdirectories(List<@Valid DirectoryResponse> subdirectories) {
     this.subdirectories = subdirectories;
   }
 
@@ -244,19 +246,19 @@ public class DirectoryWithParentsAndChildrenResponse   {
   /**
    * Datasets directly inside, at their default version, sorted by name.
    **/
-  public DirectoryWithParentsAndChildrenResponse files(List<DatasetResponse> files) {
+  public DirectoryWithParentsAndChildrenResponse files(List<@Valid DatasetResponse> files) {
     this.files = files;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "files")
-  public List<DatasetResponse> getFiles() {
+  @NotNull @Valid public List<@Valid DatasetResponse> getFiles() {
     return files;
   }
 
   @JsonProperty(required = true, value = "files")
-  public void setFiles(List<DatasetResponse> files) {
+  public void setFiles(List<@Valid DatasetResponse> files) {
     this.files = files;
   }
 
@@ -279,19 +281,19 @@ public class DirectoryWithParentsAndChildrenResponse   {
   /**
    * Directories from the root down to the direct parent; &#x60;[]&#x60; for the root.
    **/
-  public DirectoryWithParentsAndChildrenResponse parents(List<DirectoryResponse> parents) {
+  public DirectoryWithParentsAndChildrenResponse parents(List<@Valid DirectoryResponse> parents) {
     this.parents = parents;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "parents")
-  public List<DirectoryResponse> getParents() {
+  @NotNull @Valid public List<@Valid DirectoryResponse> getParents() {
     return parents;
   }
 
   @JsonProperty(required = true, value = "parents")
-  public void setParents(List<DirectoryResponse> parents) {
+  public void setParents(List<@Valid DirectoryResponse> parents) {
     this.parents = parents;
   }
 

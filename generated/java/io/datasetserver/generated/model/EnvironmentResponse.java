@@ -2,6 +2,8 @@ package io.datasetserver.generated.model;
 
 import io.datasetserver.generated.model.EnvironmentTag;
 import java.time.OffsetDateTime;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -47,7 +49,7 @@ public class EnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -65,7 +67,7 @@ public class EnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -84,7 +86,7 @@ public class EnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -102,7 +104,7 @@ public class EnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "tag")
-  public EnvironmentTag getTag() {
+  @NotNull public EnvironmentTag getTag() {
     return tag;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,7 +38,7 @@ public class ErrorResponse   {
 
   
   @JsonProperty(required = true, value = "detail")
-  public String getDetail() {
+  @NotNull public String getDetail() {
     return detail;
   }
 

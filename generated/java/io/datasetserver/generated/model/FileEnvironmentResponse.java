@@ -3,6 +3,8 @@ package io.datasetserver.generated.model;
 import io.datasetserver.generated.model.DatasetResponse;
 import io.datasetserver.generated.model.EnvironmentTag;
 import java.time.OffsetDateTime;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -49,7 +51,7 @@ public class FileEnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -67,7 +69,7 @@ public class FileEnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -85,7 +87,7 @@ public class FileEnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -103,7 +105,7 @@ public class FileEnvironmentResponse   {
 
   
   @JsonProperty(required = true, value = "tag")
-  public EnvironmentTag getTag() {
+  @NotNull public EnvironmentTag getTag() {
     return tag;
   }
 
@@ -121,7 +123,7 @@ public class FileEnvironmentResponse   {
 
   
   @JsonProperty("file")
-  public DatasetResponse getFile() {
+  @Valid public DatasetResponse getFile() {
     return _file;
   }
 

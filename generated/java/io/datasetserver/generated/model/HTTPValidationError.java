@@ -4,6 +4,8 @@ import io.datasetserver.generated.model.ValidationError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,26 +20,26 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("HTTPValidationError")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class HTTPValidationError   {
-  private List<ValidationError> detail;
+  private @Valid List<@Valid ValidationError> detail;
 
   public HTTPValidationError() {
   }
 
   /**
    **/
-  public HTTPValidationError detail(List<ValidationError> detail) {
+  public HTTPValidationError detail(List<@Valid ValidationError> detail) {
     this.detail = detail;
     return this;
   }
 
   
   @JsonProperty("detail")
-  public List<ValidationError> getDetail() {
+  @Valid public List<@Valid ValidationError> getDetail() {
     return detail;
   }
 
   @JsonProperty("detail")
-  public void setDetail(List<ValidationError> detail) {
+  public void setDetail(List<@Valid ValidationError> detail) {
     this.detail = detail;
   }
 

@@ -1,6 +1,8 @@
 package io.datasetserver.generated.model;
 
 import io.datasetserver.generated.model.ImageUrl;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -86,7 +88,7 @@ public class ImageContentPart   {
 
   
   @JsonProperty(required = true, value = "type")
-  public TypeEnum getType() {
+  @NotNull public TypeEnum getType() {
     return type;
   }
 
@@ -104,7 +106,7 @@ public class ImageContentPart   {
 
   
   @JsonProperty(required = true, value = "image_url")
-  public ImageUrl getImageUrl() {
+  @NotNull @Valid public ImageUrl getImageUrl() {
     return imageUrl;
   }
 

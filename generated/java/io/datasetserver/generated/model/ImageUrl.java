@@ -1,5 +1,8 @@
 package io.datasetserver.generated.model;
 
+import io.datasetserver.generated.model.ImageUrlDetail;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,54 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class ImageUrl   {
   private String url;
-  public enum DetailEnum {
-
-    HIGH(String.valueOf("high")), LOW(String.valueOf("low")), AUTO(String.valueOf("auto"));
-
-
-    private String value;
-
-    DetailEnum (String v) {
-        value = v;
-    }
-
-    public String value() {
-        return value;
-    }
-
-    @Override
-    @JsonValue
-    public String toString() {
-        return String.valueOf(value);
-    }
-
-    /**
-     * Convert a String into String, as specified in the
-     * <a href="https://download.oracle.com/otndocs/jcp/jaxrs-2_0-fr-eval-spec/index.html">See JAX RS 2.0 Specification, section 3.2, p. 12</a>
-     */
-    public static DetailEnum fromString(String s) {
-        for (DetailEnum b : DetailEnum.values()) {
-            // using Objects.toString() to be safe if value type non-object type
-            // because types like 'int' etc. will be auto-boxed
-            if (java.util.Objects.toString(b.value).equals(s)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("Unexpected string value '" + s + "'");
-    }
-
-    @JsonCreator
-    public static DetailEnum fromValue(String value) {
-        for (DetailEnum b : DetailEnum.values()) {
-            if (b.value.equals(value)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("Unexpected value '" + value + "'");
-    }
-}
-
-  private DetailEnum detail;
+  private ImageUrlDetail detail;
 
   public ImageUrl() {
   }
@@ -84,7 +40,7 @@ public class ImageUrl   {
 
   
   @JsonProperty(required = true, value = "url")
-  public String getUrl() {
+  @NotNull public String getUrl() {
     return url;
   }
 
@@ -94,21 +50,20 @@ public class ImageUrl   {
   }
 
   /**
-   * Level of detail.
    **/
-  public ImageUrl detail(DetailEnum detail) {
+  public ImageUrl detail(ImageUrlDetail detail) {
     this.detail = detail;
     return this;
   }
 
   
   @JsonProperty("detail")
-  public DetailEnum getDetail() {
+  public ImageUrlDetail getDetail() {
     return detail;
   }
 
   @JsonProperty("detail")
-  public void setDetail(DetailEnum detail) {
+  public void setDetail(ImageUrlDetail detail) {
     this.detail = detail;
   }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class ImportDatapointsRequest   {
   private Integer offset;
-  private List<Map<String, Object>> datapoints;
+  private @Valid List<Map<String, Object>> datapoints;
 
   public ImportDatapointsRequest() {
   }
@@ -44,7 +46,7 @@ public class ImportDatapointsRequest   {
 
   
   @JsonProperty(required = true, value = "offset")
-  public Integer getOffset() {
+  @NotNull  @Min(0)public Integer getOffset() {
     return offset;
   }
 
@@ -63,7 +65,7 @@ public class ImportDatapointsRequest   {
 
   
   @JsonProperty(required = true, value = "datapoints")
-  public List<Map<String, Object>> getDatapoints() {
+  @NotNull public List<Map<String, Object>> getDatapoints() {
     return datapoints;
   }
 

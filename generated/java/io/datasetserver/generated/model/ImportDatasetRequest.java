@@ -5,6 +5,8 @@ import io.datasetserver.generated.model.ImportVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,8 +23,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class ImportDatasetRequest   {
   private String id;
   private String path;
-  private List<ImportVersion> versions;
-  private List<ImportDeployment> deployments;
+  private @Valid List<@Valid ImportVersion> versions;
+  private @Valid List<@Valid ImportDeployment> deployments;
 
   public ImportDatasetRequest() {
   }
@@ -31,7 +33,7 @@ public class ImportDatasetRequest   {
   public ImportDatasetRequest(
     @JsonProperty(required = true, value = "id") String id,
     @JsonProperty(required = true, value = "path") String path,
-    @JsonProperty(required = true, value = "versions") List<ImportVersion> versions
+    @JsonProperty(required = true, value = "versions") List<@Valid ImportVersion> versions
   ) {
     this.id = id;
     this.path = path;
@@ -48,7 +50,7 @@ public class ImportDatasetRequest   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -67,7 +69,7 @@ public class ImportDatasetRequest   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -79,19 +81,19 @@ public class ImportDatasetRequest   {
   /**
    * Every version, in any order (they are ordered by &#x60;created_at&#x60;, then id): 1 to 10,000, whose names, descriptions and attributes together hold at most 4 Mi characters.
    **/
-  public ImportDatasetRequest versions(List<ImportVersion> versions) {
+  public ImportDatasetRequest versions(List<@Valid ImportVersion> versions) {
     this.versions = versions;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "versions")
-  public List<ImportVersion> getVersions() {
+  @NotNull @Valid public List<@Valid ImportVersion> getVersions() {
     return versions;
   }
 
   @JsonProperty(required = true, value = "versions")
-  public void setVersions(List<ImportVersion> versions) {
+  public void setVersions(List<@Valid ImportVersion> versions) {
     this.versions = versions;
   }
 
@@ -114,19 +116,19 @@ public class ImportDatasetRequest   {
   /**
    * Which version is deployed to which environment, by environment name.
    **/
-  public ImportDatasetRequest deployments(List<ImportDeployment> deployments) {
+  public ImportDatasetRequest deployments(List<@Valid ImportDeployment> deployments) {
     this.deployments = deployments;
     return this;
   }
 
   
   @JsonProperty("deployments")
-  public List<ImportDeployment> getDeployments() {
+  @Valid public List<@Valid ImportDeployment> getDeployments() {
     return deployments;
   }
 
   @JsonProperty("deployments")
-  public void setDeployments(List<ImportDeployment> deployments) {
+  public void setDeployments(List<@Valid ImportDeployment> deployments) {
     this.deployments = deployments;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -39,7 +41,7 @@ public class ImportDeployment   {
 
   
   @JsonProperty(required = true, value = "version_id")
-  public String getVersionId() {
+  @NotNull public String getVersionId() {
     return versionId;
   }
 
@@ -57,7 +59,7 @@ public class ImportDeployment   {
 
   
   @JsonProperty(required = true, value = "environment_name")
-  public String getEnvironmentName() {
+  @NotNull public String getEnvironmentName() {
     return environmentName;
   }
 

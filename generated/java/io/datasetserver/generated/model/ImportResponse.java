@@ -5,6 +5,8 @@ import io.datasetserver.generated.model.ImportStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,7 +24,7 @@ public class ImportResponse   {
   private String id;
   private String path;
   private ImportStatus status;
-  private List<ImportDeployment> skippedDeployments;
+  private @Valid List<@Valid ImportDeployment> skippedDeployments;
 
   public ImportResponse() {
   }
@@ -47,7 +49,7 @@ public class ImportResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -66,7 +68,7 @@ public class ImportResponse   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -84,7 +86,7 @@ public class ImportResponse   {
 
   
   @JsonProperty(required = true, value = "status")
-  public ImportStatus getStatus() {
+  @NotNull public ImportStatus getStatus() {
     return status;
   }
 
@@ -96,19 +98,19 @@ public class ImportResponse   {
   /**
    * Deployments left out because the organization has no environment of that name.
    **/
-  public ImportResponse skippedDeployments(List<ImportDeployment> skippedDeployments) {
+  public ImportResponse skippedDeployments(List<@Valid ImportDeployment> skippedDeployments) {
     this.skippedDeployments = skippedDeployments;
     return this;
   }
 
   
   @JsonProperty("skipped_deployments")
-  public List<ImportDeployment> getSkippedDeployments() {
+  @Valid public List<@Valid ImportDeployment> getSkippedDeployments() {
     return skippedDeployments;
   }
 
   @JsonProperty("skipped_deployments")
-  public void setSkippedDeployments(List<ImportDeployment> skippedDeployments) {
+  public void setSkippedDeployments(List<@Valid ImportDeployment> skippedDeployments) {
     this.skippedDeployments = skippedDeployments;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;

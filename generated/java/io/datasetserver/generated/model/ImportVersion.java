@@ -3,6 +3,8 @@ package io.datasetserver.generated.model;
 import io.datasetserver.generated.model.ImportUser;
 import java.util.HashMap;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,7 +22,7 @@ public class ImportVersion   {
   private String versionId;
   private String versionName;
   private String versionDescription;
-  private Map<String, Object> attributes;
+  private @Valid Map<String, Object> attributes;
   private Integer datapointsCount;
   private String createdAt;
   private String updatedAt;
@@ -50,7 +52,7 @@ public class ImportVersion   {
 
   
   @JsonProperty(required = true, value = "version_id")
-  public String getVersionId() {
+  @NotNull public String getVersionId() {
     return versionId;
   }
 
@@ -142,7 +144,7 @@ public class ImportVersion   {
 
   
   @JsonProperty(required = true, value = "datapoints_count")
-  public Integer getDatapointsCount() {
+  @NotNull  @Min(0)public Integer getDatapointsCount() {
     return datapointsCount;
   }
 
@@ -161,7 +163,7 @@ public class ImportVersion   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public String getCreatedAt() {
+  @NotNull public String getCreatedAt() {
     return createdAt;
   }
 
@@ -198,7 +200,7 @@ public class ImportVersion   {
 
   
   @JsonProperty("created_by")
-  public ImportUser getCreatedBy() {
+  @Valid public ImportUser getCreatedBy() {
     return createdBy;
   }
 

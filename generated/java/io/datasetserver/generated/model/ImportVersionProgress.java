@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -41,7 +43,7 @@ public class ImportVersionProgress   {
 
   
   @JsonProperty(required = true, value = "version_id")
-  public String getVersionId() {
+  @NotNull public String getVersionId() {
     return versionId;
   }
 
@@ -60,7 +62,7 @@ public class ImportVersionProgress   {
 
   
   @JsonProperty(required = true, value = "staged")
-  public Integer getStaged() {
+  @NotNull public Integer getStaged() {
     return staged;
   }
 
@@ -79,7 +81,7 @@ public class ImportVersionProgress   {
 
   
   @JsonProperty(required = true, value = "datapoints_count")
-  public Integer getDatapointsCount() {
+  @NotNull public Integer getDatapointsCount() {
     return datapointsCount;
   }
 

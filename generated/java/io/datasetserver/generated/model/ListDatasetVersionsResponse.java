@@ -4,6 +4,8 @@ import io.datasetserver.generated.model.DatasetResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,33 +20,33 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("ListDatasetVersionsResponse")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class ListDatasetVersionsResponse   {
-  private List<DatasetResponse> records;
+  private @Valid List<@Valid DatasetResponse> records;
 
   public ListDatasetVersionsResponse() {
   }
 
   @JsonCreator
   public ListDatasetVersionsResponse(
-    @JsonProperty(required = true, value = "records") List<DatasetResponse> records
+    @JsonProperty(required = true, value = "records") List<@Valid DatasetResponse> records
   ) {
     this.records = records;
   }
 
   /**
    **/
-  public ListDatasetVersionsResponse records(List<DatasetResponse> records) {
+  public ListDatasetVersionsResponse records(List<@Valid DatasetResponse> records) {
     this.records = records;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "records")
-  public List<DatasetResponse> getRecords() {
+  @NotNull @Valid public List<@Valid DatasetResponse> getRecords() {
     return records;
   }
 
   @JsonProperty(required = true, value = "records")
-  public void setRecords(List<DatasetResponse> records) {
+  public void setRecords(List<@Valid DatasetResponse> records) {
     this.records = records;
   }
 

@@ -4,6 +4,8 @@ import io.datasetserver.generated.model.DatapointResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("PaginatedDatapointResponse")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class PaginatedDatapointResponse   {
-  private List<DatapointResponse> records;
+  private @Valid List<@Valid DatapointResponse> records;
   private Integer page;
   private Integer size;
   private Integer total;
@@ -28,7 +30,7 @@ public class PaginatedDatapointResponse   {
 
   @JsonCreator
   public PaginatedDatapointResponse(
-    @JsonProperty(required = true, value = "records") List<DatapointResponse> records,
+    @JsonProperty(required = true, value = "records") List<@Valid DatapointResponse> records,
     @JsonProperty(required = true, value = "page") Integer page,
     @JsonProperty(required = true, value = "size") Integer size,
     @JsonProperty(required = true, value = "total") Integer total
@@ -41,19 +43,19 @@ public class PaginatedDatapointResponse   {
 
   /**
    **/
-  public PaginatedDatapointResponse records(List<DatapointResponse> records) {
+  public PaginatedDatapointResponse records(List<@Valid DatapointResponse> records) {
     this.records = records;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "records")
-  public List<DatapointResponse> getRecords() {
+  @NotNull @Valid public List<@Valid DatapointResponse> getRecords() {
     return records;
   }
 
   @JsonProperty(required = true, value = "records")
-  public void setRecords(List<DatapointResponse> records) {
+  public void setRecords(List<@Valid DatapointResponse> records) {
     this.records = records;
   }
 
@@ -82,7 +84,7 @@ public class PaginatedDatapointResponse   {
 
   
   @JsonProperty(required = true, value = "page")
-  public Integer getPage() {
+  @NotNull public Integer getPage() {
     return page;
   }
 
@@ -100,7 +102,7 @@ public class PaginatedDatapointResponse   {
 
   
   @JsonProperty(required = true, value = "size")
-  public Integer getSize() {
+  @NotNull public Integer getSize() {
     return size;
   }
 
@@ -119,7 +121,7 @@ public class PaginatedDatapointResponse   {
 
   
   @JsonProperty(required = true, value = "total")
-  public Integer getTotal() {
+  @NotNull public Integer getTotal() {
     return total;
   }
 

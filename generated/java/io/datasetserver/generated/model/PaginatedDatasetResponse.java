@@ -4,6 +4,8 @@ import io.datasetserver.generated.model.DatasetResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("PaginatedDatasetResponse")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class PaginatedDatasetResponse   {
-  private List<DatasetResponse> records;
+  private @Valid List<@Valid DatasetResponse> records;
   private Integer page;
   private Integer size;
   private Integer total;
@@ -28,7 +30,7 @@ public class PaginatedDatasetResponse   {
 
   @JsonCreator
   public PaginatedDatasetResponse(
-    @JsonProperty(required = true, value = "records") List<DatasetResponse> records,
+    @JsonProperty(required = true, value = "records") List<@Valid DatasetResponse> records,
     @JsonProperty(required = true, value = "page") Integer page,
     @JsonProperty(required = true, value = "size") Integer size,
     @JsonProperty(required = true, value = "total") Integer total
@@ -41,19 +43,19 @@ public class PaginatedDatasetResponse   {
 
   /**
    **/
-  public PaginatedDatasetResponse records(List<DatasetResponse> records) {
+  public PaginatedDatasetResponse records(List<@Valid DatasetResponse> records) {
     this.records = records;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "records")
-  public List<DatasetResponse> getRecords() {
+  @NotNull @Valid public List<@Valid DatasetResponse> getRecords() {
     return records;
   }
 
   @JsonProperty(required = true, value = "records")
-  public void setRecords(List<DatasetResponse> records) {
+  public void setRecords(List<@Valid DatasetResponse> records) {
     this.records = records;
   }
 
@@ -82,7 +84,7 @@ public class PaginatedDatasetResponse   {
 
   
   @JsonProperty(required = true, value = "page")
-  public Integer getPage() {
+  @NotNull public Integer getPage() {
     return page;
   }
 
@@ -100,7 +102,7 @@ public class PaginatedDatasetResponse   {
 
   
   @JsonProperty(required = true, value = "size")
-  public Integer getSize() {
+  @NotNull public Integer getSize() {
     return size;
   }
 
@@ -119,7 +121,7 @@ public class PaginatedDatasetResponse   {
 
   
   @JsonProperty(required = true, value = "total")
-  public Integer getTotal() {
+  @NotNull public Integer getTotal() {
     return total;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -37,7 +39,7 @@ public class RetrieveByPathRequest   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 

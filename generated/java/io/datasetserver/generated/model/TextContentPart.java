@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -85,7 +87,7 @@ public class TextContentPart   {
 
   
   @JsonProperty(required = true, value = "type")
-  public TypeEnum getType() {
+  @NotNull public TypeEnum getType() {
     return type;
   }
 
@@ -103,7 +105,7 @@ public class TextContentPart   {
 
   
   @JsonProperty(required = true, value = "text")
-  public String getText() {
+  @NotNull public String getText() {
     return text;
   }
 

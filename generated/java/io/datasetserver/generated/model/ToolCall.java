@@ -1,6 +1,8 @@
 package io.datasetserver.generated.model;
 
 import io.datasetserver.generated.model.FunctionCall;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -89,7 +91,7 @@ public class ToolCall   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -107,7 +109,7 @@ public class ToolCall   {
 
   
   @JsonProperty(required = true, value = "type")
-  public TypeEnum getType() {
+  @NotNull public TypeEnum getType() {
     return type;
   }
 
@@ -125,7 +127,7 @@ public class ToolCall   {
 
   
   @JsonProperty(required = true, value = "function")
-  public FunctionCall getFunction() {
+  @NotNull @Valid public FunctionCall getFunction() {
     return function;
   }
 

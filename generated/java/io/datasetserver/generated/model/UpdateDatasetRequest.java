@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,7 +32,7 @@ public class UpdateDatasetRequest   {
 
   
   @JsonProperty("path")
-  public String getPath() {
+   @Size(min=1,max=255)public String getPath() {
     return path;
   }
 
@@ -49,7 +51,7 @@ public class UpdateDatasetRequest   {
 
   
   @JsonProperty("name")
-  public String getName() {
+   @Size(min=1,max=255)public String getName() {
     return name;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,7 +32,7 @@ public class UpdateVersionRequest   {
 
   
   @JsonProperty("name")
-  public String getName() {
+   @Size(min=1,max=255)public String getName() {
     return name;
   }
 
@@ -49,7 +51,7 @@ public class UpdateVersionRequest   {
 
   
   @JsonProperty("description")
-  public String getDescription() {
+   @Size(max=10000)public String getDescription() {
     return description;
   }
 

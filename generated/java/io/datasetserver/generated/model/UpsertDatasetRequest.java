@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,9 +25,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public class UpsertDatasetRequest   {
   private String path;
   private String id;
-  private List<CreateDatapointRequest> datapoints;
+  private @Valid List<@Valid CreateDatapointRequest> datapoints;
   private UpsertAction action = UpsertAction.SET;
-  private Map<String, Object> attributes;
+  private @Valid Map<String, Object> attributes;
   private String versionName;
   private String versionDescription;
 
@@ -34,13 +36,13 @@ public class UpsertDatasetRequest   {
 
   @JsonCreator
   public UpsertDatasetRequest(
-    @JsonProperty(required = true, value = "datapoints") List<CreateDatapointRequest> datapoints
+    @JsonProperty(required = true, value = "datapoints") List<@Valid CreateDatapointRequest> datapoints
   ) {
     this.datapoints = datapoints;
   }
 
   /**
-   * Dataset path: 1–255 characters, &#x60;/&#x60;-separated non-empty segments. An unknown path creates the dataset. When &#x60;id&#x60; is also given it must be the dataset&#39;s current path.
+   * Dataset path: 1–255 characters, &#x60;/&#x60;-separated non-empty segments without control characters. An unknown path creates the dataset. When &#x60;id&#x60; is also given it must be the dataset&#39;s current path.
    **/
   public UpsertDatasetRequest path(String path) {
     this.path = path;
@@ -49,7 +51,7 @@ public class UpsertDatasetRequest   {
 
   
   @JsonProperty("path")
-  public String getPath() {
+   @Size(min=1,max=255)public String getPath() {
     return path;
   }
 
@@ -80,19 +82,19 @@ public class UpsertDatasetRequest   {
   /**
    * Datapoints to set, add or remove (may be empty).
    **/
-  public UpsertDatasetRequest datapoints(List<CreateDatapointRequest> datapoints) {
+  public UpsertDatasetRequest datapoints(List<@Valid CreateDatapointRequest> datapoints) {
     this.datapoints = datapoints;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "datapoints")
-  public List<CreateDatapointRequest> getDatapoints() {
+  @NotNull @Valid public List<@Valid CreateDatapointRequest> getDatapoints() {
     return datapoints;
   }
 
   @JsonProperty(required = true, value = "datapoints")
-  public void setDatapoints(List<CreateDatapointRequest> datapoints) {
+  public void setDatapoints(List<@Valid CreateDatapointRequest> datapoints) {
     this.datapoints = datapoints;
   }
 
@@ -175,7 +177,7 @@ public class UpsertDatasetRequest   {
 
   
   @JsonProperty("version_name")
-  public String getVersionName() {
+   @Size(min=1,max=255)public String getVersionName() {
     return versionName;
   }
 
@@ -194,7 +196,7 @@ public class UpsertDatasetRequest   {
 
   
   @JsonProperty("version_description")
-  public String getVersionDescription() {
+   @Size(max=10000)public String getVersionDescription() {
     return versionDescription;
   }
 

@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -62,7 +64,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "dry_run")
-  public Boolean getDryRun() {
+  @NotNull public Boolean getDryRun() {
     return dryRun;
   }
 
@@ -81,7 +83,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "creates_dataset")
-  public Boolean getCreatesDataset() {
+  @NotNull public Boolean getCreatesDataset() {
     return createsDataset;
   }
 
@@ -100,7 +102,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "creates_version")
-  public Boolean getCreatesVersion() {
+  @NotNull public Boolean getCreatesVersion() {
     return createsVersion;
   }
 
@@ -157,7 +159,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "added")
-  public Integer getAdded() {
+  @NotNull public Integer getAdded() {
     return added;
   }
 
@@ -176,7 +178,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "removed")
-  public Integer getRemoved() {
+  @NotNull public Integer getRemoved() {
     return removed;
   }
 
@@ -195,7 +197,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "changed")
-  public Integer getChanged() {
+  @NotNull public Integer getChanged() {
     return changed;
   }
 
@@ -214,7 +216,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "unchanged")
-  public Integer getUnchanged() {
+  @NotNull public Integer getUnchanged() {
     return unchanged;
   }
 
@@ -233,7 +235,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "attributes_changed")
-  public Boolean getAttributesChanged() {
+  @NotNull public Boolean getAttributesChanged() {
     return attributesChanged;
   }
 
@@ -252,7 +254,7 @@ public class UpsertDryRunResponse   {
 
   
   @JsonProperty(required = true, value = "datapoints_count")
-  public Integer getDatapointsCount() {
+  @NotNull public Integer getDatapointsCount() {
     return datapointsCount;
   }
 

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -80,18 +82,18 @@ public class UpsertResult   {
   private String versionId;
   private String versionName;
   private String versionDescription;
-  private Map<String, Object> attributes;
+  private @Valid Map<String, Object> attributes;
   private Integer datapointsCount;
-  private List<DatapointResponse> datapoints;
-  private List<EnvironmentResponse> environments;
+  private @Valid List<@Valid DatapointResponse> datapoints;
+  private @Valid List<@Valid EnvironmentResponse> environments;
   private OffsetDateTime createdAt;
   private OffsetDateTime updatedAt;
   private OffsetDateTime lastUsedAt;
   private UserResponse createdBy;
   private String description;
   private String readme;
-  private List<String> tags;
-  private Map<String, Object> schema;
+  private @Valid List<String> tags;
+  private @Valid Map<String, Object> schema;
   private Boolean dryRun;
   private Boolean createsDataset;
   private Boolean createsVersion;
@@ -114,7 +116,7 @@ public class UpsertResult   {
     @JsonProperty(required = true, value = "version_id") String versionId,
     @JsonProperty(required = true, value = "attributes") Map<String, Object> attributes,
     @JsonProperty(required = true, value = "datapoints_count") Integer datapointsCount,
-    @JsonProperty(required = true, value = "environments") List<EnvironmentResponse> environments,
+    @JsonProperty(required = true, value = "environments") List<@Valid EnvironmentResponse> environments,
     @JsonProperty(required = true, value = "created_at") OffsetDateTime createdAt,
     @JsonProperty(required = true, value = "updated_at") OffsetDateTime updatedAt,
     @JsonProperty(required = true, value = "last_used_at") OffsetDateTime lastUsedAt,
@@ -158,7 +160,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -177,7 +179,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "path")
-  public String getPath() {
+  @NotNull public String getPath() {
     return path;
   }
 
@@ -196,7 +198,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "name")
-  public String getName() {
+  @NotNull public String getName() {
     return name;
   }
 
@@ -234,7 +236,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "type")
-  public TypeEnum getType() {
+  @NotNull public TypeEnum getType() {
     return type;
   }
 
@@ -253,7 +255,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "version_id")
-  public String getVersionId() {
+  @NotNull public String getVersionId() {
     return versionId;
   }
 
@@ -310,7 +312,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "attributes")
-  public Map<String, Object> getAttributes() {
+  @NotNull public Map<String, Object> getAttributes() {
     return attributes;
   }
 
@@ -345,7 +347,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "datapoints_count")
-  public Integer getDatapointsCount() {
+  @NotNull public Integer getDatapointsCount() {
     return datapointsCount;
   }
 
@@ -357,19 +359,19 @@ public class UpsertResult   {
   /**
    * The version&#39;s datapoints, in order; only present when requested.
    **/
-  public UpsertResult datapoints(List<DatapointResponse> datapoints) {
+  public UpsertResult datapoints(List<@Valid DatapointResponse> datapoints) {
     this.datapoints = datapoints;
     return this;
   }
 
   
   @JsonProperty("datapoints")
-  public List<DatapointResponse> getDatapoints() {
+  @Valid public List<@Valid DatapointResponse> getDatapoints() {
     return datapoints;
   }
 
   @JsonProperty("datapoints")
-  public void setDatapoints(List<DatapointResponse> datapoints) {
+  public void setDatapoints(List<@Valid DatapointResponse> datapoints) {
     this.datapoints = datapoints;
   }
 
@@ -392,19 +394,19 @@ public class UpsertResult   {
   /**
    * Environments this version is deployed to (&#x60;[]&#x60; when none).
    **/
-  public UpsertResult environments(List<EnvironmentResponse> environments) {
+  public UpsertResult environments(List<@Valid EnvironmentResponse> environments) {
     this.environments = environments;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "environments")
-  public List<EnvironmentResponse> getEnvironments() {
+  @NotNull @Valid public List<@Valid EnvironmentResponse> getEnvironments() {
     return environments;
   }
 
   @JsonProperty(required = true, value = "environments")
-  public void setEnvironments(List<EnvironmentResponse> environments) {
+  public void setEnvironments(List<@Valid EnvironmentResponse> environments) {
     this.environments = environments;
   }
 
@@ -434,7 +436,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "created_at")
-  public OffsetDateTime getCreatedAt() {
+  @NotNull public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 
@@ -453,7 +455,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "updated_at")
-  public OffsetDateTime getUpdatedAt() {
+  @NotNull public OffsetDateTime getUpdatedAt() {
     return updatedAt;
   }
 
@@ -472,7 +474,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "last_used_at")
-  public OffsetDateTime getLastUsedAt() {
+  @NotNull public OffsetDateTime getLastUsedAt() {
     return lastUsedAt;
   }
 
@@ -490,7 +492,7 @@ public class UpsertResult   {
 
   
   @JsonProperty("created_by")
-  public UserResponse getCreatedBy() {
+  @Valid public UserResponse getCreatedBy() {
     return createdBy;
   }
 
@@ -617,7 +619,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "dry_run")
-  public Boolean getDryRun() {
+  @NotNull public Boolean getDryRun() {
     return dryRun;
   }
 
@@ -636,7 +638,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "creates_dataset")
-  public Boolean getCreatesDataset() {
+  @NotNull public Boolean getCreatesDataset() {
     return createsDataset;
   }
 
@@ -655,7 +657,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "creates_version")
-  public Boolean getCreatesVersion() {
+  @NotNull public Boolean getCreatesVersion() {
     return createsVersion;
   }
 
@@ -693,7 +695,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "added")
-  public Integer getAdded() {
+  @NotNull public Integer getAdded() {
     return added;
   }
 
@@ -712,7 +714,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "removed")
-  public Integer getRemoved() {
+  @NotNull public Integer getRemoved() {
     return removed;
   }
 
@@ -731,7 +733,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "changed")
-  public Integer getChanged() {
+  @NotNull public Integer getChanged() {
     return changed;
   }
 
@@ -750,7 +752,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "unchanged")
-  public Integer getUnchanged() {
+  @NotNull public Integer getUnchanged() {
     return unchanged;
   }
 
@@ -769,7 +771,7 @@ public class UpsertResult   {
 
   
   @JsonProperty(required = true, value = "attributes_changed")
-  public Boolean getAttributesChanged() {
+  @NotNull public Boolean getAttributesChanged() {
     return attributesChanged;
   }
 

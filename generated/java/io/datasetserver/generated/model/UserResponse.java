@@ -1,5 +1,7 @@
 package io.datasetserver.generated.model;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -39,7 +41,7 @@ public class UserResponse   {
 
   
   @JsonProperty(required = true, value = "id")
-  public String getId() {
+  @NotNull public String getId() {
     return id;
   }
 
@@ -57,7 +59,7 @@ public class UserResponse   {
 
   
   @JsonProperty(required = true, value = "email_address")
-  public String getEmailAddress() {
+  @NotNull public String getEmailAddress() {
     return emailAddress;
   }
 

@@ -3,6 +3,8 @@ package io.datasetserver.generated.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("ValidationError")
 @jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
 public class ValidationError   {
-  private List<java.lang.Object> loc;
+  private @Valid List<Object> loc;
   private String msg;
   private String type;
 
@@ -26,7 +28,7 @@ public class ValidationError   {
 
   @JsonCreator
   public ValidationError(
-    @JsonProperty(required = true, value = "loc") List<java.lang.Object> loc,
+    @JsonProperty(required = true, value = "loc") List<Object> loc,
     @JsonProperty(required = true, value = "msg") String msg,
     @JsonProperty(required = true, value = "type") String type
   ) {
@@ -38,23 +40,23 @@ public class ValidationError   {
   /**
    * Where the problem is: starts with &#x60;body&#x60;, &#x60;query&#x60; or &#x60;path&#x60; (or &#x60;header&#x60; for a malformed header such as &#x60;If-Match&#x60;), followed by field names and array indexes.
    **/
-  public ValidationError loc(List<java.lang.Object> loc) {
+  public ValidationError loc(List<Object> loc) {
     this.loc = loc;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "loc")
-  public List<java.lang.Object> getLoc() {
+  @NotNull public List<Object> getLoc() {
     return loc;
   }
 
   @JsonProperty(required = true, value = "loc")
-  public void setLoc(List<java.lang.Object> loc) {
+  public void setLoc(List<Object> loc) {
     this.loc = loc;
   }
 
-  public ValidationError addLocItem(java.lang.Object locItem) {
+  public ValidationError addLocItem(Object locItem) {
     if (this.loc == null) {
       this.loc = new ArrayList<>();
     }
@@ -63,7 +65,7 @@ public class ValidationError   {
     return this;
   }
 
-  public ValidationError removeLocItem(java.lang.Object locItem) {
+  public ValidationError removeLocItem(Object locItem) {
     if (locItem != null && this.loc != null) {
       this.loc.remove(locItem);
     }
@@ -80,7 +82,7 @@ public class ValidationError   {
 
   
   @JsonProperty(required = true, value = "msg")
-  public String getMsg() {
+  @NotNull public String getMsg() {
     return msg;
   }
 
@@ -99,7 +101,7 @@ public class ValidationError   {
 
   
   @JsonProperty(required = true, value = "type")
-  public String getType() {
+  @NotNull public String getType() {
     return type;
   }
 

@@ -5,6 +5,8 @@ import io.datasetserver.generated.model.DiffRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -26,7 +28,7 @@ public class VersionDiffResponse   {
   private Integer changed;
   private Integer unchanged;
   private Boolean attributesChanged;
-  private List<DiffRecord> records;
+  private @Valid List<@Valid DiffRecord> records;
   private Integer page;
   private Integer size;
   private Integer total;
@@ -43,7 +45,7 @@ public class VersionDiffResponse   {
     @JsonProperty(required = true, value = "changed") Integer changed,
     @JsonProperty(required = true, value = "unchanged") Integer unchanged,
     @JsonProperty(required = true, value = "attributes_changed") Boolean attributesChanged,
-    @JsonProperty(required = true, value = "records") List<DiffRecord> records,
+    @JsonProperty(required = true, value = "records") List<@Valid DiffRecord> records,
     @JsonProperty(required = true, value = "page") Integer page,
     @JsonProperty(required = true, value = "size") Integer size,
     @JsonProperty(required = true, value = "total") Integer total
@@ -70,7 +72,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "from")
-  public DatasetResponse getFrom() {
+  @NotNull @Valid public DatasetResponse getFrom() {
     return from;
   }
 
@@ -88,7 +90,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "to")
-  public DatasetResponse getTo() {
+  @NotNull @Valid public DatasetResponse getTo() {
     return to;
   }
 
@@ -107,7 +109,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "added")
-  public Integer getAdded() {
+  @NotNull public Integer getAdded() {
     return added;
   }
 
@@ -126,7 +128,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "removed")
-  public Integer getRemoved() {
+  @NotNull public Integer getRemoved() {
     return removed;
   }
 
@@ -145,7 +147,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "changed")
-  public Integer getChanged() {
+  @NotNull public Integer getChanged() {
     return changed;
   }
 
@@ -164,7 +166,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "unchanged")
-  public Integer getUnchanged() {
+  @NotNull public Integer getUnchanged() {
     return unchanged;
   }
 
@@ -183,7 +185,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "attributes_changed")
-  public Boolean getAttributesChanged() {
+  @NotNull public Boolean getAttributesChanged() {
     return attributesChanged;
   }
 
@@ -194,19 +196,19 @@ public class VersionDiffResponse   {
 
   /**
    **/
-  public VersionDiffResponse records(List<DiffRecord> records) {
+  public VersionDiffResponse records(List<@Valid DiffRecord> records) {
     this.records = records;
     return this;
   }
 
   
   @JsonProperty(required = true, value = "records")
-  public List<DiffRecord> getRecords() {
+  @NotNull @Valid public List<@Valid DiffRecord> getRecords() {
     return records;
   }
 
   @JsonProperty(required = true, value = "records")
-  public void setRecords(List<DiffRecord> records) {
+  public void setRecords(List<@Valid DiffRecord> records) {
     this.records = records;
   }
 
@@ -235,7 +237,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "page")
-  public Integer getPage() {
+  @NotNull public Integer getPage() {
     return page;
   }
 
@@ -253,7 +255,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "size")
-  public Integer getSize() {
+  @NotNull public Integer getSize() {
     return size;
   }
 
@@ -272,7 +274,7 @@ public class VersionDiffResponse   {
 
   
   @JsonProperty(required = true, value = "total")
-  public Integer getTotal() {
+  @NotNull public Integer getTotal() {
     return total;
   }
 

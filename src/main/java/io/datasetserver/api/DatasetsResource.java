@@ -22,10 +22,12 @@ import io.datasetserver.datasets.VersionSelector;
 import io.datasetserver.datasets.VersionView;
 import io.datasetserver.generated.api.DatasetsApi;
 import io.datasetserver.generated.model.CreateDatapointRequest;
+import io.datasetserver.generated.model.FileSortBy;
+import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.generated.model.UpdateDatasetRequest;
 import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
-import io.datasetserver.datasets.SortBy;
+import io.datasetserver.generated.model.VersionsIncludeDatapoints;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -60,9 +62,10 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response listDatasets(Integer page, Integer size, String name, String userFilter, String sortBy, String order) {
-    PageRequest pageRequest = PageRequest.of(page, size, 10);
-    DatasetFilter filter = new DatasetFilter(name, userFilter, sortBy(sortBy), ascending(order));
+  public Response listDatasets(Integer page, Integer size, String name, String userFilter, FileSortBy sortBy,
+      SortOrder order) {
+    PageRequest pageRequest = new PageRequest(page, size);
+    DatasetFilter filter = new DatasetFilter(name, userFilter, ContractEnums.sortBy(sortBy), ContractEnums.ascending(order));
     return responses.datasetPage(datasets.list(caller(), filter, pageRequest));
   }
 
@@ -100,7 +103,7 @@ public class DatasetsResource implements DatasetsApi {
   public Response listDatapoints(String id, String versionId, String environment, Integer page, Integer size,
       String q) {
     VersionSelector selector = VersionSelector.of(versionId, environment);
-    PageRequest pageRequest = PageRequest.of(page, size, 50);
+    PageRequest pageRequest = new PageRequest(page, size);
     DatapointSearch search = DatapointSearch.of(q);
     if (search != null) {
       VersionView view = datasets.get(caller(), id, selector);
@@ -110,12 +113,9 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response listVersions(String id, String includeDatapoints) {
+  public Response listVersions(String id, VersionsIncludeDatapoints includeDatapoints) {
+    // Both values mean the newest version: latest_committed is the deprecated alias.
     boolean withLatestDatapoints = includeDatapoints != null;
-    if (withLatestDatapoints && !List.of("latest_saved", "latest_committed").contains(includeDatapoints)) {
-      throw new DatasetsException.Invalid(FieldError.of("Input should be 'latest_saved' or 'latest_committed'", "enum",
-          "query", "include_datapoints"));
-    }
     return responses.versions(datasets.versions(caller(), id), withLatestDatapoints);
   }
 
@@ -208,7 +208,7 @@ public class DatasetsResource implements DatasetsApi {
     if (attributes != null) {
       Limits.checkAttributes(attributes, "body", "attributes");
     }
-    UpsertAction action = body.getAction() == null ? UpsertAction.SET : UpsertAction.valueOf(body.getAction().name());
+    UpsertAction action = body.getAction() == null ? UpsertAction.SET : ContractEnums.action(body.getAction());
     // set ignores version_id / environment entirely, even when both are given.
     VersionSelector base = action == UpsertAction.SET ? VersionSelector.DEFAULT : VersionSelector.of(versionId, environment);
     return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()), attributes,
@@ -239,24 +239,5 @@ public class DatasetsResource implements DatasetsApi {
       throw new DatasetsException.Invalid(errors);
     }
     return contents;
-  }
-
-  static SortBy sortBy(String value) {
-    return switch (value == null ? "created_at" : value) {
-      case "created_at" -> SortBy.CREATED_AT;
-      case "updated_at" -> SortBy.UPDATED_AT;
-      case "name" -> SortBy.NAME;
-      default -> throw new DatasetsException.Invalid(FieldError.of(
-          "Input should be 'created_at', 'updated_at' or 'name'", "enum", "query", "sort_by"));
-    };
-  }
-
-  static boolean ascending(String order) {
-    return switch (order == null ? "desc" : order) {
-      case "asc" -> true;
-      case "desc" -> false;
-      default -> throw new DatasetsException.Invalid(FieldError.of("Input should be 'asc' or 'desc'", "enum", "query",
-          "order"));
-    };
   }
 }

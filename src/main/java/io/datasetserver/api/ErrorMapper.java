@@ -15,14 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import java.io.CharConversionException;
 import org.glassfish.jersey.message.internal.HeaderValueException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glassfish.jersey.server.ParamException;
@@ -30,13 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP responses (contract §5): domain errors by type,
- * malformed JSON and bad query values as 422, an unreachable database as 503 (logged once per
- * cause, {@link UnavailableLog}), anything else as a logged 500 without details.
+ * The one place where failures become HTTP responses (contract §5): domain errors with the
+ * status they carry, malformed JSON and bad parameter values as 422, an unreachable database as
+ * 503 (logged once per cause, {@link UnavailableLog}), anything else as a logged 500 without
+ * details. The bodies come from {@link ErrorBodies}.
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-  static final String RETRY_AFTER_SECONDS = "2";
   private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
 
   private final UnavailableLog unavailableLog;
@@ -50,44 +47,55 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
-        return detail(413, BodyLimitFilter.tooLarge(tooLarge.maxBytes()).getMessage());
+        return ErrorBodies.response(413, BodyLimitFilter.tooLarge(tooLarge.maxBytes()).getMessage());
       }
     }
-    if (failure instanceof DatasetsException.Invalid e) {
-      return invalid(e.errors());
-    } else if (failure instanceof DatasetsException.NotFound) {
-      return detail(404, failure.getMessage());
-    } else if (failure instanceof DatasetsException.Conflict) {
-      return detail(409, failure.getMessage());
-    } else if (failure instanceof DatasetsException.PreconditionFailed) {
-      return detail(412, failure.getMessage());
-    } else if (failure instanceof DatasetsException.TooLarge) {
-      return detail(413, failure.getMessage());
-    } else if (failure instanceof DatasetsException.Unavailable) {
-      unavailableLog.record(failure);
-      return unavailable(failure.getMessage());
+    if (failure instanceof DatasetsException e) {
+      return domain(e);
     } else if (failure instanceof ParamException e) {
-      return invalid(List.of(FieldError.of(
-          "Input is not a valid value for this parameter", "parsing", location(e), e.getParameterName())));
+      return ErrorBodies.response(List.of(parameter(e)));
     } else if (failure instanceof StreamConstraintsException e) {
-      return invalid(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
+      return ErrorBodies.response(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
     } else if (failure instanceof JsonProcessingException e) {
-      return invalid(List.of(fromJackson(e)));
+      return ErrorBodies.response(List.of(fromJackson(e)));
     } else if (failure instanceof CharConversionException) {
-      return invalid(List.of(FieldError.of("The body is not valid JSON text", "json_invalid", "body")));
+      return ErrorBodies.response(List.of(FieldError.of("The body is not valid JSON text", "json_invalid", "body")));
     } else if (failure instanceof HeaderValueException) {
-      return invalid(List.of(FieldError.of("A request header is malformed", "value_error", "header")));
+      return ErrorBodies.response(List.of(FieldError.of("A request header is malformed", "value_error", "header")));
     } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
       unavailableLog.record(failure);
-      return unavailable("The database is unreachable; retry shortly");
+      return ErrorBodies.unavailable("The database is unreachable; retry shortly");
     } else if (failure instanceof BadRequestException) {
       // Jersey's own body readers (multipart, forms) say 400; for this API a malformed body is a 422.
-      return invalid(List.of(FieldError.of("The request body is malformed", "value_error", "body")));
+      return ErrorBodies.response(List.of(FieldError.of("The request body is malformed", "value_error", "body")));
     } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
-      return detail(e.getResponse().getStatus(), e.getMessage(), e.getResponse());
+      return keepingHeaders(e.getResponse().getStatus(), e.getMessage(), e.getResponse());
     }
     LOG.error("request failed", failure);
-    return detail(500, "Internal server error");
+    return ErrorBodies.response(500, "Internal server error");
+  }
+
+  /** A refusal of the domain answers with the status it carries. */
+  private Response domain(DatasetsException e) {
+    if (e instanceof DatasetsException.Invalid invalid) {
+      return ErrorBodies.response(invalid.errors());
+    }
+    if (e instanceof DatasetsException.Unavailable) {
+      unavailableLog.record(e);
+      return ErrorBodies.unavailable(e.getMessage());
+    }
+    return ErrorBodies.response(e.status(), e.getMessage());
+  }
+
+  /** A query, path or header value that does not convert: the contract's refusal, else a parse error. */
+  private static FieldError parameter(ParamException e) {
+    List<Object> location = List.of(location(e), e.getParameterName());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ContractParams.Rejected rejected) {
+        return rejected.at(location);
+      }
+    }
+    return new FieldError(location, "Input is not a valid value for this parameter", "parsing");
   }
 
   private static String location(ParamException e) {
@@ -147,31 +155,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     return "dict";
   }
 
-  private static Response invalid(List<FieldError> errors) {
-    List<Map<String, Object>> detail = errors.stream()
-        .map(e -> Map.<String, Object>of("loc", e.location(), "msg", e.message(), "type", e.type()))
-        .toList();
-    return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", detail)).build();
-  }
-
-  private static Response unavailable(String message) {
-    return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("detail", message)).build();
-  }
-
-  /** {@code {"detail": message}} as JSON text, for error bodies written outside JAX-RS. */
-  public static String detailJson(String message) {
-    return "{\"detail\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}";
-  }
-
-  private static Response detail(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", message)).build();
-  }
-
   /** Keeps headers such as {@code Allow} and {@code WWW-Authenticate} of a JAX-RS error. */
-  private static Response detail(int status, String message, Response original) {
-    Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("detail", message == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : message));
+  private static Response keepingHeaders(int status, String message, Response original) {
+    Response.ResponseBuilder builder = Response.fromResponse(ErrorBodies.response(status,
+        message == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : message));
     original.getHeaders().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("Content-Type")) {
         values.forEach(v -> builder.header(name, v));

@@ -19,7 +19,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** The responses of the extensions (contract §8.1, §8.2): a comparison as JSON, a version as a streamed file. */
 final class ExtensionResponses {
@@ -49,7 +48,7 @@ final class ExtensionResponses {
         .put("attributes_changed", comparison.attributesChanged());
     ArrayNode records = body.putArray("records");
     for (VersionDiff.Record record : comparison.records().records()) {
-      ObjectNode item = records.addObject().put("change", record.change().name().toLowerCase(Locale.ROOT));
+      ObjectNode item = records.addObject().put("change", ContractEnums.change(record.change()).toString());
       if (record.before() != null) {
         item.set("before", datapoint(record.before()));
       }

@@ -7,12 +7,12 @@ import io.datasetserver.datasets.CsvExport;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetStorage;
 import io.datasetserver.datasets.DatasetsException;
-import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.DiffService;
 import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.VersionSelector;
 import io.datasetserver.datasets.VersionView;
 import io.datasetserver.generated.api.ExtensionsApi;
+import io.datasetserver.generated.model.ExportFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -44,17 +44,15 @@ public class ExtensionsResource implements ExtensionsApi {
       String toEnvironment, Integer page, Integer size) {
     VersionSelector from = DiffService.selector("from", fromVersionId, fromEnvironment);
     VersionSelector to = DiffService.selector("to", toVersionId, toEnvironment);
-    PageRequest pageRequest = PageRequest.of(page, size, 50);
+    PageRequest pageRequest = new PageRequest(page, size);
     return responses.diff(diffs.compare(caller(), id, from, to, pageRequest));
   }
 
   @Override
-  public Response exportVersion(String id, String format, String versionId, String environment) {
-    boolean csv = switch (format == null ? "jsonl" : format) {
-      case "jsonl" -> false;
-      case "csv" -> true;
-      default -> throw new DatasetsException.Invalid(FieldError.of("Input should be 'jsonl' or 'csv'", "enum",
-          "query", "format"));
+  public Response exportVersion(String id, ExportFormat format, String versionId, String environment) {
+    boolean csv = switch (format) {
+      case JSONL -> false;
+      case CSV -> true;
     };
     VersionView view = datasets.get(caller(), id, VersionSelector.of(versionId, environment));
     // The CSV's columns are found before the response starts, so a refused version is still a clean 409.

@@ -10,14 +10,15 @@ import io.datasetserver.datasets.FileFilter;
 import io.datasetserver.datasets.FileService;
 import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.generated.api.FilesApi;
+import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.FileType;
+import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.generated.model.RetrieveByPathRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 
 /** The Files API (contract §7): datasets listed as files, and looked up by path. */
@@ -37,16 +38,11 @@ public class FilesResource implements FilesApi {
 
   @Override
   public Response listFiles(Integer page, Integer size, String name, String path, List<FileType> type,
-      String environment, Boolean template, String sortBy, String order) {
-    PageRequest pageRequest = PageRequest.of(page, size, 10);
-    if (type != null && type.contains(null)) {
-      // Jersey turns an empty `type=` into a null element; unknown values never get this far.
-      throw new DatasetsException.Invalid(FieldError.of("Input should be one of " + Arrays.toString(FileType.values()),
-          "enum", "query", "type"));
-    }
+      String environment, Boolean template, FileSortBy sortBy, SortOrder order) {
+    PageRequest pageRequest = new PageRequest(page, size);
     List<String> types = type == null ? null : type.stream().map(FileType::toString).toList();
-    FileFilter filter = FileFilter.of(path, name, types, environment, template, DatasetsResource.sortBy(sortBy),
-        DatasetsResource.ascending(order));
+    FileFilter filter = FileFilter.of(path, name, types, environment, template, ContractEnums.sortBy(sortBy),
+        ContractEnums.ascending(order));
     return responses.datasetPage(files.list(caller(), filter, pageRequest));
   }
 

@@ -13,7 +13,6 @@ import io.datasetserver.generated.model.ImportDatapointsRequest;
 import io.datasetserver.generated.model.ImportDatasetRequest;
 import io.datasetserver.generated.model.ImportDeployment;
 import io.datasetserver.generated.model.ImportResponse;
-import io.datasetserver.generated.model.ImportStatus;
 import io.datasetserver.generated.model.ImportUser;
 import io.datasetserver.generated.model.ImportVersion;
 import io.datasetserver.generated.model.ImportVersionProgress;
@@ -93,7 +92,7 @@ public class ImportsResource implements ImportsApi {
 
   private static ImportResponse response(DatasetImport.Outcome outcome) {
     ImportResponse response = new ImportResponse(outcome.datasetId(), outcome.path().value(),
-        ImportStatus.fromValue(outcome.status().name().toLowerCase(java.util.Locale.ROOT)));
+        ContractEnums.importStatus(outcome.status()));
     if (!outcome.skippedDeployments().isEmpty()) {
       response.setSkippedDeployments(outcome.skippedDeployments().stream()
           .map(d -> new ImportDeployment(d.versionId(), d.environmentName())).toList());

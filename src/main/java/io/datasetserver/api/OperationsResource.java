@@ -30,7 +30,6 @@ public class OperationsResource {
     if (storage.isReachable()) {
       return Response.ok(Map.of("status", "ready")).build();
     }
-    return Response.status(503).header("Retry-After", ErrorMapper.RETRY_AFTER_SECONDS)
-        .entity(Map.of("detail", "The database is unreachable")).build();
+    return ErrorBodies.unavailable("The database is unreachable");
   }
 }

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.datasets.DatasetsException.FieldError;
+import io.datasetserver.generated.model.ChatRole;
+import io.datasetserver.generated.model.ImageContentPart;
+import io.datasetserver.generated.model.ImageUrlDetail;
+import io.datasetserver.generated.model.TextContentPart;
+import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A datapoint's content ({@code inputs}, {@code messages}, {@code target}) in canonical JSON.
@@ -17,8 +22,12 @@ import java.util.Set;
  * datapoints are the same datapoint exactly when their canonical JSON is equal.
  */
 public record DatapointContent(String canonicalJson) {
-  private static final Set<String> ROLES = Set.of("user", "assistant", "system", "tool", "developer");
-  private static final Set<String> IMAGE_DETAILS = Set.of("high", "low", "auto");
+  // The vocabularies are the contract's: the enums generated from api-spec/openapi.yaml.
+  private static final List<String> ROLES = wireValues(ChatRole.values());
+  private static final List<String> IMAGE_DETAILS = wireValues(ImageUrlDetail.values());
+  private static final String TOOL_CALL_TYPE = ToolCall.TypeEnum.FUNCTION.toString();
+  private static final String TEXT_PART = TextContentPart.TypeEnum.TEXT.toString();
+  private static final String IMAGE_PART = ImageContentPart.TypeEnum.IMAGE_URL.toString();
 
   /** The datapoint's id within one dataset: derived from the content, so it never changes. */
   public String idIn(String datasetId) {
@@ -104,8 +113,7 @@ public record DatapointContent(String canonicalJson) {
       if (role.isMissingNode()) {
         errors.add(new FieldError(append(at, "role"), "Field required", "missing"));
       } else if (!role.isTextual() || !ROLES.contains(role.textValue())) {
-        errors.add(new FieldError(append(at, "role"),
-            "Input should be 'user', 'assistant', 'system', 'tool' or 'developer'", "enum"));
+        errors.add(FieldError.notOneOf(ROLES, append(at, "role")));
       }
       checkContent(kept.path("content"), append(at, "content"), errors);
       for (String textField : List.of("name", "tool_call_id")) {
@@ -132,24 +140,22 @@ public record DatapointContent(String canonicalJson) {
       JsonNode part = content.get(i);
       List<Object> at = append(location, i);
       String type = part.path("type").asText("");
-      switch (type) {
-        case "text" -> {
-          if (!part.path("text").isTextual()) {
-            errors.add(new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
-          }
+      if (type.equals(TEXT_PART)) {
+        if (!part.path("text").isTextual()) {
+          errors.add(new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
         }
-        case "image_url" -> {
-          JsonNode image = part.path("image_url");
-          if (!image.path("url").isTextual()) {
-            errors.add(new FieldError(append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
-          }
-          JsonNode detail = image.path("detail");
-          if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
-            errors.add(new FieldError(append(at, "image_url", "detail"), "Input should be 'high', 'low' or 'auto'", "enum"));
-          }
+      } else if (type.equals(IMAGE_PART)) {
+        JsonNode image = part.path("image_url");
+        if (!image.path("url").isTextual()) {
+          errors.add(new FieldError(append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
         }
-        default -> errors.add(new FieldError(append(at, "type"),
-            "Content part type should be 'text' or 'image_url'", "union_tag_invalid"));
+        JsonNode detail = image.path("detail");
+        if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
+          errors.add(FieldError.notOneOf(IMAGE_DETAILS, append(at, "image_url", "detail")));
+        }
+      } else {
+        errors.add(new FieldError(append(at, "type"),
+            "Content part type should be '" + TEXT_PART + "' or '" + IMAGE_PART + "'", "union_tag_invalid"));
       }
     }
   }
@@ -168,14 +174,19 @@ public record DatapointContent(String canonicalJson) {
       if (!call.path("id").isTextual()) {
         errors.add(new FieldError(append(at, "id"), "Input should be a valid string", "string_type"));
       }
-      if (!"function".equals(call.path("type").asText(null))) {
-        errors.add(new FieldError(append(at, "type"), "Input should be 'function'", "literal_error"));
+      if (!TOOL_CALL_TYPE.equals(call.path("type").asText(null))) {
+        errors.add(new FieldError(append(at, "type"), "Input should be '" + TOOL_CALL_TYPE + "'", "literal_error"));
       }
       JsonNode function = call.path("function");
       if (!function.path("name").isTextual()) {
         errors.add(new FieldError(append(at, "function", "name"), "Input should be a valid string", "string_type"));
       }
     }
+  }
+
+  /** The values an enum generated from the spec has on the wire, in the spec's order. */
+  private static List<String> wireValues(Enum<?>[] constants) {
+    return Arrays.stream(constants).map(Object::toString).toList();
   }
 
   static List<Object> append(List<Object> location, Object... more) {

@@ -12,6 +12,7 @@ import io.datasetserver.api.ErrorMapper;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.OperationsResource;
 import io.datasetserver.api.BodyLimitFilter;
+import io.datasetserver.api.ContractParams;
 import io.datasetserver.api.DocsResource;
 import io.datasetserver.api.MetricsResource;
 import io.datasetserver.api.OpenApiResource;
@@ -173,6 +174,7 @@ public final class DatasetServer implements AutoCloseable {
         .register(new JacksonJsonProvider(mapper))
         .register(ErrorMapper.class)
         .register(StrictBooleanConverter.class)
+        .register(ContractParams.class)
         .register(RequestObserver.class)
         .register(dependencies)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -1,6 +1,6 @@
 package io.datasetserver.server;
 
-import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.ErrorBodies;
 import io.datasetserver.api.RequestObserver;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
@@ -17,6 +17,6 @@ final class JsonErrorPages implements ErrorPageGenerator {
     response.setContentType("application/json");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(RequestObserver.REQUEST_ID, RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
-    return ErrorMapper.detailJson(reasonPhrase == null ? "Error" : reasonPhrase);
+    return ErrorBodies.json(reasonPhrase == null ? "Error" : reasonPhrase);
   }
 }

@@ -1,6 +1,6 @@
 package io.datasetserver.server;
 
-import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.ErrorBodies;
 import io.datasetserver.api.RequestObserver;
 import java.io.IOException;
 import java.net.URI;
@@ -53,7 +53,7 @@ final class RequestTargetCheck extends BaseFilter implements AddOn {
     response.addHeader("X-Content-Type-Options", "nosniff");
     response.addHeader(RequestObserver.REQUEST_ID, RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
     response.getProcessingState().setKeepAlive(false);
-    byte[] body = ErrorMapper.detailJson(encodedSlash
+    byte[] body = ErrorBodies.json(encodedSlash
         ? "No route matches a path with an encoded slash" : "The request target is not a valid, decodable URI")
         .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);

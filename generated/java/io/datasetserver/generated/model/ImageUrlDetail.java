@@ -1,0 +1,59 @@
+package io.datasetserver.generated.model;
+
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Level of detail at which a model should look at an image.
+ */
+@jakarta.annotation.Generated(value = "org.openapitools.codegen.languages.JavaJAXRSSpecServerCodegen", comments = "Generator version: 7.25.0")
+public enum ImageUrlDetail {
+  
+  HIGH("high"),
+  
+  LOW("low"),
+  
+  AUTO("auto");
+
+  private String value;
+
+  ImageUrlDetail(String value) {
+    this.value = value;
+  }
+
+    /**
+     * Convert a String into String, as specified in the
+     * <a href="https://download.oracle.com/otndocs/jcp/jaxrs-2_0-fr-eval-spec/index.html">See JAX RS 2.0 Specification, section 3.2, p. 12</a>
+     */
+    public static ImageUrlDetail fromString(String s) {
+      for (ImageUrlDetail b : ImageUrlDetail.values()) {
+        // using Objects.toString() to be safe if value type non-object type
+        // because types like 'int' etc. will be auto-boxed
+        if (java.util.Objects.toString(b.value).equals(s)) {
+          return b;
+        }
+      }
+      throw new IllegalArgumentException("Unexpected string value '" + s + "'");
+    }
+
+  @Override
+  @JsonValue
+  public String toString() {
+    return String.valueOf(value);
+  }
+
+  @JsonCreator
+  public static ImageUrlDetail fromValue(String value) {
+    for (ImageUrlDetail b : ImageUrlDetail.values()) {
+      if (b.value.equals(value)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("Unexpected value '" + value + "'");
+  }
+}
+
+
