@@ -6,7 +6,6 @@ import io.datasetserver.datasets.Caller;
 import io.datasetserver.datasets.CsvExport;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetStorage;
-import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DiffService;
 import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.VersionSelector;
