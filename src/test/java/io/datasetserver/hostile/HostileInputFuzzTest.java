@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import io.datasetserver.testing.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Rerun a failure with {@code -Dfuzz.seed=N}; {@code -Dfuzz.requests=N} changes the count.
  */
 @ExtendWith(RunningServer.class)
+@Slow
 class HostileInputFuzzTest {
   private static final long DEFAULT_SEED = 20_261_128L;
   private static final int DEFAULT_REQUESTS = 10_000;

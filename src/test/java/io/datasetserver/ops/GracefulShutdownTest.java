@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.server.Main;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DATA_DIR finds everything written before and during the signal.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Slow
 class GracefulShutdownTest {
   private static final String DEV_KEY = "hl_dev_local_development_key";
   /**
