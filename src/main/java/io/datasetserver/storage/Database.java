@@ -22,9 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,8 +43,6 @@ public final class Database implements AutoCloseable {
   /** Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine). */
   private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
 
-  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments",
-      "version_texts");
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -174,16 +170,9 @@ public final class Database implements AutoCloseable {
     return imports;
   }
 
-  /** Raw access to one of this server's collections, for tests and benchmarks only. */
-  public MongoCollection<Document> collection(String name) {
-    return mongo.getCollection(name);
-  }
-
-  /** Documents per collection: how much is stored, for tests and benchmarks. */
-  public Map<String, Long> documentCounts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    COLLECTIONS.forEach(name -> counts.put(name, mongo.getCollection(name).countDocuments()));
-    return counts;
+  /** The database itself, for the test tree's {@code StoredDocuments} only: the server's code goes through the stores. */
+  MongoDatabase mongo() {
+    return mongo;
   }
 
   /** True when the database answers a ping right now. */

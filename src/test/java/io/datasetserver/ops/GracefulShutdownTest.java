@@ -73,14 +73,14 @@ class GracefulShutdownTest {
       smallId = created.json().path("id").asText();
 
       CountDownLatch started = new CountDownLatch(1);
-      HttpRequest upsert = HttpRequest.newBuilder(new Http(server.port).uri("/v5/datasets"))
+      HttpRequest upsert = HttpRequest.newBuilder(server.api().uri("/v5/datasets"))
           .timeout(Duration.ofSeconds(120))
           .header("X-API-KEY", DEV_KEY)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.fromPublisher(
               HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(large, UPLOAD_TIME, started)), large.length))
           .build();
-      inFlight = Http.CLIENT.sendAsync(upsert, HttpResponse.BodyHandlers.ofString());
+      inFlight = Api.client().sendAsync(upsert, HttpResponse.BodyHandlers.ofString());
       assertThat(started.await(30, TimeUnit.SECONDS)).as("the upload started").isTrue();
       Thread.sleep(300); // the headers and the first part of the body are at the server
 
@@ -182,7 +182,7 @@ class GracefulShutdownTest {
           throw new AssertionError("the server did not become healthy on port " + port + "\n" + server.logTail());
         }
         try {
-          if (new Http(port).bytes("/healthz").statusCode() == 200) {
+          if (new Api(port).as(null).get("/healthz").status() == 200) {
             return server;
           }
         } catch (UncheckedIOException notYet) {
