@@ -50,9 +50,11 @@ check-generated:
 	  git status --short -- generated; exit 1; fi
 	@echo "generated/ matches api-spec/openapi.yaml"
 
-## Static analysis: javac with -Xlint:all -Werror over main and test code (every build does it too).
+## Static analysis and format: javac with -Xlint:all -Werror over main and test code (every
+## build does that too), then the formatter's check (`mvn spotless:apply` fixes what it reports).
 lint:
 	$(MVN) test-compile
+	$(MVN) spotless:check
 
 BENCH_CP = target/test-classes:target/classes:$$(cat target/bench.classpath)
 
