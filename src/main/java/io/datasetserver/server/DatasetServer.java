@@ -19,6 +19,7 @@ import io.datasetserver.api.RequestObserver;
 import io.datasetserver.api.StrictBooleanConverter;
 import io.datasetserver.api.UnavailableLog;
 import io.datasetserver.api.UploadLimits;
+import io.datasetserver.api.WebAppResource;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
 import io.datasetserver.config.Config;
@@ -135,7 +136,8 @@ public final class DatasetServer implements AutoCloseable {
       ResourceConfig operations = common(mapper, dependencies)
           .register(OperationsResource.class)
           .register(MetricsResource.class)
-          .register(DocsResource.class);
+          .register(DocsResource.class)
+          .register(WebAppResource.class);
       for (Class<?> resource : extraResources) {
         operations.register(resource);
       }

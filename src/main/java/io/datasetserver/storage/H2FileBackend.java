@@ -40,7 +40,9 @@ import org.h2.mvstore.MVStore;
  * CPU and allocation. Here the same maps compare keys with the server's own value order.
  *
  * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in compressed
- * pages, not Java-serialised; that took the file for 20,500 datapoints from 144 MB to 21 MB.
+ * pages, not Java-serialised, and chunks emptied by later commits are reused at once and
+ * compacted as writes go (see {@link #COMPACT_EVERY}). For 20,500 datapoints (8.5 MB of JSON)
+ * the stock backend left a 144 MB file; this one leaves 15 MB.
  *
  * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2
  * file written by the stock backend (or an earlier version of this class) moves its documents
@@ -62,13 +64,26 @@ final class H2FileBackend extends H2Backend {
   /** Outside the backend's "databases." namespace, so it is never taken for a database. */
   private static final String COMMIT_MARKER_MAP = "datasetserver.commits";
 
+  /**
+   * MVStore's own housekeeping runs on its background writer, which is off here: every so many
+   * commits, chunks less than half full are rewritten (up to 1 MB at a time). Measured on 20,500
+   * datapoints (8.5 MB of JSON): a 45 MB file without it and with the default retention, 15 MB
+   * with it; compacting more often kept the file at 11 MB but tripled the time of the writes.
+   */
+  private static final int COMPACT_EVERY = 64;
+  private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+  private static final int COMPACT_WRITE_BYTES = 1 << 20;
+
   private final MVMap<String, Long> commitMarker;
   private final GroupCommit commits = new GroupCommit(this::commitAndSync);
   private long commitCount;
 
   H2FileBackend(String fileName) {
-    super(new MVStore.Builder().fileName(fileName).compress().open());
+    super(new MVStore.Builder().fileName(fileName).compress().autoCommitDisabled().open());
     commitMarker = getMvStore().openMap(COMMIT_MARKER_MAP);
+    // Every commit is ours and followed by an fsync (no background writer), so space freed by a
+    // commit can be reused at once: the state it held is on disk elsewhere before that happens.
+    getMvStore().setRetentionTime(0);
   }
 
   @Override
@@ -120,6 +135,14 @@ final class H2FileBackend extends H2Backend {
       commitMarker.put("commit", ++commitCount);
     } while (store.commit() < 0);
     store.sync();
+    if (commitCount % COMPACT_EVERY == 0) {
+      // Chunks mostly emptied by later commits are rewritten here, and made durable before any
+      // later commit may reuse their space.
+      if (store.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_WRITE_BYTES)) {
+        store.commit();
+        store.sync();
+      }
+    }
   }
 
   @Override

@@ -117,7 +117,7 @@ class KeysAndSurfaceTest {
     Wire wire = new Wire(api.port());
     List<String> wrong = new ArrayList<>();
     for (String path : List.of("/v5/no-such-resource", "/v5/datasets/ds_x/no-such-child", "/v5/datasets/ds_x/versions/v/x/y",
-        "/v5/datasets/ds_x/datapoints/csv/x", "/v5/", "/v5", "/v6/datasets", "/nope", "/", "/healthz/extra", "/v5x",
+        "/v5/datasets/ds_x/datapoints/csv/x", "/v5/", "/v5", "/v6/datasets", "/nope", "/app/", "/app/nope.js", "/healthz/extra", "/v5x",
         "/index.html", "/WEB-INF/web.xml", "/.env", "/v5/datasets/..%2F..%2Fhealthz", "/v5/datasets/a%2Fb",
         "/v5/datasets/%2F", "/v5/datasets/a%2Fb/versions")) {
       for (String method : List.of("GET", "POST", "DELETE")) {
