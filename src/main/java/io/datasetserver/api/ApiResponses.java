@@ -21,7 +21,7 @@ import io.datasetserver.generated.model.FileEnvironmentResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
 import io.datasetserver.generated.model.UpsertDryRunResponse;
 import io.datasetserver.generated.model.UserResponse;
-import io.datasetserver.storage.ImmutableCache;
+import io.datasetserver.cache.ImmutableCache;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

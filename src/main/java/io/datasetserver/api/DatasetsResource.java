@@ -25,7 +25,7 @@ import io.datasetserver.generated.model.CreateDatapointRequest;
 import io.datasetserver.generated.model.UpdateDatasetRequest;
 import io.datasetserver.generated.model.UpdateVersionRequest;
 import io.datasetserver.generated.model.UpsertDatasetRequest;
-import io.datasetserver.storage.DatasetStore.SortBy;
+import io.datasetserver.datasets.SortBy;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;

@@ -5,6 +5,7 @@ import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.datasets.Caller;
 import io.datasetserver.datasets.CsvExport;
 import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetStorage;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.DiffService;
@@ -12,7 +13,6 @@ import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.VersionSelector;
 import io.datasetserver.datasets.VersionView;
 import io.datasetserver.generated.api.ExtensionsApi;
-import io.datasetserver.storage.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -31,10 +31,10 @@ public class ExtensionsResource implements ExtensionsApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public ExtensionsResource(DatasetService datasets, Database database, ObjectMapper mapper,
+  public ExtensionsResource(DatasetService datasets, DatasetStorage storage, ObjectMapper mapper,
       Provider<ContainerRequestContext> request) {
     this.datasets = datasets;
-    this.diffs = new DiffService(datasets, database);
+    this.diffs = new DiffService(datasets, storage);
     this.responses = new ExtensionResponses(datasets, mapper);
     this.request = request;
   }

@@ -1,6 +1,6 @@
 package io.datasetserver.api;
 
-import io.datasetserver.storage.Database;
+import io.datasetserver.datasets.DatasetStorage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
   @Inject
-  Database database;
+  DatasetStorage storage;
 
   /** The process is up and serving HTTP. */
   @GET
@@ -27,7 +27,7 @@ public class OperationsResource {
   @GET
   @Path("readyz")
   public Response ready() {
-    if (database.ping()) {
+    if (storage.isReachable()) {
       return Response.ok(Map.of("status", "ready")).build();
     }
     return Response.status(503).header("Retry-After", ErrorMapper.RETRY_AFTER_SECONDS)

@@ -1,6 +1,5 @@
 package io.datasetserver.datasets;
 
-import io.datasetserver.storage.DatasetStore.SortBy;
 
 /** The listing's filters and order; {@code name} and {@code user} may be null. */
 public record DatasetFilter(String name, String user, SortBy sortBy, boolean ascending) {}

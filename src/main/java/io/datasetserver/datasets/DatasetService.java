@@ -1,19 +1,12 @@
 package io.datasetserver.datasets;
 
 import java.util.Objects;
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.DatapointStore;
-import io.datasetserver.storage.DatasetStore;
-import io.datasetserver.storage.DatasetStore.ReplaceResult;
-import io.datasetserver.storage.Membership;
-import io.datasetserver.storage.MembershipStore;
-import io.datasetserver.storage.VersionTextStore;
+import io.datasetserver.datasets.DatasetRepository.ReplaceResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,25 +25,25 @@ import org.slf4j.LoggerFactory;
  * The rules of the Datasets API (contract §2–§3): upserts, version selection, deployments,
  * moves and deletes. Every write follows one order: datapoints and membership first (content
  * addressed, harmless to repeat), then one compare-and-set on the dataset document; a lost
- * race re-reads the dataset and starts over from the new state.
+ * race re-reads the dataset and starts over from the new state, through {@link CompareAndSet}.
  */
 public final class DatasetService {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
-  private static final int MAX_ATTEMPTS = 100;
 
-  private final Database database;
-  private final DatasetStore datasets;
-  private final DatapointStore datapoints;
-  private final MembershipStore memberships;
-  private final VersionTextStore texts;
+  private final DatasetStorage storage;
+  private final DatasetRepository datasets;
+  private final DatapointRepository datapoints;
+  private final MembershipRepository memberships;
+  private final VersionTextRepository texts;
   private final Clock clock;
+  private final CompareAndSet retry;
   private final Duration sweepGrace;
   private final int maxVersions;
   /** Test seam: runs after a new version's data is written, just before the dataset document is replaced. */
   volatile Runnable beforePublish = () -> {};
 
-  public DatasetService(Database database, Clock clock, Duration sweepGrace) {
-    this(database, clock, sweepGrace, Limits.MAX_VERSIONS);
+  public DatasetService(DatasetStorage storage, Clock clock, Duration sweepGrace) {
+    this(storage, clock, sweepGrace, Limits.MAX_VERSIONS);
   }
 
   /**
@@ -59,16 +51,17 @@ public final class DatasetService {
    *     any write takes, so data an in-flight write is about to publish is never deleted
    * @param maxVersions live versions a dataset may hold, at most {@link Limits#MAX_VERSIONS}
    */
-  public DatasetService(Database database, Clock clock, Duration sweepGrace, int maxVersions) {
+  public DatasetService(DatasetStorage storage, Clock clock, Duration sweepGrace, int maxVersions) {
     if (maxVersions < 1 || maxVersions > Limits.MAX_VERSIONS) {
       throw new IllegalArgumentException("the most versions per dataset must be 1 to " + Limits.MAX_VERSIONS);
     }
-    this.database = database;
-    this.datasets = database.datasets();
-    this.datapoints = database.datapoints();
-    this.memberships = database.memberships();
-    this.texts = database.texts();
+    this.storage = storage;
+    this.datasets = storage.datasets();
+    this.datapoints = storage.datapoints();
+    this.memberships = storage.memberships();
+    this.texts = storage.texts();
     this.clock = clock;
+    this.retry = new CompareAndSet(clock, CompareAndSet.DEFAULT_BUDGET);
     this.sweepGrace = sweepGrace;
     this.maxVersions = maxVersions;
   }
@@ -88,7 +81,7 @@ public final class DatasetService {
   /** A page of the organization's datasets, each at its default version. */
   public Page<VersionView> list(Caller caller, DatasetFilter filter, PageRequest page) {
     Organization organization = caller.organization();
-    DatasetStore.Listing listing = datasets.list(organization.id(), filter.name(), filter.user(), filter.sortBy(),
+    DatasetRepository.Listing listing = datasets.list(organization.id(), filter.name(), filter.user(), filter.sortBy(),
         filter.ascending(), page.offset(), page.size());
     List<VersionView> records = listing.datasets().stream()
         .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
@@ -123,10 +116,10 @@ public final class DatasetService {
    * so that a version of any size streams in bounded memory.
    */
   public void forEachDatapoint(Version version, BiConsumer<String, String> sink) {
-    List<String> batch = new ArrayList<>(DatapointStore.READ_BATCH);
+    List<String> batch = new ArrayList<>(DatapointRepository.READ_BATCH);
     for (String id : memberships.load(version.membershipId())) {
       batch.add(id);
-      if (batch.size() == DatapointStore.READ_BATCH) {
+      if (batch.size() == DatapointRepository.READ_BATCH) {
         emit(batch, sink);
         batch.clear();
       }
@@ -169,18 +162,18 @@ public final class DatasetService {
    * the versions rendered, in one query for all of them.
    */
   private List<VersionView> allWithTexts(List<VersionView> views) {
-    List<VersionTextStore.Ref> missing = new ArrayList<>();
+    List<VersionTextRepository.Ref> missing = new ArrayList<>();
     for (VersionView view : views) {
       for (VersionText text : texts(view.version())) {
         if (text.isStored() && !text.isLoaded()) {
-          missing.add(new VersionTextStore.Ref(view.dataset().id(), text.hash()));
+          missing.add(new VersionTextRepository.Ref(view.dataset().id(), text.hash()));
         }
       }
     }
     if (missing.isEmpty()) {
       return views;
     }
-    Map<VersionTextStore.Ref, String> found = texts.load(missing);
+    Map<VersionTextRepository.Ref, String> found = texts.load(missing);
     return views.stream().map(view -> {
       Version version = view.version();
       if (version.isLoaded()) {
@@ -203,15 +196,14 @@ public final class DatasetService {
         : List.of(version.storedAttributes(), version.storedDescription());
   }
 
-  private static VersionText load(VersionText text, String datasetId, Map<VersionTextStore.Ref, String> found) {
-    return text == null || text.isLoaded() ? text : text.loaded(found.get(new VersionTextStore.Ref(datasetId, text.hash())));
+  private static VersionText load(VersionText text, String datasetId, Map<VersionTextRepository.Ref, String> found) {
+    return text == null || text.isLoaded() ? text : text.loaded(found.get(new VersionTextRepository.Ref(datasetId, text.hash())));
   }
 
   // ---- upserts ----
 
   public VersionView upsert(Caller caller, UpsertCommand command, Precondition precondition) {
-    return commit(caller, existing(caller, command, precondition), command.path(), Base.of(command),
-        Change.of(command), precondition);
+    return commit(caller, existing(caller, command, precondition), command.path(), Change.of(command), precondition);
   }
 
   /**
@@ -223,7 +215,7 @@ public final class DatasetService {
     Change change = Change.of(command);
     // Ids only tell the request's datapoints apart here; for a new dataset any id does.
     Keyed keyed = new Keyed(current.map(Dataset::id).orElseGet(Ids::newDatasetId), change.datapoints());
-    Plan plan = plan(caller, current, command.path(), Base.of(command), change, keyed, precondition);
+    Plan plan = plan(caller, current, command.path(), change, keyed, precondition);
     if (current.isEmpty()) {
       return new UpsertPreview(null, true, null, null, new ChangeCount(plan.count(), 0, 0, 0),
           !plan.attributes().sameAs(VersionText.EMPTY_ATTRIBUTES), plan.count());
@@ -287,25 +279,48 @@ public final class DatasetService {
   public VersionView addRows(Caller caller, CsvTarget target, List<DatapointContent> rows, String versionName,
       String versionDescription, Precondition precondition) {
     Dataset dataset = dataset(caller, target.datasetId());
-    Change change = new Change(UpsertAction.ADD, rows, null, versionName, versionDescription);
     Base base = target.base().isDefault() ? Base.DEFAULT : Base.named(target.base());
-    return withTexts(commit(caller, Optional.of(dataset), dataset.path(), base, change, precondition));
+    Change change = new Extend(UpsertAction.ADD, base, rows, null, versionName, versionDescription);
+    return withTexts(commit(caller, Optional.of(dataset), dataset.path(), change, precondition));
   }
 
   /** Where an upload goes, checked before its rows are read. */
   public record CsvTarget(String datasetId, VersionSelector base) {}
 
-  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Base base, Change change,
+  private VersionView commit(Caller caller, Optional<Dataset> start, DatasetPath path, Change change,
       Precondition precondition) {
-    Organization organization = caller.organization();
-    Optional<Dataset> current = start;
-    // Fixed across retries, so a retried creation reuses the datapoints it already wrote.
-    String newDatasetId = Ids.newDatasetId();
-    Set<String> written = new HashSet<>();
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return retry.retry(new Upsert(caller, start, path, change, precondition)::attempt);
+  }
+
+  /**
+   * One upsert across its attempts. Each attempt plans against the dataset as last read,
+   * writes the new version's content, then publishes it with one insert or compare-and-set; a
+   * lost race leaves the read that the next attempt starts from.
+   */
+  private final class Upsert {
+    private final Caller caller;
+    private final DatasetPath path;
+    private final Change change;
+    private final Precondition precondition;
+    /** Fixed across attempts, so a retried creation reuses the datapoints it already wrote. */
+    private final String newDatasetId = Ids.newDatasetId();
+    private final Set<String> written = new HashSet<>();
+    private Supplier<Optional<Dataset>> nextRead;
+
+    Upsert(Caller caller, Optional<Dataset> start, DatasetPath path, Change change, Precondition precondition) {
+      this.caller = caller;
+      this.path = path;
+      this.change = change;
+      this.precondition = precondition;
+      this.nextRead = () -> start;
+    }
+
+    Optional<VersionView> attempt() {
+      Organization organization = caller.organization();
+      Optional<Dataset> current = nextRead.get();
       Instant now = now();
       Keyed keyed = new Keyed(current.map(Dataset::id).orElse(newDatasetId), change.datapoints());
-      Plan plan = plan(caller, current, path, base, change, keyed, precondition);
+      Plan plan = plan(caller, current, path, change, keyed, precondition);
       if (current.isEmpty()) {
         Membership membership = writeNew(keyed, plan.delta(), written);
         Version version = newVersion(caller, change, plan.attributes(), plan.count(), plan.hash(), membership.id(), now);
@@ -314,36 +329,41 @@ public final class DatasetService {
             List.of(version), List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
         beforePublish.run();
         if (datasets.insert(created)) {
-          return VersionView.of(created, version, organization);
+          return Optional.of(VersionView.of(created, version, organization));
         }
-        current = datasets.findByPath(organization.id(), path);
-        if (current.isPresent()) {
-          // Another request created the dataset first; what this one wrote under its own id is nobody's.
-          database.deleteDatasetContent(newDatasetId);
-        }
-        continue;
+        nextRead = () -> {
+          Optional<Dataset> winner = datasets.findByPath(organization.id(), path);
+          if (winner.isPresent()) {
+            // Another request created the dataset first; what this one wrote under its own id is nobody's.
+            storage.deleteDatasetContent(newDatasetId);
+          }
+          return winner;
+        };
+        return Optional.empty();
       }
       Dataset dataset = current.get();
       if (plan.identical() != null) {
-        return VersionView.of(dataset, plan.identical(), organization);
+        return Optional.of(VersionView.of(dataset, plan.identical(), organization));
       }
       Version created = apply(dataset, plan, change, keyed, written, now, caller);
       Dataset updated = dataset.withVersionAdded(created, now);
       beforePublish.run();
       if (datasets.replace(updated) == ReplaceResult.REPLACED) {
-        return VersionView.of(updated, created, organization);
+        return Optional.of(VersionView.of(updated, created, organization));
       }
-      backOff(attempt);
-      current = datasets.find(organization.id(), dataset.id());
-      if (current.isEmpty()) {
-        // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
-        // for it would never be reached or swept, so it goes now. No document with this id can
-        // come back, so nothing stored under it is in use.
-        database.deleteDatasetContent(dataset.id());
-        throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
-      }
+      nextRead = () -> {
+        Optional<Dataset> reread = datasets.find(organization.id(), dataset.id());
+        if (reread.isEmpty()) {
+          // The dataset was deleted, possibly after its delete cleaned up: what this request wrote
+          // for it would never be reached or swept, so it goes now. No document with this id can
+          // come back, so nothing stored under it is in use.
+          storage.deleteDatasetContent(dataset.id());
+          throw new DatasetsException.NotFound("Dataset " + dataset.id() + " was deleted during the request");
+        }
+        return reread;
+      };
+      return Optional.empty();
     }
-    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
   }
 
   /**
@@ -351,58 +371,23 @@ public final class DatasetService {
    * contract's order): the base, the resulting content and an existing version with that
    * content. Reads only the base's membership, never datapoint contents.
    */
-  private Plan plan(Caller caller, Optional<Dataset> current, DatasetPath path, Base base, Change change, Keyed keyed,
+  private Plan plan(Caller caller, Optional<Dataset> current, DatasetPath path, Change change, Keyed keyed,
       Precondition precondition) {
     if (current.isEmpty()) {
-      if (change.action() != UpsertAction.SET && base.selector() != null) {
+      if (change instanceof Extend extend && extend.base().selector() != null) {
+        VersionSelector selector = extend.base().selector();
         throw new DatasetsException.NotFound("Dataset at '" + path.value() + "' does not exist, so it has no version "
-            + (base.selector().versionId() != null ? base.selector().versionId() : "in " + base.selector().environment()));
+            + (selector.versionId() != null ? selector.versionId() : "in " + selector.environment()));
       }
       precondition.requireNoneForCreation(path);
       List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
       return new Plan(null, null, change.attributesOr(VersionText.EMPTY_ATTRIBUTES), ids, ids.size(), MembersHash.of(ids), null);
     }
     Dataset dataset = current.get();
-    Organization organization = caller.organization();
-    Version baseVersion = switch (base.kind()) {
-      case NONE -> null;
-      case LATEST -> dataset.latest();
-      case DEFAULT -> dataset.defaultVersion(organization);
-      case NAMED -> dataset.select(base.selector(), organization);
-    };
-    precondition.requireMatch(dataset);
-    Membership baseMembers = baseVersion == null ? null : memberships.load(baseVersion.membershipId());
-    // The base's attributes are carried by reference: a long text is never fetched to be copied.
-    VersionText attributes = change.attributesOr(
-        baseVersion == null ? VersionText.EMPTY_ATTRIBUTES : baseVersion.storedAttributes());
-    List<String> delta;
-    long count;
-    String hash;
-    // The result's ids are only walked to confirm a hash match, so they are never materialised up front.
-    Supplier<Stream<String>> resultIds;
-    switch (change.action()) {
-      case SET -> {
-        delta = keyed.ids();
-        count = delta.size();
-        hash = MembersHash.of(delta);
-        resultIds = delta::stream;
-      }
-      case ADD -> {
-        delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
-        count = baseMembers.size() + delta.size();
-        hash = MembersHash.plus(baseVersion.membersHash(), delta);
-        resultIds = () -> Stream.concat(baseMembers.stream(), delta.stream());
-      }
-      default -> {
-        delta = keyed.ids().stream().filter(baseMembers::contains).toList();
-        count = baseMembers.size() - delta.size();
-        hash = MembersHash.minus(baseVersion.membersHash(), delta);
-        Set<String> removed = new HashSet<>(delta);
-        resultIds = () -> baseMembers.stream().filter(id -> !removed.contains(id));
-      }
-    }
-    String unchangedMembership = change.action() != UpsertAction.SET && delta.isEmpty() ? baseMembers.id() : null;
-    Optional<Version> identical = findIdentical(dataset, count, hash, attributes, unchangedMembership, resultIds);
+    Content content = change instanceof Extend extend
+        ? extending(dataset, caller.organization(), extend, keyed, precondition)
+        : replacing(dataset, change, keyed, precondition);
+    Optional<Version> identical = findIdentical(dataset, content);
     if (identical.isPresent()) {
       Version same = identical.get();
       if (change.versionName() != null && !change.versionName().equals(same.name())) {
@@ -410,13 +395,61 @@ public final class DatasetService {
             + (same.name() == null ? " (unnamed)" : " ('" + same.name() + "')")
             + "; it cannot be created again under the name '" + change.versionName() + "'");
       }
-      return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, same);
+      return content.plan(same);
     }
     if (dataset.versions().size() >= maxVersions) {
       throw Limits.tooManyVersions(dataset.id(), maxVersions);
     }
     requireFreeName(dataset, change.versionName(), null);
-    return new Plan(baseVersion, baseMembers, attributes, delta, count, hash, null);
+    return content.plan(null);
+  }
+
+  /** A set's content: exactly the request's datapoints. It has no base, so none is read. */
+  private static Content replacing(Dataset dataset, Change change, Keyed keyed, Precondition precondition) {
+    precondition.requireMatch(dataset);
+    List<String> ids = keyed.ids();
+    return new Content(null, null, change.attributesOr(VersionText.EMPTY_ATTRIBUTES), ids, ids.size(),
+        MembersHash.of(ids), null, ids::stream);
+  }
+
+  /** An add's or a remove's content: its base's, with the request's datapoints added or removed. */
+  private Content extending(Dataset dataset, Organization organization, Extend extend, Keyed keyed,
+      Precondition precondition) {
+    Version baseVersion = extend.base().resolve(dataset, organization);
+    precondition.requireMatch(dataset);
+    Membership baseMembers = memberships.load(baseVersion.membershipId());
+    // The base's attributes are carried by reference: a long text is never fetched to be copied.
+    VersionText attributes = extend.attributesOr(baseVersion.storedAttributes());
+    List<String> delta;
+    long count;
+    String hash;
+    // The result's ids are only walked to confirm a hash match, so they are never materialised up front.
+    Supplier<Stream<String>> resultIds;
+    if (extend.action() == UpsertAction.ADD) {
+      delta = keyed.ids().stream().filter(id -> !baseMembers.contains(id)).toList();
+      count = baseMembers.size() + delta.size();
+      hash = MembersHash.plus(baseVersion.membersHash(), delta);
+      resultIds = () -> Stream.concat(baseMembers.stream(), delta.stream());
+    } else {
+      delta = keyed.ids().stream().filter(baseMembers::contains).toList();
+      count = baseMembers.size() - delta.size();
+      hash = MembersHash.minus(baseVersion.membersHash(), delta);
+      Set<String> removed = new HashSet<>(delta);
+      resultIds = () -> baseMembers.stream().filter(id -> !removed.contains(id));
+    }
+    return new Content(baseVersion, baseMembers, attributes, delta, count, hash,
+        delta.isEmpty() ? baseMembers.id() : null, resultIds);
+  }
+
+  /**
+   * The content an upsert would give an existing dataset. {@code unchangedMembership} is the
+   * base's membership when the change leaves it as it is; {@code resultIds} walks the result.
+   */
+  private record Content(Version base, Membership baseMembers, VersionText attributes, List<String> delta, long count,
+      String hash, String unchangedMembership, Supplier<Stream<String>> resultIds) {
+    Plan plan(Version identical) {
+      return new Plan(base, baseMembers, attributes, delta, count, hash, identical);
+    }
   }
 
   /**
@@ -445,18 +478,17 @@ public final class DatasetService {
    * An existing version with exactly this content. Hashes narrow the candidates; a candidate is
    * confirmed by its membership id when the change left the base as it was, else by its ids.
    */
-  private Optional<Version> findIdentical(Dataset dataset, long count, String hash, VersionText attributes,
-      String unchangedMembership, Supplier<Stream<String>> resultIds) {
+  private Optional<Version> findIdentical(Dataset dataset, Content content) {
     for (Version candidate : dataset.versions()) {
-      if (!candidate.mayHaveSameContent(count, hash, attributes)) {
+      if (!candidate.mayHaveSameContent(content.count(), content.hash(), content.attributes())) {
         continue;
       }
-      if (candidate.membershipId().equals(unchangedMembership)) {
+      if (candidate.membershipId().equals(content.unchangedMembership())) {
         return Optional.of(candidate);
       }
-      Set<String> members = new HashSet<>((int) count * 2);
+      Set<String> members = new HashSet<>((int) content.count() * 2);
       memberships.load(candidate.membershipId()).forEach(members::add);
-      if (resultIds.get().allMatch(members::contains)) {
+      if (content.resultIds().get().allMatch(members::contains)) {
         return Optional.of(candidate);
       }
     }
@@ -505,20 +537,14 @@ public final class DatasetService {
   }
 
   public void delete(Caller caller, String datasetId, Precondition precondition) {
-    for (int attempt = 1; ; attempt++) {
+    retry.retry(() -> {
       Dataset dataset = dataset(caller, datasetId);
       precondition.requireMatch(dataset);
       // Conditional on the revision checked, so a change made since is never deleted unseen.
-      if (database.deleteDataset(dataset, Date.from(now()))) {
-        break;
-      }
-      if (attempt == MAX_ATTEMPTS) {
-        throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
-      }
-      backOff(attempt);
-    }
+      return storage.deleteDataset(dataset, now()) ? Optional.of(dataset) : Optional.<Dataset>empty();
+    });
     try {
-      database.sweepDeletedDatasets(Date.from(now().minus(sweepGrace)));
+      storage.sweepDeletedDatasets(now().minus(sweepGrace));
     } catch (RuntimeException e) {
       LOG.warn("sweep of deleted datasets failed; it is retried at the next dataset delete", e);
     }
@@ -568,7 +594,7 @@ public final class DatasetService {
   /** Deletes what no live version of the dataset reaches any more; failures only delay the cleanup. */
   private void sweep(Dataset dataset) {
     try {
-      long deleted = database.sweep(dataset, Date.from(now().minus(sweepGrace)));
+      long deleted = storage.sweep(dataset, now().minus(sweepGrace));
       LOG.debug("swept {} unreachable documents of dataset {}", deleted, dataset.id());
     } catch (RuntimeException e) {
       LOG.warn("sweep of dataset {} failed; unreachable data stays until the next sweep", dataset.id(), e);
@@ -605,7 +631,7 @@ public final class DatasetService {
    */
   private <T> T update(Caller caller, String datasetId, Precondition precondition, Function<Dataset, Dataset> change,
       Function<Dataset, T> result) {
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return retry.retry(() -> {
       Dataset dataset = dataset(caller, datasetId);
       Dataset updated;
       try {
@@ -616,18 +642,15 @@ public final class DatasetService {
       }
       precondition.requireMatch(dataset);
       if (updated == dataset) {
-        return result.apply(dataset);
+        return Optional.of(result.apply(dataset));
       }
-      switch (datasets.replace(updated)) {
-        case REPLACED -> {
-          return result.apply(updated);
-        }
+      return switch (datasets.replace(updated)) {
+        case REPLACED -> Optional.of(result.apply(updated));
         case PATH_TAKEN -> throw new DatasetsException.Conflict(
             "Another dataset already has the path '" + updated.path().value() + "'");
-        case LOST_RACE -> backOff(attempt);
-      }
-    }
-    throw new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request");
+        case LOST_RACE -> Optional.empty();
+      };
+    });
   }
 
   private static Version requireVersion(Dataset dataset, String versionId) {
@@ -648,25 +671,50 @@ public final class DatasetService {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20) * 2L));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatasetsException.Unavailable("Interrupted while retrying a concurrent change");
-    }
-  }
-
   /** What a request asks to change, before it meets the dataset's current state. */
-  private record Change(UpsertAction action, List<DatapointContent> datapoints, String attributesJson,
-      String versionName, String versionDescription) {
+  private sealed interface Change permits Replace, Extend {
+    UpsertAction action();
+
+    List<DatapointContent> datapoints();
+
+    String attributesJson();
+
+    String versionName();
+
+    String versionDescription();
+
+    /** The base comes from the action: a set has none; an add or remove has the named version, else the latest. */
     static Change of(UpsertCommand command) {
-      return new Change(command.action(), command.datapoints(), command.attributesJson(), command.versionName(),
+      if (command.action() == UpsertAction.SET) {
+        return new Replace(command.datapoints(), command.attributesJson(), command.versionName(),
+            command.versionDescription());
+      }
+      Base base = command.base().isDefault() ? Base.LATEST : Base.named(command.base());
+      return new Extend(command.action(), base, command.datapoints(), command.attributesJson(), command.versionName(),
           command.versionDescription());
     }
 
-    VersionText attributesOr(VersionText fallback) {
-      return attributesJson != null ? VersionText.of(attributesJson) : fallback;
+    default VersionText attributesOr(VersionText fallback) {
+      return attributesJson() != null ? VersionText.of(attributesJson()) : fallback;
+    }
+  }
+
+  /** A set: the request's datapoints are the whole new version, so it has no base. */
+  private record Replace(List<DatapointContent> datapoints, String attributesJson, String versionName,
+      String versionDescription) implements Change {
+    @Override
+    public UpsertAction action() {
+      return UpsertAction.SET;
+    }
+  }
+
+  /** An add or a remove, applied to {@code base}. */
+  private record Extend(UpsertAction action, Base base, List<DatapointContent> datapoints, String attributesJson,
+      String versionName, String versionDescription) implements Change {
+    Extend {
+      if (action == UpsertAction.SET) {
+        throw new IllegalArgumentException("a set has no base");
+      }
     }
   }
 
@@ -682,11 +730,10 @@ public final class DatasetService {
     }
   }
 
-  /** Which version an upsert builds on. */
+  /** Which version an add or a remove builds on. */
   private record Base(Kind kind, VersionSelector selector) {
-    enum Kind { NONE, LATEST, DEFAULT, NAMED }
+    enum Kind { LATEST, DEFAULT, NAMED }
 
-    static final Base NONE = new Base(Kind.NONE, null);
     static final Base LATEST = new Base(Kind.LATEST, null);
     static final Base DEFAULT = new Base(Kind.DEFAULT, null);
 
@@ -694,10 +741,13 @@ public final class DatasetService {
       return new Base(Kind.NAMED, selector);
     }
 
-    /** An upsert's base: none for set, else the named version or the latest. */
-    static Base of(UpsertCommand command) {
-      return command.action() == UpsertAction.SET ? NONE
-          : command.base().isDefault() ? LATEST : named(command.base());
+    /** The base version in {@code dataset}; a named one that does not exist is a 404. */
+    Version resolve(Dataset dataset, Organization organization) {
+      return switch (kind) {
+        case LATEST -> dataset.latest();
+        case DEFAULT -> dataset.defaultVersion(organization);
+        case NAMED -> dataset.select(selector, organization);
+      };
     }
   }
 }

@@ -1,10 +1,6 @@
 package io.datasetserver.datasets;
 
 import io.datasetserver.datasets.DatasetsException.FieldError;
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.DatapointStore;
-import io.datasetserver.storage.MembershipDifference;
-import io.datasetserver.storage.MembershipStore;
 
 /**
  * Compares two versions of a dataset (contract §8.1). Only the membership segments the two
@@ -12,13 +8,13 @@ import io.datasetserver.storage.MembershipStore;
  */
 public final class DiffService {
   private final DatasetService datasets;
-  private final MembershipStore memberships;
-  private final DatapointStore datapoints;
+  private final MembershipRepository memberships;
+  private final DatapointRepository datapoints;
 
-  public DiffService(DatasetService datasets, Database database) {
+  public DiffService(DatasetService datasets, DatasetStorage storage) {
     this.datasets = datasets;
-    this.memberships = database.memberships();
-    this.datapoints = database.datapoints();
+    this.memberships = storage.memberships();
+    this.datapoints = storage.datapoints();
   }
 
   /** Both versions, how they differ, and one page of the differences. */

@@ -1,7 +1,5 @@
 package io.datasetserver.datasets;
 
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.FolderStore;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,10 +12,10 @@ public final class DirectoryService {
   /** The alias clients use for the root directory in {@code GET /directories/{id}}. */
   public static final String ROOT_ALIAS = "root";
 
-  private final FolderStore folders;
+  private final FolderRepository folders;
 
-  public DirectoryService(Database database) {
-    this.folders = database.folders();
+  public DirectoryService(DatasetStorage storage) {
+    this.folders = storage.folders();
   }
 
   /** Every directory of the organization, the root included, sorted by path. */

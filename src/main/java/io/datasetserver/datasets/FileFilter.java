@@ -1,6 +1,5 @@
 package io.datasetserver.datasets;
 
-import io.datasetserver.storage.DatasetStore.SortBy;
 import java.util.List;
 
 /**

@@ -1,8 +1,5 @@
 package io.datasetserver.datasets;
 
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.DatasetStore;
-import io.datasetserver.storage.FolderStore;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,12 +8,12 @@ import java.util.Optional;
  * folder, name and environment, and lookup by path.
  */
 public final class FileService {
-  private final DatasetStore datasets;
-  private final FolderStore folders;
+  private final DatasetRepository datasets;
+  private final FolderRepository folders;
 
-  public FileService(Database database) {
-    this.datasets = database.datasets();
-    this.folders = database.folders();
+  public FileService(DatasetStorage storage) {
+    this.datasets = storage.datasets();
+    this.folders = storage.folders();
   }
 
   /**
@@ -29,7 +26,7 @@ public final class FileService {
     if (filter.matchesNothing()) {
       return new Page<>(List.of(), page, 0);
     }
-    DatasetStore.Listing listing = folders.list(organization.id(), filter.folder(), filter.name(),
+    DatasetRepository.Listing listing = folders.list(organization.id(), filter.folder(), filter.name(),
         environment == null ? null : environment.id(), filter.sortBy(), filter.ascending(), page.offset(), page.size());
     VersionSelector selector = VersionSelector.of(null, environment == null ? null : environment.id());
     List<VersionView> records = listing.datasets().stream()

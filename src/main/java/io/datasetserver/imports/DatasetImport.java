@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.datasets.Caller;
 import io.datasetserver.datasets.DatapointContent;
 import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.DatapointRepository;
 import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.DatasetRepository;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.Deployment;
 import io.datasetserver.datasets.Environment;
 import io.datasetserver.datasets.MembersHash;
+import io.datasetserver.datasets.Membership;
+import io.datasetserver.datasets.MembershipRepository;
 import io.datasetserver.datasets.Organization;
 import io.datasetserver.datasets.StateToken;
 import io.datasetserver.datasets.VersionText;
@@ -17,19 +21,12 @@ import io.datasetserver.datasets.Version;
 import io.datasetserver.imports.ImportPlan.PlannedDeployment;
 import io.datasetserver.imports.ImportPlan.PlannedVersion;
 import io.datasetserver.imports.StagedImport.StagedVersion;
-import io.datasetserver.storage.Database;
-import io.datasetserver.storage.DatapointStore;
-import io.datasetserver.storage.DatasetStore;
-import io.datasetserver.storage.ImportStore;
-import io.datasetserver.storage.Membership;
-import io.datasetserver.storage.MembershipStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +58,21 @@ public final class DatasetImport {
 
   public record Progress(String versionId, long staged, long datapointsCount) {}
 
-  private final Database database;
-  private final DatasetStore datasets;
-  private final DatapointStore datapoints;
-  private final MembershipStore memberships;
-  private final ImportStore imports;
+  private final ImportStorage storage;
+  private final DatasetRepository datasets;
+  private final DatapointRepository datapoints;
+  private final MembershipRepository memberships;
+  private final ImportRepository imports;
   private final Clock clock;
   private final Duration sweepGrace;
   private final Duration abandonedAfter;
 
-  public DatasetImport(Database database, Clock clock, Duration sweepGrace, Duration abandonedAfter) {
-    this.database = database;
-    this.datasets = database.datasets();
-    this.datapoints = database.datapoints();
-    this.memberships = database.memberships();
-    this.imports = database.imports();
+  public DatasetImport(ImportStorage storage, Clock clock, Duration sweepGrace, Duration abandonedAfter) {
+    this.storage = storage;
+    this.datasets = storage.datasets();
+    this.datapoints = storage.datapoints();
+    this.memberships = storage.memberships();
+    this.imports = storage.imports();
     this.clock = clock;
     this.sweepGrace = sweepGrace;
     this.abandonedAfter = abandonedAfter;
@@ -131,7 +128,7 @@ public final class DatasetImport {
       throw idInUse(plan.datasetId());
     }
     // A dataset of this id may have been deleted here before: its tombstone must not sweep this import.
-    database.forgetDeletedDataset(plan.datasetId());
+    storage.forgetDeletedDataset(plan.datasetId());
     return new Outcome(plan.datasetId(), plan.path(), Status.STAGED, skipped);
   }
 
@@ -252,8 +249,8 @@ public final class DatasetImport {
         if (own.isEmpty() && imports.datasetIdInUse(staged.datasetId())) {
           continue; // another organization's dataset: its data is not ours to sweep
         }
-        database.sweep(staged.datasetId(), own.map(Dataset::versions).orElse(List.of()),
-            Date.from(now.minus(sweepGrace)));
+        storage.sweep(staged.datasetId(), own.map(Dataset::versions).orElse(List.of()),
+            now.minus(sweepGrace));
       } catch (RuntimeException e) {
         LOG.warn("cleanup of the abandoned import of {} failed; it is retried later", staged.datasetId(), e);
       }

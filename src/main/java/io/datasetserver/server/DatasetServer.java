@@ -24,6 +24,7 @@ import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.auth.ApiKeys;
 import io.datasetserver.config.Config;
 import io.datasetserver.datasets.DatasetService;
+import io.datasetserver.datasets.DatasetStorage;
 import io.datasetserver.datasets.DirectoryService;
 import io.datasetserver.datasets.FileService;
 import io.datasetserver.imports.DatasetImport;
@@ -99,12 +100,14 @@ public final class DatasetServer implements AutoCloseable {
         new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(registry));
     Consumer<MongoClientSettings.Builder> poolMetrics = settings -> settings.applyToConnectionPoolSettings(
         pool -> pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(registry)));
+    // The one clock of the server: every timestamp it stores is read from it.
+    Clock clock = Clock.systemUTC();
     Database database = config.mongoUri() != null
-        ? Database.connect(config.mongoUri(), poolMetrics)
-        : Database.embedded(config.dataDir(), poolMetrics);
+        ? Database.connect(config.mongoUri(), poolMetrics, clock)
+        : Database.embedded(config.dataDir(), poolMetrics, clock);
     try {
-      DatasetService service = new DatasetService(database, Clock.systemUTC(), config.sweepGrace(), config.maxVersions());
-      DatasetImport imports = new DatasetImport(database, Clock.systemUTC(), config.sweepGrace(),
+      DatasetService service = new DatasetService(database, clock, config.sweepGrace(), config.maxVersions());
+      DatasetImport imports = new DatasetImport(database, clock, config.sweepGrace(),
           DatasetImport.ABANDONED_AFTER);
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
@@ -116,7 +119,7 @@ public final class DatasetServer implements AutoCloseable {
           bind(new FileService(database)).to(FileService.class);
           bind(new DirectoryService(database)).to(DirectoryService.class);
           bind(imports).to(DatasetImport.class);
-          bind(database).to(Database.class);
+          bind(database).to(Database.class).to(DatasetStorage.class);
           bind(mapper).to(ObjectMapper.class);
           bind(limits).to(UploadLimits.class);
           bind(unavailableLog).to(UnavailableLog.class);

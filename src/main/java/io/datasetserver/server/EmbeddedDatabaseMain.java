@@ -1,7 +1,7 @@
 package io.datasetserver.server;
 
 import de.bwaldvogel.mongo.MongoServer;
-import io.datasetserver.storage.Database;
+import io.datasetserver.storage.EmbeddedMongo;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
@@ -27,6 +27,6 @@ public final class EmbeddedDatabaseMain {
 
   /** The database of {@code make db} on {@code port} (0: a free one); {@code shutdown()} stops it and closes the file. */
   public static MongoServer start(String host, int port, String dataDir) {
-    return Database.serve(Database.openBackend(dataDir), new InetSocketAddress(host, port));
+    return EmbeddedMongo.serve(EmbeddedMongo.openBackend(dataDir), new InetSocketAddress(host, port));
   }
 }

@@ -1,8 +1,12 @@
 package io.datasetserver.storage;
 
+import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import io.datasetserver.datasets.DatapointContent;
+import io.datasetserver.datasets.DatapointRepository;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,11 +20,8 @@ import org.bson.Document;
  * datapoint id. The content is kept as its canonical JSON text: it is written back to
  * clients as is, and no key a client chooses can clash with MongoDB's field-name rules.
  */
-public final class DatapointStore {
-  private static final String DATASET = "ds";
+public final class DatapointStore implements DatapointRepository {
   private static final String CONTENT = "c";
-  /** Ids a caller streams at a time: large enough to amortise the calls, small enough to stream. */
-  public static final int READ_BATCH = 1000;
   /**
    * Ids per {@code $in} query. The embedded server finds each id through the {@code _id} index
    * but then re-checks every found document against the whole {@code $in} list, so a query
@@ -29,26 +30,33 @@ public final class DatapointStore {
   private static final int LOOKUP_BATCH = 100;
 
   private final MongoCollection<Document> datapoints;
+  private final ContentAddressedWrites writes;
 
-  DatapointStore(MongoCollection<Document> datapoints) {
+  DatapointStore(MongoCollection<Document> datapoints, ContentAddressedWrites writes) {
     this.datapoints = datapoints;
+    this.writes = writes;
   }
 
-  /** Writes the datapoints; ones already stored are left as they are (same id, same content). */
+  /** Serves {@link #deleteDataset} and the sweep's scan of one dataset. */
+  void createIndexes() {
+    datapoints.createIndex(Indexes.ascending(DATASET));
+  }
+
+  @Override
   public void insertAll(String datasetId, Map<String, DatapointContent> byId) {
     List<Document> documents = new ArrayList<>(byId.size());
     byId.forEach((id, content) -> documents.add(
-        new Document("_id", id).append(DATASET, datasetId).append(CONTENT, content.canonicalJson())));
-    ContentAddressedWrites.insertAll(datapoints, documents);
+        new Document(ID, id).append(DATASET, datasetId).append(CONTENT, content.canonicalJson())));
+    writes.insertAll(datapoints, documents);
   }
 
-  /** Canonical JSON of each requested datapoint (distinct ids, at most {@link #READ_BATCH}), by id. */
+  @Override
   public Map<String, String> contents(List<String> ids) {
     Map<String, String> found = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
-      for (Document document : datapoints.find(Filters.in("_id", batch))) {
-        found.put(document.getString("_id"), document.getString(CONTENT));
+      for (Document document : datapoints.find(Filters.in(ID, batch))) {
+        found.put(document.getString(ID), document.getString(CONTENT));
       }
     }
     if (found.size() < ids.size()) {

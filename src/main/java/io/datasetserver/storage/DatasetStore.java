@@ -5,9 +5,13 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.DatasetRepository;
+import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.Deployment;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
@@ -29,8 +33,32 @@ import org.bson.conversions.Bson;
  * metadata and its deployments. Every change replaces the document with compare-and-set on
  * its {@code rev}, so readers see either the old dataset or the new one, never a mix.
  */
-public final class DatasetStore {
+public final class DatasetStore implements DatasetRepository {
   private static final String REF = "_ref";
+  // Field names of the stored form; the package-private ones are queried by FolderStore too.
+  static final String ID = "_id";
+  static final String ORGANIZATION = "org";
+  static final String PATH = "path";
+  /** The path's last segment on a dataset; the name on a version. */
+  static final String NAME = "name";
+  static final String CREATED_AT = "created_at";
+  static final String UPDATED_AT = "updated_at";
+  /** The compare-and-set revision. */
+  static final String REVISION = "rev";
+  private static final String VERSIONS = "versions";
+  static final String DEPLOYMENTS = "deployments";
+  private static final String VERSION_ID = "id";
+  private static final String DESCRIPTION = "description";
+  private static final String ATTRIBUTES = "attrs";
+  private static final String COUNT = "count";
+  private static final String HASH = "hash";
+  private static final String MEMBERSHIP = "members";
+  private static final String CREATED_BY = "by";
+  private static final String USER_ID = "id";
+  private static final String EMAIL = "email";
+  static final String DEPLOYED_ENVIRONMENT = "env";
+  private static final String DEPLOYED_VERSION = "version";
+  private static final String DEPLOYED_AT = "at";
   private final MongoCollection<Document> datasets;
   private final VersionTextStore texts;
   private final IndexGuard indexes;
@@ -41,30 +69,39 @@ public final class DatasetStore {
     this.indexes = indexes;
   }
 
-  public enum SortBy { CREATED_AT, UPDATED_AT, NAME }
+  void createIndexes() {
+    // Keeps two datasets of an organization off one path: insert and replace rely on it.
+    datasets.createIndex(Indexes.ascending(ORGANIZATION, PATH), new IndexOptions().unique(true));
+    // Serves the compare-and-set filter {_id, rev} on the embedded server, which only uses an
+    // index whose fields are exactly the filter's; without it every upsert scans all datasets
+    // while holding the collection's lock. A real MongoDB would manage with _id alone.
+    datasets.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
+    // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
+    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(CREATED_AT)));
+    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(UPDATED_AT)));
+  }
 
-  /** One page of a listing plus the number of datasets that match the filters. */
-  public record Listing(List<Dataset> datasets, long total) {}
-
+  @Override
   public Optional<Dataset> find(String organizationId, String datasetId) {
-    Document document = datasets.find(Filters.eq("_id", datasetId)).first();
-    if (document == null || !organizationId.equals(document.getString("org"))) {
+    Document document = datasets.find(Filters.eq(ID, datasetId)).first();
+    if (document == null || !organizationId.equals(document.getString(ORGANIZATION))) {
       return Optional.empty();
     }
     return Optional.of(toDataset(document));
   }
 
+  @Override
   public Optional<Dataset> findByPath(String organizationId, DatasetPath path) {
-    Document document = datasets.find(equalTo("org", organizationId, "path", path.value())).first();
+    Document document = datasets.find(equalTo(ORGANIZATION, organizationId, PATH, path.value())).first();
     return Optional.ofNullable(document).map(DatasetStore::toDataset);
   }
 
   /**
-   * Stores a new dataset; false when the organization already has a dataset at its path. Every
-   * loaded text that goes outside the document (a new version's, or one that a document written
+   * Every loaded text that goes outside the document (a new version's, or one that a document written
    * before texts moved out held inline) is written first, so the document never names a text
    * that is not stored.
    */
+  @Override
   public boolean insert(Dataset dataset) {
     indexes.ensure();
     writeTexts(dataset);
@@ -79,19 +116,14 @@ public final class DatasetStore {
     }
   }
 
-  public enum ReplaceResult { REPLACED, LOST_RACE, PATH_TAKEN }
-
-  /**
-   * Replaces the stored dataset with {@code updated} if the stored one still has revision
-   * {@code updated.revision() - 1}. Atomic: a single-document compare-and-set. The texts it
-   * references are written first (see {@link #insert}).
-   */
+  /** A single-document compare-and-set; the texts it references are written first (see {@link #insert}). */
+  @Override
   public ReplaceResult replace(Dataset updated) {
     indexes.ensure();
     writeTexts(updated);
     try {
       long matched = datasets.replaceOne(
-          equalTo("_id", updated.id(), "rev", updated.revision() - 1), toDocument(updated)).getMatchedCount();
+          equalTo(ID, updated.id(), REVISION, updated.revision() - 1), toDocument(updated)).getMatchedCount();
       return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -115,9 +147,9 @@ public final class DatasetStore {
     }
   }
 
-  /** True when a dataset with this id is stored, in any organization. */
+  @Override
   public boolean exists(String datasetId) {
-    return datasets.find(Filters.eq("_id", datasetId)).projection(new Document("_id", 1)).first() != null;
+    return datasets.find(Filters.eq(ID, datasetId)).projection(new Document(ID, 1)).first() != null;
   }
 
   /**
@@ -125,7 +157,7 @@ public final class DatasetStore {
    * has changed (or is gone) since it was read. Atomic, like {@link #replace}.
    */
   public boolean delete(Dataset dataset) {
-    return datasets.deleteOne(equalTo("_id", dataset.id(), "rev", dataset.revision())).getDeletedCount() == 1;
+    return datasets.deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision())).getDeletedCount() == 1;
   }
 
   /**
@@ -137,22 +169,18 @@ public final class DatasetStore {
     return new Document(field, value).append(otherField, otherValue);
   }
 
-  /**
-   * The organization's datasets whose name contains {@code name} and that have a version
-   * created by a user whose email or full name contains {@code user} (both case-insensitive,
-   * either may be null), sorted with the id as tie-breaker in the same direction.
-   */
+  @Override
   public Listing list(String organizationId, String name, String user, SortBy sortBy, boolean ascending,
       long skip, int limit) {
     List<Bson> filters = new ArrayList<>();
-    filters.add(Filters.eq("org", organizationId));
+    filters.add(Filters.eq(ORGANIZATION, organizationId));
     if (name != null && !name.isEmpty()) {
-      filters.add(Filters.regex("name", containing(name)));
+      filters.add(Filters.regex(NAME, containing(name)));
     }
     if (user != null && !user.isEmpty()) {
       filters.add(Filters.or(
-          Filters.regex("versions.by.email", containing(user)),
-          Filters.regex("versions.by.name", containing(user))));
+          Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
+          Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
     }
     Bson filter = Filters.and(filters);
     long total = datasets.countDocuments(filter);
@@ -168,11 +196,11 @@ public final class DatasetStore {
   /** The listings' order: the sort key, then the id as tie-breaker in the same direction. */
   static Bson sort(SortBy sortBy, boolean ascending) {
     String field = switch (sortBy) {
-      case CREATED_AT -> "created_at";
-      case UPDATED_AT -> "updated_at";
-      case NAME -> "name";
+      case CREATED_AT -> CREATED_AT;
+      case UPDATED_AT -> UPDATED_AT;
+      case NAME -> NAME;
     };
-    return ascending ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
+    return ascending ? Sorts.ascending(field, ID) : Sorts.descending(field, ID);
   }
 
   /**
@@ -196,55 +224,55 @@ public final class DatasetStore {
   static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
     List<Document> deployments = dataset.deployments().stream()
-        .map(d -> new Document("env", d.environmentId()).append("version", d.versionId())
-            .append("at", Date.from(d.deployedAt())))
+        .map(d -> new Document(DEPLOYED_ENVIRONMENT, d.environmentId()).append(DEPLOYED_VERSION, d.versionId())
+            .append(DEPLOYED_AT, Date.from(d.deployedAt())))
         .toList();
-    return new Document("_id", dataset.id())
-        .append("org", dataset.organizationId())
-        .append("path", dataset.path().value())
-        .append("name", dataset.path().name())
+    return new Document(ID, dataset.id())
+        .append(ORGANIZATION, dataset.organizationId())
+        .append(PATH, dataset.path().value())
+        .append(NAME, dataset.path().name())
         // Derived from the path, so every insert and every move keeps them right (see FolderStore).
         .append(FolderStore.FOLDER, dataset.path().folder())
         .append(FolderStore.FOLDERS, dataset.path().folders())
-        .append("created_at", Date.from(dataset.createdAt()))
-        .append("updated_at", Date.from(dataset.updatedAt()))
-        .append("rev", dataset.revision())
-        .append("versions", versions)
-        .append("deployments", deployments);
+        .append(CREATED_AT, Date.from(dataset.createdAt()))
+        .append(UPDATED_AT, Date.from(dataset.updatedAt()))
+        .append(REVISION, dataset.revision())
+        .append(VERSIONS, versions)
+        .append(DEPLOYMENTS, deployments);
   }
 
   private static Document toDocument(Version version) {
-    Document document = new Document("id", version.id());
+    Document document = new Document(VERSION_ID, version.id());
     if (version.name() != null) {
-      document.append("name", version.name());
+      document.append(NAME, version.name());
     }
     if (version.storedDescription() != null) {
-      appendText(document, "description", version.storedDescription());
+      appendText(document, DESCRIPTION, version.storedDescription());
     }
-    appendText(document, "attrs", version.storedAttributes());
+    appendText(document, ATTRIBUTES, version.storedAttributes());
     return document
-        .append("count", version.datapointsCount())
-        .append("hash", version.membersHash())
-        .append("members", version.membershipId())
-        .append("created_at", Date.from(version.createdAt()))
-        .append("by", new Document("id", version.createdBy().id())
-            .append("email", version.createdBy().emailAddress())
-            .append("name", version.createdBy().fullName()))
-        .append("updated_at", Date.from(version.updatedAt()));
+        .append(COUNT, version.datapointsCount())
+        .append(HASH, version.membersHash())
+        .append(MEMBERSHIP, version.membershipId())
+        .append(CREATED_AT, Date.from(version.createdAt()))
+        .append(CREATED_BY, new Document(USER_ID, version.createdBy().id())
+            .append(EMAIL, version.createdBy().emailAddress())
+            .append(NAME, version.createdBy().fullName()))
+        .append(UPDATED_AT, Date.from(version.updatedAt()));
   }
 
   static Dataset toDataset(Document document) {
-    List<Version> versions = document.getList("versions", Document.class).stream().map(DatasetStore::toVersion).toList();
-    List<Deployment> deployments = document.getList("deployments", Document.class).stream()
-        .map(d -> new Deployment(d.getString("env"), d.getString("version"), d.getDate("at").toInstant()))
+    List<Version> versions = document.getList(VERSIONS, Document.class).stream().map(DatasetStore::toVersion).toList();
+    List<Deployment> deployments = document.getList(DEPLOYMENTS, Document.class).stream()
+        .map(d -> new Deployment(d.getString(DEPLOYED_ENVIRONMENT), d.getString(DEPLOYED_VERSION), d.getDate(DEPLOYED_AT).toInstant()))
         .toList();
     return new Dataset(
-        document.getString("_id"),
-        document.getString("org"),
-        new DatasetPath(document.getString("path")),
-        instant(document, "created_at"),
-        instant(document, "updated_at"),
-        document.get("rev", Number.class).longValue(),
+        document.getString(ID),
+        document.getString(ORGANIZATION),
+        new DatasetPath(document.getString(PATH)),
+        instant(document, CREATED_AT),
+        instant(document, UPDATED_AT),
+        document.get(REVISION, Number.class).longValue(),
         versions,
         deployments);
   }
@@ -272,18 +300,18 @@ public final class DatasetStore {
   }
 
   private static Version toVersion(Document document) {
-    Document by = document.get("by", Document.class);
+    Document by = document.get(CREATED_BY, Document.class);
     return new Version(
-        document.getString("id"),
-        document.getString("name"),
-        text(document, "description"),
-        text(document, "attrs"),
-        document.get("count", Number.class).longValue(),
-        document.getString("hash"),
-        document.getString("members"),
-        instant(document, "created_at"),
-        new User(by.getString("id"), by.getString("email"), by.getString("name")),
-        instant(document, "updated_at"));
+        document.getString(VERSION_ID),
+        document.getString(NAME),
+        text(document, DESCRIPTION),
+        text(document, ATTRIBUTES),
+        document.get(COUNT, Number.class).longValue(),
+        document.getString(HASH),
+        document.getString(MEMBERSHIP),
+        instant(document, CREATED_AT),
+        new User(by.getString(USER_ID), by.getString(EMAIL), by.getString(NAME)),
+        instant(document, UPDATED_AT));
   }
 
   private static Instant instant(Document document, String field) {

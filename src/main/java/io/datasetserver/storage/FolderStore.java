@@ -2,13 +2,15 @@ package io.datasetserver.storage;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetSummary;
-import io.datasetserver.storage.DatasetStore.Listing;
-import io.datasetserver.storage.DatasetStore.SortBy;
+import io.datasetserver.datasets.DatasetRepository.Listing;
+import io.datasetserver.datasets.FolderRepository;
+import io.datasetserver.datasets.SortBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -21,7 +23,7 @@ import org.bson.Document;
  * A real MongoDB serves the folder queries from indexes on {@code {org, folder}} and
  * {@code {org, folders}}; the embedded server scans the organization's documents.
  */
-public final class FolderStore {
+public final class FolderStore implements FolderRepository {
   static final String FOLDER = "folder";
   static final String FOLDERS = "folders";
 
@@ -33,44 +35,40 @@ public final class FolderStore {
     this.indexes = indexes;
   }
 
-  /** Path and timestamps of every dataset of the organization, without the rest of their documents. */
+  @Override
   public List<DatasetSummary> summaries(String organizationId) {
     indexes.ensure();
     List<DatasetSummary> summaries = new ArrayList<>();
-    datasets.find(new Document("org", organizationId))
-        .projection(Projections.include("path", "created_at", "updated_at"))
-        .forEach(d -> summaries.add(new DatasetSummary(d.getString("_id"), new DatasetPath(d.getString("path")),
-            d.getDate("created_at").toInstant(), d.getDate("updated_at").toInstant())));
+    datasets.find(new Document(DatasetStore.ORGANIZATION, organizationId))
+        .projection(Projections.include(DatasetStore.PATH, DatasetStore.CREATED_AT, DatasetStore.UPDATED_AT))
+        .forEach(d -> summaries.add(new DatasetSummary(d.getString(DatasetStore.ID), new DatasetPath(d.getString(DatasetStore.PATH)),
+            d.getDate(DatasetStore.CREATED_AT).toInstant(), d.getDate(DatasetStore.UPDATED_AT).toInstant())));
     return summaries;
   }
 
-  /** The datasets directly inside {@code folder} ({@code ""}: the root), in no particular order. */
+  @Override
   public List<Dataset> directlyIn(String organizationId, String folder) {
     indexes.ensure();
     List<Dataset> result = new ArrayList<>();
-    datasets.find(new Document("org", organizationId).append(FOLDER, folder))
+    datasets.find(new Document(DatasetStore.ORGANIZATION, organizationId).append(FOLDER, folder))
         .forEach(d -> result.add(DatasetStore.toDataset(d)));
     return result;
   }
 
-  /**
-   * One page of the organization's datasets inside {@code folder} at any depth (null: all),
-   * whose name contains {@code name} (case-insensitive; null: any), with a version deployed to
-   * {@code environmentId} (null: any), sorted with the id as tie-breaker.
-   */
+  @Override
   public Listing list(String organizationId, String folder, String name, String environmentId, SortBy sortBy,
       boolean ascending, long skip, int limit) {
     indexes.ensure();
     // One flat filter document: the embedded server cannot use an index under $and.
-    Document filter = new Document("org", organizationId);
+    Document filter = new Document(DatasetStore.ORGANIZATION, organizationId);
     if (folder != null) {
       filter.append(FOLDERS, folder);
     }
     if (name != null) {
-      filter.append("name", DatasetStore.containing(name));
+      filter.append(DatasetStore.NAME, DatasetStore.containing(name));
     }
     if (environmentId != null) {
-      filter.append("deployments.env", environmentId);
+      filter.append(DatasetStore.DEPLOYMENTS + "." + DatasetStore.DEPLOYED_ENVIRONMENT, environmentId);
     }
     long total = datasets.countDocuments(filter);
     if (limit == 0 || skip >= total) {
@@ -82,6 +80,13 @@ public final class FolderStore {
     return new Listing(page, total);
   }
 
+  /** Serves the folder queries on a real MongoDB (the embedded server scans), and fills in old documents. */
+  void createIndexes() {
+    datasets.createIndex(Indexes.ascending(DatasetStore.ORGANIZATION, FOLDER));
+    datasets.createIndex(Indexes.ascending(DatasetStore.ORGANIZATION, FOLDERS));
+    addMissingFolders(datasets);
+  }
+
   /**
    * Adds the folder fields to documents written before they existed. Only a document whose
    * path is still the one read is updated, so a concurrent move cannot be overwritten with
@@ -89,10 +94,10 @@ public final class FolderStore {
    */
   static void addMissingFolders(MongoCollection<Document> datasets) {
     List<Document> missing = new ArrayList<>();
-    datasets.find(Filters.exists(FOLDERS, false)).projection(Projections.include("path")).forEach(missing::add);
+    datasets.find(Filters.exists(FOLDERS, false)).projection(Projections.include(DatasetStore.PATH)).forEach(missing::add);
     for (Document document : missing) {
-      DatasetPath path = new DatasetPath(document.getString("path"));
-      datasets.updateOne(new Document("_id", document.get("_id")).append("path", path.value()),
+      DatasetPath path = new DatasetPath(document.getString(DatasetStore.PATH));
+      datasets.updateOne(new Document(DatasetStore.ID, document.get(DatasetStore.ID)).append(DatasetStore.PATH, path.value()),
           Updates.combine(Updates.set(FOLDER, path.folder()), Updates.set(FOLDERS, path.folders())));
     }
   }

@@ -9,6 +9,7 @@ import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.Deployment;
 import io.datasetserver.datasets.User;
 import io.datasetserver.imports.ImportPlan.PlannedVersion;
+import io.datasetserver.imports.ImportRepository;
 import io.datasetserver.imports.StagedImport;
 import io.datasetserver.imports.StagedImport.StagedVersion;
 import java.time.Instant;
@@ -24,7 +25,32 @@ import org.bson.Document;
  * collections under that id; nothing refers to them until the dataset document is inserted,
  * so they stay invisible. Small: one document per import in progress.
  */
-public final class ImportStore {
+public final class ImportStore implements ImportRepository {
+  // Field names of the stored form: an import's, and each of its versions' and deployments'.
+  private static final String ID = "_id";
+  private static final String ORGANIZATION = "org";
+  private static final String PATH = "path";
+  private static final String TOUCHED_AT = "t";
+  private static final String REVISION = "rev";
+  private static final String COMMITTED = "committed";
+  private static final String VERSIONS = "versions";
+  private static final String DEPLOYMENTS = "deployments";
+  private static final String DEPLOYED_ENVIRONMENT = "env";
+  private static final String DEPLOYED_VERSION = "version";
+  private static final String DEPLOYED_AT = "at";
+  private static final String NAME = "name";
+  private static final String DESCRIPTION = "description";
+  private static final String ATTRIBUTES = "attrs";
+  private static final String COUNT = "count";
+  private static final String CREATED_AT = "created_at";
+  private static final String UPDATED_AT = "updated_at";
+  private static final String CREATED_BY = "by";
+  private static final String EMAIL = "email";
+  private static final String STAGED = "staged";
+  private static final String MEMBERSHIP = "members";
+  private static final String HASH = "hash";
+  private static final String VERSION_ID = "id";
+  private static final String USER_ID = "id";
   private final MongoCollection<Document> imports;
   private final MongoCollection<Document> datasets;
 
@@ -33,13 +59,10 @@ public final class ImportStore {
     this.datasets = datasets;
   }
 
-  /**
-   * Stores {@code staged}, replacing an earlier import of the same dataset by the same
-   * organization; false when another organization is importing a dataset with that id.
-   */
+  @Override
   public boolean put(StagedImport staged) {
     try {
-      imports.replaceOne(new Document("_id", staged.datasetId()).append("org", staged.organizationId()),
+      imports.replaceOne(new Document(ID, staged.datasetId()).append(ORGANIZATION, staged.organizationId()),
           toDocument(staged), new ReplaceOptions().upsert(true));
       return true;
     } catch (MongoWriteException e) {
@@ -50,88 +73,90 @@ public final class ImportStore {
     }
   }
 
+  @Override
   public Optional<StagedImport> find(String organizationId, String datasetId) {
-    Document document = imports.find(Filters.eq("_id", datasetId)).first();
-    if (document == null || !organizationId.equals(document.getString("org"))) {
+    Document document = imports.find(Filters.eq(ID, datasetId)).first();
+    if (document == null || !organizationId.equals(document.getString(ORGANIZATION))) {
       return Optional.empty();
     }
     return Optional.of(toStaged(document));
   }
 
-  /** Compare-and-set: replaces the stored import if it still has revision {@code updated.revision() - 1}. */
+  @Override
   public boolean replace(StagedImport updated) {
-    return imports.replaceOne(new Document("_id", updated.datasetId()).append("rev", updated.revision() - 1),
+    return imports.replaceOne(new Document(ID, updated.datasetId()).append(REVISION, updated.revision() - 1),
         toDocument(updated)).getMatchedCount() == 1;
   }
 
-  /** Deletes the import if it is still at {@code staged}'s revision. */
+  @Override
   public boolean delete(StagedImport staged) {
-    return imports.deleteOne(new Document("_id", staged.datasetId()).append("rev", staged.revision()))
+    return imports.deleteOne(new Document(ID, staged.datasetId()).append(REVISION, staged.revision()))
         .getDeletedCount() == 1;
   }
 
-  /** Imports of every organization whose last step was before {@code cutoff} (a scan; the collection is small). */
+  /** A scan: the collection is small. */
+  @Override
   public List<StagedImport> untouchedSince(Instant cutoff) {
     List<StagedImport> result = new ArrayList<>();
-    imports.find(Filters.lt("t", Date.from(cutoff))).forEach(d -> result.add(toStaged(d)));
+    imports.find(Filters.lt(TOUCHED_AT, Date.from(cutoff))).forEach(d -> result.add(toStaged(d)));
     return result;
   }
 
-  /** True when any organization has a dataset with this id. */
+  @Override
   public boolean datasetIdInUse(String datasetId) {
-    return datasets.find(Filters.eq("_id", datasetId)).projection(new Document("_id", 1)).first() != null;
+    return datasets.find(Filters.eq(DatasetStore.ID, datasetId)).projection(new Document(DatasetStore.ID, 1)).first() != null;
   }
 
   private static Document toDocument(StagedImport staged) {
     List<Document> versions = staged.versions().stream().map(ImportStore::toDocument).toList();
     List<Document> deployments = staged.deployments().stream()
-        .map(d -> new Document("env", d.environmentId()).append("version", d.versionId())
-            .append("at", Date.from(d.deployedAt())))
+        .map(d -> new Document(DEPLOYED_ENVIRONMENT, d.environmentId()).append(DEPLOYED_VERSION, d.versionId())
+            .append(DEPLOYED_AT, Date.from(d.deployedAt())))
         .toList();
-    return new Document("_id", staged.datasetId())
-        .append("org", staged.organizationId())
-        .append("path", staged.path().value())
-        .append("t", Date.from(staged.touchedAt()))
-        .append("rev", staged.revision())
-        .append("committed", staged.committed())
-        .append("versions", versions)
-        .append("deployments", deployments);
+    return new Document(ID, staged.datasetId())
+        .append(ORGANIZATION, staged.organizationId())
+        .append(PATH, staged.path().value())
+        .append(TOUCHED_AT, Date.from(staged.touchedAt()))
+        .append(REVISION, staged.revision())
+        .append(COMMITTED, staged.committed())
+        .append(VERSIONS, versions)
+        .append(DEPLOYMENTS, deployments);
   }
 
   private static Document toDocument(StagedVersion version) {
     PlannedVersion plan = version.plan();
     User by = plan.createdBy();
-    return new Document("id", plan.id())
-        .append("name", plan.name())
-        .append("description", plan.description())
-        .append("attrs", plan.attributesJson())
-        .append("count", plan.datapointsCount())
-        .append("created_at", Date.from(plan.createdAt()))
-        .append("updated_at", Date.from(plan.updatedAt()))
-        .append("by", new Document("id", by.id()).append("email", by.emailAddress()).append("name", by.fullName()))
-        .append("staged", version.staged())
-        .append("members", version.membershipId())
-        .append("hash", version.membersHash());
+    return new Document(VERSION_ID, plan.id())
+        .append(NAME, plan.name())
+        .append(DESCRIPTION, plan.description())
+        .append(ATTRIBUTES, plan.attributesJson())
+        .append(COUNT, plan.datapointsCount())
+        .append(CREATED_AT, Date.from(plan.createdAt()))
+        .append(UPDATED_AT, Date.from(plan.updatedAt()))
+        .append(CREATED_BY, new Document(USER_ID, by.id()).append(EMAIL, by.emailAddress()).append(NAME, by.fullName()))
+        .append(STAGED, version.staged())
+        .append(MEMBERSHIP, version.membershipId())
+        .append(HASH, version.membersHash());
   }
 
   private static StagedImport toStaged(Document document) {
-    List<StagedVersion> versions = document.getList("versions", Document.class).stream()
+    List<StagedVersion> versions = document.getList(VERSIONS, Document.class).stream()
         .map(ImportStore::toVersion).toList();
-    List<Deployment> deployments = document.getList("deployments", Document.class).stream()
-        .map(d -> new Deployment(d.getString("env"), d.getString("version"), d.getDate("at").toInstant()))
+    List<Deployment> deployments = document.getList(DEPLOYMENTS, Document.class).stream()
+        .map(d -> new Deployment(d.getString(DEPLOYED_ENVIRONMENT), d.getString(DEPLOYED_VERSION), d.getDate(DEPLOYED_AT).toInstant()))
         .toList();
-    return new StagedImport(document.getString("_id"), document.getString("org"),
-        new DatasetPath(document.getString("path")), versions, deployments, document.getDate("t").toInstant(),
-        document.get("rev", Number.class).longValue(), document.getBoolean("committed", false));
+    return new StagedImport(document.getString(ID), document.getString(ORGANIZATION),
+        new DatasetPath(document.getString(PATH)), versions, deployments, document.getDate(TOUCHED_AT).toInstant(),
+        document.get(REVISION, Number.class).longValue(), document.getBoolean(COMMITTED, false));
   }
 
   private static StagedVersion toVersion(Document document) {
-    Document by = document.get("by", Document.class);
-    PlannedVersion plan = new PlannedVersion(document.getString("id"), document.getString("name"),
-        document.getString("description"), document.getString("attrs"), document.get("count", Number.class).longValue(),
-        document.getDate("created_at").toInstant(), document.getDate("updated_at").toInstant(),
-        new User(by.getString("id"), by.getString("email"), by.getString("name")));
-    return new StagedVersion(plan, document.get("staged", Number.class).longValue(), document.getString("members"),
-        document.getString("hash"));
+    Document by = document.get(CREATED_BY, Document.class);
+    PlannedVersion plan = new PlannedVersion(document.getString(VERSION_ID), document.getString(NAME),
+        document.getString(DESCRIPTION), document.getString(ATTRIBUTES), document.get(COUNT, Number.class).longValue(),
+        document.getDate(CREATED_AT).toInstant(), document.getDate(UPDATED_AT).toInstant(),
+        new User(by.getString(USER_ID), by.getString(EMAIL), by.getString(NAME)));
+    return new StagedVersion(plan, document.get(STAGED, Number.class).longValue(), document.getString(MEMBERSHIP),
+        document.getString(HASH));
   }
 }

@@ -1,8 +1,16 @@
 package io.datasetserver.storage;
 
+import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import io.datasetserver.cache.ImmutableCache;
 import io.datasetserver.datasets.Ids;
+import io.datasetserver.datasets.Membership;
+import io.datasetserver.datasets.MembershipDifference;
+import io.datasetserver.datasets.MembershipRepository;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -19,8 +27,7 @@ import org.bson.Document;
  * immutable and content-addressed, so a new version writes only the segments it changes
  * plus one small membership document, and all versions share the rest.
  */
-public final class MembershipStore {
-  private static final String DATASET = "ds";
+public final class MembershipStore implements MembershipRepository {
   private static final String SEGMENT_IDS = "segs";
   private static final String DATAPOINT_IDS = "ids";
   /** A tail segment smaller than this is merged with appended ids instead of kept as is. */
@@ -31,21 +38,36 @@ public final class MembershipStore {
   private final ImmutableCache<String, List<String>> membershipCache = new ImmutableCache<>(200_000, List::size);
   private final ImmutableCache<String, Segment> segmentCache;
 
+  private final ContentAddressedWrites writes;
+
   MembershipStore(MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds) {
+    this(memberships, segments, cachedIds, new ContentAddressedWrites(Clock.systemUTC()));
+  }
+
+  MembershipStore(MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds,
+      ContentAddressedWrites writes) {
     this.memberships = memberships;
     this.segments = segments;
     this.segmentCache = new ImmutableCache<>(cachedIds, Segment::size);
+    this.writes = writes;
   }
 
+  /** Serves {@link #deleteDataset} and the sweep's scan of one dataset. */
+  void createIndexes() {
+    memberships.createIndex(Indexes.ascending(DATASET));
+    segments.createIndex(Indexes.ascending(DATASET));
+  }
+
+  @Override
   public Membership load(String membershipId) {
-    return new Membership(membershipId, loadSegments(segmentIds(membershipId)));
+    return new SegmentedMembership(membershipId, loadSegments(segmentIds(membershipId)));
   }
 
   /**
-   * Where two memberships differ, found by their segment lists: a segment both list holds the
-   * same ids in both (segments are content-addressed), so only the segments one side lacks
-   * are read. Equal memberships, or ones that share all but a tail, cost a few segments.
+   * Found by the segment lists: a segment both list holds the same ids in both (segments are
+   * content-addressed), so only the segments one side lacks are read.
    */
+  @Override
   public MembershipDifference difference(String fromMembershipId, String toMembershipId) {
     List<String> fromSegments = segmentIds(fromMembershipId);
     List<String> toSegments = segmentIds(toMembershipId);
@@ -65,7 +87,7 @@ public final class MembershipStore {
   private List<String> segmentIds(String membershipId) {
     List<String> segmentIds = membershipCache.get(membershipId);
     if (segmentIds == null) {
-      Document document = memberships.find(Filters.eq("_id", membershipId)).first();
+      Document document = memberships.find(Filters.eq(ID, membershipId)).first();
       if (document == null) {
         throw new IllegalStateException("membership " + membershipId + " is referenced but missing");
       }
@@ -75,17 +97,18 @@ public final class MembershipStore {
     return segmentIds;
   }
 
-  /** A new membership holding exactly {@code datapointIds} (already free of duplicates). */
+  @Override
   public Membership create(String datasetId, List<String> datapointIds) {
     return save(datasetId, List.of(), datapointIds);
   }
 
-  /** {@code base} followed by {@code added}; only the tail of {@code base} may be rewritten. */
+  /** Only the tail segment of {@code base} may be rewritten. */
+  @Override
   public Membership append(String datasetId, Membership base, List<String> added) {
     if (added.isEmpty()) {
       return base;
     }
-    List<Segment> kept = new ArrayList<>(base.segments());
+    List<Segment> kept = new ArrayList<>(segmented(base).segments());
     List<String> pending = added;
     if (!kept.isEmpty() && kept.get(kept.size() - 1).size() < SMALL_TAIL) {
       Segment tail = kept.remove(kept.size() - 1);
@@ -95,11 +118,12 @@ public final class MembershipStore {
     return save(datasetId, kept, pending);
   }
 
-  /** {@code base} without {@code removed}; only the segments that held them are rewritten. */
+  /** Only the segments that held them are rewritten. */
+  @Override
   public Membership remove(String datasetId, Membership base, Set<String> removed) {
     List<Segment> result = new ArrayList<>();
     List<Segment> written = new ArrayList<>();
-    for (Segment segment : base.segments()) {
+    for (Segment segment : segmented(base).segments()) {
       if (segment.datapointIds().stream().noneMatch(removed::contains)) {
         result.add(segment);
         continue;
@@ -125,16 +149,23 @@ public final class MembershipStore {
   }
 
   private Membership persist(String datasetId, List<Segment> all, List<Segment> written) {
-    ContentAddressedWrites.insertAll(segments, written.stream()
-        .map(s -> new Document("_id", s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
+    writes.insertAll(segments, written.stream()
+        .map(s -> new Document(ID, s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
         .toList());
     written.forEach(s -> segmentCache.put(s.id(), s));
     List<String> segmentIds = all.stream().map(Segment::id).toList();
     String id = Ids.derived("ms_", datasetId, String.join(",", segmentIds));
-    ContentAddressedWrites.insertAll(memberships, new ArrayList<>(List.of(
-        new Document("_id", id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
+    writes.insertAll(memberships, new ArrayList<>(List.of(
+        new Document(ID, id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
     membershipCache.put(id, segmentIds);
-    return new Membership(id, all);
+    return new SegmentedMembership(id, all);
+  }
+
+  private static SegmentedMembership segmented(Membership membership) {
+    if (membership instanceof SegmentedMembership segmented) {
+      return segmented;
+    }
+    throw new IllegalArgumentException("a base membership must come from this store");
   }
 
   private List<Segment> loadSegments(List<String> segmentIds) {
@@ -149,8 +180,8 @@ public final class MembershipStore {
       }
     }
     for (int from = 0; from < missing.size(); from += 100) {
-      for (Document document : segments.find(Filters.in("_id", missing.subList(from, Math.min(missing.size(), from + 100))))) {
-        Segment segment = Segment.stored(document.getString("_id"), document.getList(DATAPOINT_IDS, String.class));
+      for (Document document : segments.find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + 100))))) {
+        Segment segment = Segment.stored(document.getString(ID), document.getList(DATAPOINT_IDS, String.class));
         segmentCache.put(segment.id(), segment);
         found.put(segment.id(), segment);
       }
@@ -168,7 +199,7 @@ public final class MembershipStore {
   Set<String> reachableSegmentIds(Collection<String> membershipIds) {
     Set<String> reachable = new HashSet<>();
     for (String membershipId : membershipIds) {
-      load(membershipId).segments().forEach(s -> reachable.add(s.id()));
+      loadSegments(segmentIds(membershipId)).forEach(s -> reachable.add(s.id()));
     }
     return reachable;
   }

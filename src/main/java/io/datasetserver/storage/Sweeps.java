@@ -1,5 +1,7 @@
 package io.datasetserver.storage;
 
+import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import static io.datasetserver.storage.ContentAddressedWrites.WRITTEN_AT;
 
 import com.mongodb.client.MongoCollection;
@@ -22,11 +24,11 @@ final class Sweeps {
    */
   static long deleteUnreachable(MongoCollection<Document> collection, String datasetId, Set<String> live, Date cutoff) {
     List<String> garbage = new ArrayList<>();
-    var ids = collection.find(Filters.eq("ds", datasetId))
-        .projection(Projections.include("_id", WRITTEN_AT))
+    var ids = collection.find(Filters.eq(DATASET, datasetId))
+        .projection(Projections.include(ID, WRITTEN_AT))
         .batchSize(10_000);
     for (Document document : ids) {
-      String id = document.getString("_id");
+      String id = document.getString(ID);
       Date writtenAt = document.getDate(WRITTEN_AT);
       if (!live.contains(id) && writtenAt != null && writtenAt.before(cutoff)) {
         garbage.add(id);
@@ -35,7 +37,7 @@ final class Sweeps {
     long deleted = 0;
     for (int from = 0; from < garbage.size(); from += 1000) {
       List<String> batch = garbage.subList(from, Math.min(garbage.size(), from + 1000));
-      deleted += collection.deleteMany(Filters.and(Filters.in("_id", batch), Filters.lt(WRITTEN_AT, cutoff)))
+      deleted += collection.deleteMany(Filters.and(Filters.in(ID, batch), Filters.lt(WRITTEN_AT, cutoff)))
           .getDeletedCount();
     }
     return deleted;

@@ -1,8 +1,13 @@
 package io.datasetserver.storage;
 
+import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
+import static io.datasetserver.storage.ContentAddressedWrites.ID;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import io.datasetserver.datasets.DatapointRepository;
 import io.datasetserver.datasets.Ids;
+import io.datasetserver.datasets.VersionTextRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -21,41 +26,45 @@ import org.bson.Document;
  * attributes share it and writing it again is a no-op. Swept with the dataset's other
  * content-addressed documents.
  */
-public final class VersionTextStore {
-  private static final String DATASET = "ds";
+public final class VersionTextStore implements VersionTextRepository {
   private static final String TEXT = "text";
 
   private final MongoCollection<Document> texts;
+  private final ContentAddressedWrites writes;
 
-  VersionTextStore(MongoCollection<Document> texts) {
+  VersionTextStore(MongoCollection<Document> texts, ContentAddressedWrites writes) {
     this.texts = texts;
+    this.writes = writes;
   }
 
-  /** A stored text: the dataset it belongs to and its hash. */
-  public record Ref(String datasetId, String hash) {
-    String documentId() {
-      return Ids.derived("vt_", datasetId, hash);
-    }
+  /** Serves {@link #deleteDataset} and the sweep's scan of one dataset. */
+  void createIndexes() {
+    texts.createIndex(Indexes.ascending(DATASET));
+  }
+
+  private static String documentId(String datasetId, String hash) {
+    return Ids.derived("vt_", datasetId, hash);
   }
 
   /** Writes the texts (hash → text) of one dataset; ones already stored are left as they are. */
   void insertAll(String datasetId, Map<String, String> byHash) {
     List<Document> documents = new ArrayList<>(byHash.size());
-    byHash.forEach((hash, text) -> documents.add(new Document("_id", new Ref(datasetId, hash).documentId())
+    byHash.forEach((hash, text) -> documents.add(new Document(ID, documentId(datasetId, hash))
         .append(DATASET, datasetId).append(TEXT, text)));
-    ContentAddressedWrites.insertAll(texts, documents);
+    writes.insertAll(texts, documents);
   }
 
-  /** The requested texts, fetched with one {@code $in} query per 1,000. */
+  /** One {@code $in} query per 1,000. */
+  @Override
   public Map<Ref, String> load(Collection<Ref> refs) {
     Map<String, Ref> byDocumentId = new LinkedHashMap<>();
-    refs.forEach(ref -> byDocumentId.put(ref.documentId(), ref));
+    refs.forEach(ref -> byDocumentId.put(documentId(ref.datasetId(), ref.hash()), ref));
     List<String> ids = new ArrayList<>(byDocumentId.keySet());
     Map<Ref, String> found = new HashMap<>(ids.size() * 2);
-    for (int from = 0; from < ids.size(); from += DatapointStore.READ_BATCH) {
-      List<String> batch = ids.subList(from, Math.min(ids.size(), from + DatapointStore.READ_BATCH));
-      for (Document document : texts.find(Filters.in("_id", batch))) {
-        found.put(byDocumentId.get(document.getString("_id")), document.getString(TEXT));
+    for (int from = 0; from < ids.size(); from += DatapointRepository.READ_BATCH) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + DatapointRepository.READ_BATCH));
+      for (Document document : texts.find(Filters.in(ID, batch))) {
+        found.put(byDocumentId.get(document.getString(ID)), document.getString(TEXT));
       }
     }
     if (found.size() < byDocumentId.size()) {
@@ -71,7 +80,7 @@ public final class VersionTextStore {
   /** Deletes the dataset's texts whose hashes are not in {@code liveHashes}, written before the cutoff. */
   long sweep(String datasetId, Set<String> liveHashes, Date cutoff) {
     Set<String> live = new HashSet<>();
-    liveHashes.forEach(hash -> live.add(new Ref(datasetId, hash).documentId()));
+    liveHashes.forEach(hash -> live.add(documentId(datasetId, hash)));
     return Sweeps.deleteUnreachable(texts, datasetId, live, cutoff);
   }
 }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +28,17 @@ public final class Exporter {
 
   private final ApiClient api;
   private final PrintStream out;
+  private final Clock clock;
 
   public Exporter(ApiClient api, PrintStream out) {
+    this(api, out, Clock.systemUTC());
+  }
+
+  /** {@code clock} stamps the lines of the export's log. */
+  public Exporter(ApiClient api, PrintStream out, Clock clock) {
     this.api = api;
     this.out = out;
+    this.clock = clock;
   }
 
   public record Summary(int exported, int alreadyDone, long datapoints) {}
@@ -151,9 +158,9 @@ public final class Exporter {
     }
   }
 
-  private static void log(Path log, String message) {
+  private void log(Path log, String message) {
     try {
-      Files.writeString(log, Instant.now() + " | INFO | " + message + "\n", StandardCharsets.UTF_8,
+      Files.writeString(log, clock.instant() + " | INFO | " + message + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package io.datasetserver.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datasetserver.storage.DatasetStore.SortBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -30,9 +30,9 @@ class AbandonedImportCleanupTest {
   private static final Caller CALLER = new Caller(new Organization("org_t", "T",
       List.of(new Environment("env_prod", "production", true, Instant.EPOCH))), new User("usr_t", "t@t.example", "T"));
 
-  private final Database database = Database.embedded("memory", settings -> {});
-  /** Starts at the real time: stored documents are stamped by the real clock, which the sweep compares with. */
-  private final MutableClock clock = new MutableClock(Instant.now());
+  /** Stamps the stored documents too, so the sweep compares times of this clock only. */
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final Database database = Database.embedded("memory", settings -> {}, clock);
   private final DatasetImport imports = new DatasetImport(database, clock, Duration.ZERO, Duration.ofHours(1));
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.datasetserver.storage;
 
+import io.datasetserver.datasets.Membership;
 import com.mongodb.client.MongoCollection;
 import io.datasetserver.datasets.Ids;
 import java.lang.reflect.Proxy;

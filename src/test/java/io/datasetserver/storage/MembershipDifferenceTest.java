@@ -1,5 +1,7 @@
 package io.datasetserver.storage;
 
+import io.datasetserver.datasets.Membership;
+import io.datasetserver.datasets.MembershipDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.datasetserver.storage;
 
+import io.datasetserver.datasets.Membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ class MembershipTest {
     for (List<String> ids : segments) {
       stored.add(Segment.of("ds_test", ids));
     }
-    return new Membership("ms_test", stored);
+    return new SegmentedMembership("ms_test", stored);
   }
 
   private static List<String> ids(int from, int to) {

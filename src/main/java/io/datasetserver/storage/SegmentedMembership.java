@@ -1,22 +1,22 @@
 package io.datasetserver.storage;
 
 import java.util.ArrayList;
+import io.datasetserver.datasets.Membership;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A version's datapoint ids in order: a list of shared, immutable segments. Reading a page
- * touches only the segments that hold it; membership tests ask each segment's id set.
+ * A {@link Membership} stored as a list of shared, immutable segments. Reading a page touches
+ * only the segments that hold it; membership tests ask each segment's id set.
  */
-public final class Membership implements Iterable<String> {
+final class SegmentedMembership implements Membership {
   private final String id;
   private final List<Segment> segments;
   private final long[] starts;
   private final long size;
 
-  Membership(String id, List<Segment> segments) {
+  SegmentedMembership(String id, List<Segment> segments) {
     this.id = id;
     this.segments = List.copyOf(segments);
     this.starts = new long[segments.size()];
@@ -28,10 +28,12 @@ public final class Membership implements Iterable<String> {
     this.size = position;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public long size() {
     return size;
   }
@@ -40,6 +42,7 @@ public final class Membership implements Iterable<String> {
     return segments;
   }
 
+  @Override
   public boolean contains(String datapointId) {
     for (Segment segment : segments) {
       if (segment.idSet().contains(datapointId)) {
@@ -49,7 +52,7 @@ public final class Membership implements Iterable<String> {
     return false;
   }
 
-  /** Up to {@code limit} ids starting at {@code offset}; empty past the end. */
+  @Override
   public List<String> slice(long offset, int limit) {
     if (offset >= size || limit <= 0) {
       return List.of();
@@ -68,12 +71,8 @@ public final class Membership implements Iterable<String> {
     return result;
   }
 
+  @Override
   public Stream<String> stream() {
     return segments.stream().flatMap(s -> s.datapointIds().stream());
-  }
-
-  @Override
-  public Iterator<String> iterator() {
-    return stream().iterator();
   }
 }

@@ -1,4 +1,4 @@
-package io.datasetserver.storage;
+package io.datasetserver.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

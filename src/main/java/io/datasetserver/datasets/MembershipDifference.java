@@ -1,4 +1,4 @@
-package io.datasetserver.storage;
+package io.datasetserver.datasets;
 
 import java.util.List;
 
