@@ -3,7 +3,7 @@ MVN ?= mvn -B -q
 CLASSPATH = target/classes:target/lib/*
 JAVA_OPTS ?=
 
-.PHONY: run db test test-mongodb build check-generated clean bench bench-smoke bench-classpath import export
+.PHONY: run db test test-mongodb build check-generated lint clean bench bench-smoke bench-classpath import export
 
 target/lib: pom.xml
 	$(MVN) package -DskipTests
@@ -27,25 +27,34 @@ import: build
 export: build
 	java $(JAVA_OPTS) -cp "$(CLASSPATH)" io.datasetserver.transfer.ExportMain "$(TO)" "$(FOLDER)"
 
-## Every test, then fail if generated/ differs from what api-spec/openapi.yaml generates.
-test:
-	mvn -B verify
+## Every test: generated/ up to date first, then the fast tier, the slow tier (@Slow), the
+## backend matrix (H2 file, over the wire), the benchmark at tiny sizes and the Node suites.
+## `mvn test` alone runs only the fast tier.
+test: check-generated
+	mvn -B verify -Pslow-tier,backend-matrix
 	$(MAKE) bench-smoke
 	bash src/test/sdk/run.sh $(CURDIR)/target
 	bash src/test/browser/run.sh $(CURDIR)/target
-	$(MAKE) check-generated
 
 ## The storage and core HTTP suites against the MongoDB at TEST_MONGODB_URI, in a fresh database (dropped after each class).
 test-mongodb:
 	@if [ -z "$$TEST_MONGODB_URI" ]; then echo "set TEST_MONGODB_URI, e.g. TEST_MONGODB_URI='mongodb://127.0.0.1:27017/?replicaSet=rs0' make test-mongodb"; exit 2; fi
 	mvn -B test -Dtest.backend=mongodb -Dtest='io.datasetserver.storage.*Test,io.datasetserver.api.*Test'
 
+## Regenerate generated/ from api-spec/openapi.yaml and fail if that changes, adds or removes a
+## file there. Reads the work tree only: the developer's git index is left as it was.
 check-generated:
-	@git add -N generated >/dev/null 2>&1 || true
-	@if ! git diff --quiet -- generated; then \
+	$(MVN) generate-sources
+	@if [ -n "$$(git status --porcelain -- generated)" ]; then \
 	  echo "generated/ differs from what api-spec/openapi.yaml generates; commit the regenerated files:"; \
-	  git diff --stat -- generated; exit 1; fi
+	  git status --short -- generated; exit 1; fi
 	@echo "generated/ matches api-spec/openapi.yaml"
+
+## Static analysis and format: javac with -Xlint:all -Werror over main and test code (every
+## build does that too), then the formatter's check (`mvn spotless:apply` fixes what it reports).
+lint:
+	$(MVN) test-compile
+	$(MVN) spotless:check
 
 BENCH_CP = target/test-classes:target/classes:$$(cat target/bench.classpath)
 

@@ -53,7 +53,9 @@ public final class ContractParams implements ParamConverterProvider {
    * that names the parameter.
    */
   public static final class Rejected extends RuntimeException {
-    private final FieldError error;
+    private static final long serialVersionUID = 1L;
+
+    private final transient FieldError error;
 
     Rejected(FieldError error) {
       super(error.message(), null, false, false);

@@ -40,12 +40,6 @@ public record Config(
         Integer.parseInt(env.getOrDefault("MAX_VERSIONS_PER_DATASET", String.valueOf(Limits.MAX_VERSIONS))));
   }
 
-  /** In-memory database on a free port with the development keys: what tests start from. */
-  public static Config forTests() {
-    return new Config("127.0.0.1", 0, null, "memory", null, 64L << 20, 32L << 20, Duration.ZERO, Duration.ofSeconds(5),
-        Limits.MAX_VERSIONS);
-  }
-
   public Config withPort(int newPort) {
     return new Config(host, newPort, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
   }

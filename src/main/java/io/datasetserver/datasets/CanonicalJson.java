@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +34,7 @@ public final class CanonicalJson {
   private static void write(JsonNode value, JsonGenerator out) throws IOException {
     switch (value.getNodeType()) {
       case OBJECT -> {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          fields.add(it.next());
-        }
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(value.properties());
         fields.sort(Map.Entry.comparingByKey());
         out.writeStartObject();
         for (Map.Entry<String, JsonNode> field : fields) {

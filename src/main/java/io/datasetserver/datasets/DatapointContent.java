@@ -81,8 +81,7 @@ public record DatapointContent(String canonicalJson) {
       errors.add(new FieldError(location, "Input should be a valid dictionary", "dict_type"));
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : inputs.properties()) {
       if (!field.getValue().isTextual()) {
         errors.add(new FieldError(append(location, field.getKey()), "Input should be a valid string", "string_type"));
       }
@@ -104,7 +103,7 @@ public record DatapointContent(String canonicalJson) {
       }
       ObjectNode kept = JsonNodeFactory.instance.objectNode();
       // null fields of a chat message count as absent.
-      message.fields().forEachRemaining(f -> {
+      message.properties().forEach(f -> {
         if (!f.getValue().isNull()) {
           kept.set(f.getKey(), f.getValue());
         }

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * to the client as the error's {@code detail}.
  */
 public abstract class DatasetsException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int status;
 
   DatasetsException(int status, String message) {
@@ -22,6 +24,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 404: the resource does not exist for this caller's organization. */
   public static final class NotFound extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     public NotFound(String message) {
       super(404, message);
     }
@@ -29,6 +33,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 409: the request is valid but clashes with the current state. */
   public static final class Conflict extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     public Conflict(String message) {
       super(409, message);
     }
@@ -36,6 +42,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 412: the request's {@code If-Match} names no current state of the dataset (contract §8.3). */
   public static final class PreconditionFailed extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     public PreconditionFailed(String message) {
       super(412, message);
     }
@@ -43,6 +51,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 413: the request body or upload is larger than the configured limit. */
   public static final class TooLarge extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     public TooLarge(String message) {
       super(413, message);
     }
@@ -50,6 +60,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 503: the database cannot be reached, or a write kept losing races; safe to retry. */
   public static final class Unavailable extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     public Unavailable(String message) {
       super(503, message);
     }
@@ -57,6 +69,8 @@ public abstract class DatasetsException extends RuntimeException {
 
   /** 422: one or more fields of the request are invalid. */
   public static final class Invalid extends DatasetsException {
+    private static final long serialVersionUID = 1L;
+
     private final List<FieldError> errors;
 
     public Invalid(List<FieldError> errors) {

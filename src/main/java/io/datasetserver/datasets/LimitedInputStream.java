@@ -19,6 +19,8 @@ public final class LimitedInputStream extends FilterInputStream {
 
   /** Thrown from a read once the limit is passed; surfaces through parsers as the cause of their failure. */
   public static final class LimitExceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final long maxBytes;
 
     LimitExceeded(long maxBytes) {

@@ -37,6 +37,8 @@ final class StrictUtf8Reader extends Reader {
 
   /** The bytes are not UTF-8; thrown by the first read that reaches them. */
   static final class NotUtf8 extends CharacterCodingException {
+    private static final long serialVersionUID = 1L;
+
     NotUtf8() {}
 
     @Override

@@ -84,8 +84,7 @@ public record ImportedDatapoint(String id, DatapointContent stored) {
     ArrayNode cleaned = JsonNodeFactory.instance.arrayNode();
     for (JsonNode message : messages) {
       ObjectNode kept = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = message.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : message.properties()) {
         if (!field.getValue().isNull()) {
           kept.set(field.getKey(), field.getValue());
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.BaseFilter;
@@ -57,13 +58,16 @@ final class RequestTargetCheck extends BaseFilter implements AddOn {
         ? "No route matches a path with an encoded slash" : "The request target is not a valid, decodable URI")
         .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
+    // Grizzly's FilterChainContext.write takes a handler of the raw WriteResult type: nothing to parameterise.
+    @SuppressWarnings("rawtypes")
+    CompletionHandler<WriteResult> closeWhenWritten = new EmptyCompletionHandler<>() {
+      @Override
+      public void completed(WriteResult result) {
+        ctx.getConnection().closeSilently();
+      }
+    };
     ctx.write(null, HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build(),
-        new EmptyCompletionHandler<>() {
-          @Override
-          public void completed(WriteResult result) {
-            ctx.getConnection().closeSilently();
-          }
-        });
+        closeWhenWritten);
     return ctx.getStopAction();
   }
 

@@ -13,9 +13,7 @@ import io.datasetserver.imports.ImportStorage;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -33,8 +31,6 @@ public final class Database implements ImportStorage, AutoCloseable {
   /** Datapoint ids of segments kept in memory: segments are immutable, so a cached one is never stale. */
   private static final long CACHED_SEGMENT_IDS = 500_000;
 
-  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments",
-      "version_texts");
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -149,16 +145,9 @@ public final class Database implements ImportStorage, AutoCloseable {
     return imports;
   }
 
-  /** Raw access to one of this server's collections, for tests and benchmarks only. */
-  public MongoCollection<Document> collection(String name) {
-    return mongo.getCollection(name);
-  }
-
-  /** Documents per collection: how much is stored, for tests and benchmarks. */
-  public Map<String, Long> documentCounts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    COLLECTIONS.forEach(name -> counts.put(name, mongo.getCollection(name).countDocuments()));
-    return counts;
+  /** The database itself, for the test tree's {@code StoredDocuments} only: the server's code goes through the stores. */
+  MongoDatabase mongo() {
+    return mongo;
   }
 
   /** A ping; also creates the indexes if the database was unreachable when this started. */

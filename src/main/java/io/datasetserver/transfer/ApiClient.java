@@ -35,6 +35,8 @@ public final class ApiClient {
 
   /** A failed request: the status and the server's {@code detail} (text, or the 422 list as JSON). */
   public static class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final JsonNode detail;
 

@@ -148,6 +148,8 @@ public final class Importer {
 
   /** A chunk the server refused, with the file and line it names. */
   private static final class ChunkRefused extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     ChunkRefused(ApiException cause, String message) {
       super(cause.status(), cause.detail(), message);
     }

@@ -51,6 +51,8 @@ public final class Layout {
 
   /** A problem with the folder's contents, located as {@code files/FILE_ID/… line N}. */
   public static final class Malformed extends Exception {
+    private static final long serialVersionUID = 1L;
+
     public Malformed(String location, String message) {
       super(location + ": " + message);
     }

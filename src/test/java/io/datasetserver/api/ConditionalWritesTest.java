@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.server.DatasetServer;
+import io.datasetserver.storage.StoredDocuments;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import io.datasetserver.testing.TestData;
@@ -97,7 +98,7 @@ class ConditionalWritesTest {
   }
 
   private static Document storedDocument(DatasetServer server, Fixture dataset) {
-    return server.database().collection("datasets").find(Filters.eq("_id", dataset.id())).first();
+    return StoredDocuments.collection(server.database(), "datasets").find(Filters.eq("_id", dataset.id())).first();
   }
 
   // ---- ETag ----
@@ -189,14 +190,14 @@ class ConditionalWritesTest {
     String stale = etag(api, dataset);
     changeBehindTheClientsBack(api, dataset);
     String current = etag(api, dataset);
-    Map<String, Long> counts = server.database().documentCounts();
+    Map<String, Long> counts = StoredDocuments.counts(server.database());
     Document stored = storedDocument(server, dataset);
 
     Api.Response response = write.to(api.withHeader(IF_MATCH, stale), dataset);
 
     response.assertDetail(412);
     assertThat(response.json().path("detail").asText()).contains(dataset.id()).contains(current);
-    assertThat(server.database().documentCounts()).isEqualTo(counts);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(counts);
     assertThat(storedDocument(server, dataset)).isEqualTo(stored);
     assertThat(etag(api, dataset)).isEqualTo(current);
   }
@@ -225,13 +226,13 @@ class ConditionalWritesTest {
   @MethodSource("writes")
   void malformedIfMatchIs422AtTheHeaderEvenForAnUnknownDataset(Write write, Api api, DatasetServer server) {
     Fixture dataset = Fixture.create(api);
-    Map<String, Long> counts = server.database().documentCounts();
+    Map<String, Long> counts = StoredDocuments.counts(server.database());
     for (String malformed : List.of("abc", "", "\"unterminated", "*, \"abc\"", "\"a\" \"b\"", "W/abc")) {
       write.to(api.withHeader(IF_MATCH, malformed), dataset).assertInvalid("header", "if-match");
     }
     Fixture unknown = new Fixture("ds_unknown", uniquePath("tests/etag-unknown"), "dsv_unknown", "dsv_unknown");
     write.to(api.withHeader(IF_MATCH, "abc"), unknown).assertInvalid("header", "if-match");
-    assertThat(server.database().documentCounts()).isEqualTo(counts);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(counts);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -269,11 +270,11 @@ class ConditionalWritesTest {
   @ValueSource(strings = {"\"abc\"", "*"})
   void anUpsertThatWouldCreateADatasetFailsUnderAnyIfMatch(String ifMatch, Api api, DatasetServer server) {
     String path = uniquePath("tests/etag-new");
-    Map<String, Long> counts = server.database().documentCounts();
+    Map<String, Long> counts = StoredDocuments.counts(server.database());
     Api.Response response = api.withHeader(IF_MATCH, ifMatch).post(DATASETS, upsertBody(path, datapoints("a")));
     response.assertDetail(412);
     assertThat(response.json().path("detail").asText()).contains(path);
-    assertThat(server.database().documentCounts()).isEqualTo(counts);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(counts);
     // Still creatable without the condition.
     upsert(api, path, "a");
   }

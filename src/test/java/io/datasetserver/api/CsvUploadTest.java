@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datasetserver.server.DatasetServer;
+import io.datasetserver.storage.StoredDocuments;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.io.ByteArrayOutputStream;
@@ -490,14 +491,14 @@ class CsvUploadTest {
   @Test
   void rowWithMoreCellsThanTheHeaderIsRejectedNamingTheRowAndChangesNothing(Api api, DatasetServer server) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
-    Map<String, Long> before = server.database().documentCounts();
+    Map<String, Long> before = StoredDocuments.counts(server.database());
 
     Api.Response response = upload(api, base, "", "q,r\nb,1\nc,2\nd,3,extra\ne,4\n");
 
     response.assertStatus(422);
     assertNamesRow(response, 3);
     assertThat(versions(api, base)).containsExactly(versionId(base));
-    assertThat(server.database().documentCounts()).isEqualTo(before);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(before);
   }
 
   @Test

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.server.DatasetServer;
+import io.datasetserver.storage.StoredDocuments;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
@@ -190,12 +191,12 @@ class DeleteVersionTest {
     JsonNode second = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("b", "c"))).ok();
     JsonNode third = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("d", "e", "f"))).ok();
     waitForClockPast(third.get("created_at").asText());
-    Map<String, Long> before = server.database().documentCounts();
+    Map<String, Long> before = StoredDocuments.counts(server.database());
 
     api.delete(versionUrl(second)).assertStatus(204);
     api.delete(versionUrl(third)).assertStatus(204);
 
-    Map<String, Long> after = server.database().documentCounts();
+    Map<String, Long> after = StoredDocuments.counts(server.database());
     assertThat(after.get("datapoints")).as("datapoints %s -> %s", before, after)
         .isLessThanOrEqualTo(before.get("datapoints") - 5);
     assertThat(after.get("segments")).as("segments %s -> %s", before, after).isLessThan(before.get("segments"));

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.server.DatasetServer;
+import io.datasetserver.storage.StoredDocuments;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.util.ArrayList;
@@ -40,19 +41,19 @@ class DryRunTest {
   /** Every document of every collection, as the database holds them. */
   private static Map<String, List<Document>> everything(DatasetServer server) {
     Map<String, List<Document>> all = new LinkedHashMap<>();
-    for (String name : server.database().documentCounts().keySet()) {
-      all.put(name, server.database().collection(name).find().into(new ArrayList<>()));
+    for (String name : StoredDocuments.counts(server.database()).keySet()) {
+      all.put(name, StoredDocuments.collection(server.database(), name).find().into(new ArrayList<>()));
     }
     return all;
   }
 
   /** Runs the dry run and proves it wrote nothing: document counts, documents, and what HTTP shows. */
   private static Api.Response dryRun(Api api, DatasetServer server, String query, Object body) {
-    Map<String, Long> counts = server.database().documentCounts();
+    Map<String, Long> counts = StoredDocuments.counts(server.database());
     Map<String, List<Document>> before = everything(server);
     String datasets = api.get(DATASETS + "?size=1000&sort_by=updated_at").body();
     Api.Response response = api.post(DRY_RUN + query, body);
-    assertThat(server.database().documentCounts()).isEqualTo(counts);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(counts);
     assertThat(everything(server)).isEqualTo(before);
     assertThat(api.get(DATASETS + "?size=1000&sort_by=updated_at").body()).isEqualTo(datasets);
     return response;
@@ -213,10 +214,10 @@ class DryRunTest {
     dryRun(api, server, "", Map.of("datapoints", List.of())).assertInvalid("body", "path");
     dryRun(api, server, "", Map.of("id", id(first), "datapoints", List.of(), "version_name", ""))
         .assertInvalid("body", "version_name");
-    Map<String, Long> counts = server.database().documentCounts();
+    Map<String, Long> counts = StoredDocuments.counts(server.database());
     api.post(DATASETS + "?dry_run=maybe", Map.of("id", id(first), "datapoints", List.of()))
         .assertInvalid("query", "dry_run");
-    assertThat(server.database().documentCounts()).isEqualTo(counts);
+    assertThat(StoredDocuments.counts(server.database())).isEqualTo(counts);
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import io.datasetserver.testing.Slow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * disturb the others.
  */
 @ExtendWith(RunningServer.class)
+@Slow
 class LargeDatasetTest {
   private static final int ROWS = 20_000;
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Limits;
 import io.datasetserver.server.DatasetServer;
+import io.datasetserver.storage.StoredDocuments;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ class LimitsTest {
         "version_description", longestDescription(1))).ok();
     JsonNode second = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("b"),
         "version_description", longestDescription(2))).ok();
-    long removed = server.database().collection("version_texts").deleteOne(
+    long removed = StoredDocuments.collection(server.database(), "version_texts").deleteOne(
         Filters.and(Filters.eq("ds", id(first)), Filters.eq("text", longestDescription(1)))).getDeletedCount();
     assertThat(removed).isEqualTo(1);
 
@@ -292,7 +293,7 @@ class LimitsTest {
     JsonNode created = upsert(api, uniquePath("tests/limits"), "a");
     String longAttributes = "{\"blob\":\"" + "z".repeat(5000) + "\"}";
     String longDescription = "d".repeat(3000);
-    var datasets = server.database().collection("datasets");
+    var datasets = StoredDocuments.collection(server.database(), "datasets");
     Document stored = datasets.find(Filters.eq("_id", id(created))).first();
     Document version = stored.getList("versions", Document.class).get(0);
     version.put("attrs", longAttributes);
@@ -334,11 +335,11 @@ class LimitsTest {
   }
 
   private static int datasetDocumentBytes(String datasetId) {
-    Document document = server.database().collection("datasets").find(Filters.eq("_id", datasetId)).first();
+    Document document = StoredDocuments.collection(server.database(), "datasets").find(Filters.eq("_id", datasetId)).first();
     return new RawBsonDocument(document, new DocumentCodec()).getByteBuffer().remaining();
   }
 
   private static long textsOf(String datasetId) {
-    return server.database().collection("version_texts").countDocuments(Filters.eq("ds", datasetId));
+    return StoredDocuments.collection(server.database(), "version_texts").countDocuments(Filters.eq("ds", datasetId));
   }
 }

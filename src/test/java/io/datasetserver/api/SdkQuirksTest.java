@@ -12,7 +12,6 @@ import io.datasetserver.testing.RunningServer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,8 +147,7 @@ class SdkQuirksTest {
   /** No field at any level is JSON null, except inside free-form values (none in these responses). */
   private static void assertNoNullFields(JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         assertThat(field.getValue().isNull()).as(field.getKey() + " in " + node).isFalse();
         assertNoNullFields(field.getValue());
       }

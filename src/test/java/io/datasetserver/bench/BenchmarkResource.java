@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Ids;
 import io.datasetserver.storage.Database;
+import io.datasetserver.storage.StoredDocuments;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,7 @@ public class BenchmarkResource {
   @GET
   @Path("raw/datasets/{id}")
   public Response rawDataset(@PathParam("id") String id) {
-    Document document = database.collection("datasets").find(Filters.eq("_id", id)).first();
+    Document document = StoredDocuments.collection(database, "datasets").find(Filters.eq("_id", id)).first();
     return document == null ? Response.status(404).build() : Response.ok(document.toJson()).build();
   }
 
@@ -76,7 +77,7 @@ public class BenchmarkResource {
       documents.add(new Document("_id", id).append("ds", datasetId)
           .append("c", datapoint.toString()).append("t", now));
     }
-    database.collection(RAW_COLLECTION).insertMany(documents);
+    StoredDocuments.collection(database, RAW_COLLECTION).insertMany(documents);
     return Map.of("inserted", documents.size());
   }
 
@@ -112,7 +113,7 @@ public class BenchmarkResource {
     MongoDatabase mongo = mongoDatabase();
     Map<String, Long> collections = new LinkedHashMap<>();
     long total = 0;
-    for (String name : database.documentCounts().keySet()) {
+    for (String name : StoredDocuments.counts(database).keySet()) {
       long bytes = mongo.runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
       collections.put(name, bytes);
       total += bytes;
@@ -130,7 +131,7 @@ public class BenchmarkResource {
     java.nio.file.Path file = java.nio.file.Path.of(dataDir, "datasets.mv");
     long fileBytes = "memory".equals(dataDir) ? 0 : Files.size(file);
     long jsonBytes = 0;
-    for (Document datapoint : database.collection("datapoints").find().projection(new Document("c", 1))) {
+    for (Document datapoint : StoredDocuments.collection(database, "datapoints").find().projection(new Document("c", 1))) {
       jsonBytes += datapoint.getString("c").getBytes(StandardCharsets.UTF_8).length;
     }
     return Map.of("file_bytes", fileBytes, "json_bytes", jsonBytes);

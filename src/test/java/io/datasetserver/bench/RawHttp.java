@@ -109,6 +109,8 @@ final class RawHttp implements Closeable {
 
   /** The connection ended before the first byte of a response. */
   private static final class NoResponseException extends EOFException {
+    private static final long serialVersionUID = 1L;
+
     NoResponseException() {
       super("connection closed by the server before it answered");
     }

@@ -2,6 +2,7 @@ package io.datasetserver.bench;
 
 import com.mongodb.client.model.Filters;
 import io.datasetserver.storage.Database;
+import io.datasetserver.storage.StoredDocuments;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +32,7 @@ public class ReviewBenchResource {
   @GET
   @Path("{dataset}/{version}")
   public Response versionDatapoints(@PathParam("dataset") String datasetId, @PathParam("version") String versionId) {
-    Document dataset = database.collection("datasets").find(Filters.eq("_id", datasetId)).first();
+    Document dataset = StoredDocuments.collection(database, "datasets").find(Filters.eq("_id", datasetId)).first();
     if (dataset == null) {
       return Response.status(404).build();
     }
@@ -55,7 +56,7 @@ public class ReviewBenchResource {
     if (ids.isEmpty()) {
       return;
     }
-    for (Document document : database.collection("datapoints").find(Filters.in("_id", ids))) {
+    for (Document document : StoredDocuments.collection(database, "datapoints").find(Filters.in("_id", ids))) {
       out.write(document.getString("c").getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }

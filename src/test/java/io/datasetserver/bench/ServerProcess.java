@@ -73,12 +73,20 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(process, port, log);
   }
 
-  /** Closes the child's standard input, which stops it cleanly (the H2 file is closed properly). */
+  /**
+   * Closes the child's standard input, which stops it cleanly (the H2 file is closed properly);
+   * interrupted while waiting, it kills the child at once.
+   */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     process.getOutputStream().close();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.storage.Database;
+import io.datasetserver.storage.StoredDocuments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class UpsertRacesDeleteTest {
         .isInstanceOf(DatasetsException.NotFound.class).hasMessageContaining("deleted during the request");
 
     assertThat(contentOf(datasetId)).allSatisfy((collection, count) -> assertThat(count).as(collection).isZero());
-    assertThat(database.collection("datasets").countDocuments(Filters.eq("_id", datasetId))).isZero();
+    assertThat(StoredDocuments.collection(database, "datasets").countDocuments(Filters.eq("_id", datasetId))).isZero();
   }
 
   @Test
@@ -76,11 +77,11 @@ class UpsertRacesDeleteTest {
     // The loser went on as a set onto the winner's dataset; only that dataset's documents exist.
     assertThat(result.version().datapointsCount()).isEqualTo(1);
     for (String collection : CONTENT_COLLECTIONS) {
-      long total = database.collection(collection).countDocuments() - before.get(collection);
+      long total = StoredDocuments.collection(database, collection).countDocuments() - before.get(collection);
       assertThat(total).as(collection)
-          .isEqualTo(database.collection(collection).countDocuments(Filters.eq("ds", winner)));
+          .isEqualTo(StoredDocuments.collection(database, collection).countDocuments(Filters.eq("ds", winner)));
     }
-    assertThat(database.collection("datapoints").countDocuments(Filters.eq("ds", winner))).isEqualTo(2);
+    assertThat(StoredDocuments.collection(database, "datapoints").countDocuments(Filters.eq("ds", winner))).isEqualTo(2);
   }
 
   /** A write that stored data for a dataset after its delete, and died before cleaning up, still has an owner. */
@@ -89,7 +90,7 @@ class UpsertRacesDeleteTest {
     String deleted = service.upsert(CALLER, set("races/gone", "a"), Precondition.NONE).dataset().id();
     service.delete(CALLER, deleted, Precondition.NONE);
     // What a dying upsert leaves: a datapoint stored after the delete's cleanup.
-    database.collection("datapoints").insertOne(new Document("_id", Ids.derived("dp_", deleted, "late"))
+    StoredDocuments.collection(database, "datapoints").insertOne(new Document("_id", Ids.derived("dp_", deleted, "late"))
         .append("ds", deleted).append("c", "{}").append("t", new Date(clock.millis())));
 
     service.delete(CALLER, service.upsert(CALLER, set("races/other", "b"), Precondition.NONE).dataset().id(), Precondition.NONE);
@@ -99,7 +100,7 @@ class UpsertRacesDeleteTest {
 
     assertThat(beforeTheGrace).isEqualTo(1);
     assertThat(contentOf(deleted)).allSatisfy((collection, count) -> assertThat(count).as(collection).isZero());
-    assertThat(database.collection("deleted_datasets").countDocuments(Filters.eq("_id", deleted))).isZero();
+    assertThat(StoredDocuments.collection(database, "deleted_datasets").countDocuments(Filters.eq("_id", deleted))).isZero();
   }
 
   // ---- helpers ----
@@ -161,13 +162,13 @@ class UpsertRacesDeleteTest {
 
   private Map<String, Long> contentOf(String datasetId) {
     Map<String, Long> counts = new TreeMap<>();
-    CONTENT_COLLECTIONS.forEach(c -> counts.put(c, database.collection(c).countDocuments(Filters.eq("ds", datasetId))));
+    CONTENT_COLLECTIONS.forEach(c -> counts.put(c, StoredDocuments.collection(database, c).countDocuments(Filters.eq("ds", datasetId))));
     return counts;
   }
 
   private Map<String, Long> totals() {
     Map<String, Long> counts = new TreeMap<>();
-    CONTENT_COLLECTIONS.forEach(c -> counts.put(c, database.collection(c).countDocuments()));
+    CONTENT_COLLECTIONS.forEach(c -> counts.put(c, StoredDocuments.collection(database, c).countDocuments()));
     return counts;
   }
 }

@@ -1035,7 +1035,7 @@ final class Fuzzer {
     String path = parent == null ? "$" : field != null ? field : "[" + index + "]";
     into.add(new Location(node, parent, field, index, path));
     if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(e -> collect(e.getValue(), object, e.getKey(), -1, into));
+      object.properties().forEach(e -> collect(e.getValue(), object, e.getKey(), -1, into));
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         collect(array.get(i), array, null, i, into);

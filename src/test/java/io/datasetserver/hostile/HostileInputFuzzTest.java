@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.api.JsonMapping;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import io.datasetserver.testing.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Rerun a failure with {@code -Dfuzz.seed=N}; {@code -Dfuzz.requests=N} changes the count.
  */
 @ExtendWith(RunningServer.class)
+@Slow
 class HostileInputFuzzTest {
   private static final long DEFAULT_SEED = 20_261_128L;
   private static final int DEFAULT_REQUESTS = 10_000;
@@ -352,15 +352,14 @@ class HostileInputFuzzTest {
 
   /** Sends a body with no Content-Length (chunked), which the harness client cannot do. */
   private static Api.Response chunked(Api api, String path, byte[] body, String contentType) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+    HttpRequest request = HttpRequest.newBuilder(api.uri(path))
         .timeout(Duration.ofSeconds(60))
         .header("X-API-KEY", Api.ALPHA)
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofInputStream(
             () -> new SequenceInputStream(new ByteArrayInputStream(body), new ByteArrayInputStream(new byte[0]))))
         .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> response = Api.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Api.Response(response.statusCode(), response.body(), response.headers());
   }
 

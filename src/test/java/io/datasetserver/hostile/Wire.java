@@ -2,15 +2,14 @@ package io.datasetserver.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.testing.Api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,16 +19,13 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Sends requests the harness client cannot: any header, any method, and (over a plain socket)
- * request targets that {@link URI} refuses, such as {@code %ZZ} or raw non-ASCII bytes.
+ * The fuzzer's requests: through {@link Api} (any header, any method), or over a plain socket
+ * for what Java's {@code HttpClient} cannot send at all: request targets that {@link URI}
+ * refuses, such as {@code %ZZ} or raw non-ASCII bytes. Replies of both look alike.
  */
 final class Wire {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
   /** A Java stack frame as printed by Throwable.printStackTrace. */
   private static final Pattern STACK_FRAME = Pattern.compile("[\\w$.]+\\.[\\w$<>]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)");
 
@@ -81,20 +77,16 @@ final class Wire {
     if (request.raw()) {
       return sendRaw(request);
     }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.target()))
-        .timeout(TIMEOUT)
-        .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach(builder::header);
+    Api.Response response;
     try {
-      HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-      Map<String, String> headers = new TreeMap<>();
-      response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-      return new Reply(response.statusCode(), headers, response.body() == null ? new byte[0] : response.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
+      response = new Api(port).as(null).withTimeout(TIMEOUT).withHeaders(request.headers())
+          .send(request.method(), request.target(), request.body(), null);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    Map<String, String> headers = new TreeMap<>();
+    response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    return new Reply(response.status(), headers, response.bytes());
   }
 
   /** Writes the request as is over a fresh connection ({@code Connection: close}) and parses the reply. */

@@ -10,6 +10,7 @@ import io.datasetserver.datasets.Organization;
 import io.datasetserver.datasets.User;
 import io.datasetserver.imports.ImportPlan.VersionSpec;
 import io.datasetserver.storage.Database;
+import io.datasetserver.storage.StoredDocuments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class AbandonedImportCleanupTest {
     stage("ds_abandoned", "a/abandoned", 3, 2);
     stage("ds_published", "a/published", 2, 2);
     imports.commit(CALLER, "ds_published");
-    long datapointsBefore = database.documentCounts().get("datapoints");
+    long datapointsBefore = StoredDocuments.counts(database).get("datapoints");
     assertThat(datapointsBefore).isEqualTo(4);
 
     clock.advance(Duration.ofMinutes(59));
@@ -58,7 +59,7 @@ class AbandonedImportCleanupTest {
     assertThat(database.imports().find("org_t", "ds_published")).isEmpty();
     assertThat(database.imports().find("org_t", "ds_fresh")).isPresent();
     // Gone: the abandoned import's 2 datapoints. Kept: the published 2, the fresh 1, the later 1.
-    assertThat(database.documentCounts().get("datapoints")).isEqualTo(4);
+    assertThat(StoredDocuments.counts(database).get("datapoints")).isEqualTo(4);
     assertThat(database.datasets().find("org_t", "ds_published").orElseThrow().versions().get(0).datapointsCount())
         .isEqualTo(2);
     imports.commit(CALLER, "ds_fresh");

@@ -41,7 +41,7 @@ class AccessLogTest {
   private static Api.Response send(Api api, String method, String path, String body, String key, String requestId) {
     Map<String, String> headers = key == null ? Map.of("X-Request-Id", requestId)
         : Map.of("X-Request-Id", requestId, "X-API-KEY", key);
-    return new Http(api.port()).send(method, path, body, headers);
+    return api.as(null).withHeaders(headers).send(method, path, body, body == null ? null : "application/json");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.server.Main;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DATA_DIR finds everything written before and during the signal.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Slow
 class GracefulShutdownTest {
   private static final String DEV_KEY = "hl_dev_local_development_key";
   /**
@@ -71,14 +73,14 @@ class GracefulShutdownTest {
       smallId = created.json().path("id").asText();
 
       CountDownLatch started = new CountDownLatch(1);
-      HttpRequest upsert = HttpRequest.newBuilder(new Http(server.port).uri("/v5/datasets"))
+      HttpRequest upsert = HttpRequest.newBuilder(server.api().uri("/v5/datasets"))
           .timeout(Duration.ofSeconds(120))
           .header("X-API-KEY", DEV_KEY)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.fromPublisher(
               HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(large, UPLOAD_TIME, started)), large.length))
           .build();
-      inFlight = Http.CLIENT.sendAsync(upsert, HttpResponse.BodyHandlers.ofString());
+      inFlight = Api.client().sendAsync(upsert, HttpResponse.BodyHandlers.ofString());
       assertThat(started.await(30, TimeUnit.SECONDS)).as("the upload started").isTrue();
       Thread.sleep(300); // the headers and the first part of the body are at the server
 
@@ -180,7 +182,7 @@ class GracefulShutdownTest {
           throw new AssertionError("the server did not become healthy on port " + port + "\n" + server.logTail());
         }
         try {
-          if (new Http(port).bytes("/healthz").statusCode() == 200) {
+          if (new Api(port).as(null).get("/healthz").status() == 200) {
             return server;
           }
         } catch (UncheckedIOException notYet) {
@@ -225,13 +227,20 @@ class GracefulShutdownTest {
       }
     }
 
+    /** Stops the child (SIGTERM, then SIGKILL after a minute); interrupted, it kills the child at once. */
     @Override
-    public void close() throws InterruptedException {
-      if (process.isAlive()) {
-        process.destroy();
+    public void close() {
+      if (!process.isAlive()) {
+        return;
+      }
+      process.destroy();
+      try {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
         }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -6,7 +6,6 @@ import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -92,7 +91,7 @@ class OperationalEndpointsTest {
   }
 
   private static Api.Response withRequestId(Api api, Request request, String requestId) {
-    return new Http(api.port()).send(request.method(), request.path(), request.body(),
-        Map.of("X-API-KEY", Api.ALPHA, "X-Request-Id", requestId));
+    return api.as(Api.ALPHA).withHeader("X-Request-Id", requestId).send(request.method(), request.path(), request.body(),
+        request.body() == null ? null : "application/json");
   }
 }

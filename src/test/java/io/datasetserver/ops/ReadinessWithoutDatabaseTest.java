@@ -6,6 +6,7 @@ import io.datasetserver.config.Config;
 import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import io.datasetserver.testing.Slow;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.ServerSocket;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * is not ready, and answers API requests with 503 and Retry-After instead of hanging or 500.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Slow
 class ReadinessWithoutDatabaseTest {
   private static DatasetServer server;
   private static Api api;

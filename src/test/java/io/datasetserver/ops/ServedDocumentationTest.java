@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,30 +23,30 @@ class ServedDocumentationTest {
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "api-spec", "openapi.yaml");
   }
 
-  private static String contentType(HttpResponse<?> response) {
+  private static String contentType(Api.Response response) {
     return response.headers().firstValue("Content-Type").orElse("");
   }
 
   @Test
   void theOpenApiDocumentIsServedWithoutAKeyByteForByte(Api api) throws Exception {
-    HttpResponse<byte[]> served = new Http(api.port()).bytes("/v5/openapi.yaml");
-    assertThat(served.statusCode()).isEqualTo(200);
+    Api.Response served = api.as(null).get("/v5/openapi.yaml");
+    assertThat(served.status()).isEqualTo(200);
     assertThat(contentType(served)).startsWith("application/yaml");
-    assertThat(served.body()).as("the served document equals %s", specFile()).isEqualTo(Files.readAllBytes(specFile()));
+    assertThat(served.bytes()).as("the served document equals %s", specFile()).isEqualTo(Files.readAllBytes(specFile()));
   }
 
   @Test
   void theDocsPageIsServedWithoutAKey(Api api) {
-    HttpResponse<byte[]> page = new Http(api.port()).bytes("/docs");
-    assertThat(page.statusCode()).isEqualTo(200);
+    Api.Response page = api.as(null).get("/docs");
+    assertThat(page.status()).isEqualTo(200);
     assertThat(contentType(page)).startsWith("text/html").containsIgnoringCase("charset=utf-8");
-    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("<div id=\"swagger-ui\">");
+    assertThat(page.body()).contains("<div id=\"swagger-ui\">");
   }
 
   @Test
   void everyAssetThePageLoadsIsServedFromThisServerWithItsContentType(Api api) {
-    Http http = new Http(api.port());
-    String html = new String(http.bytes("/docs").body(), StandardCharsets.UTF_8);
+    Api anonymous = api.as(null);
+    String html = anonymous.get("/docs").body();
     List<String> assets = new ArrayList<>();
     for (Matcher m = ASSET.matcher(html); m.find(); ) {
       assets.add(m.group(1));
@@ -57,27 +55,27 @@ class ServedDocumentationTest {
         .allSatisfy(asset -> assertThat(asset).as("served by this server, not a CDN").startsWith("/docs/"))
         .contains("/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js", "/docs/docs.js");
     for (String asset : assets) {
-      HttpResponse<byte[]> response = http.bytes(asset);
-      assertThat(response.statusCode()).as(asset).isEqualTo(200);
-      assertThat(response.body()).as(asset).isNotEmpty();
+      Api.Response response = anonymous.get(asset);
+      assertThat(response.status()).as(asset).isEqualTo(200);
+      assertThat(response.bytes()).as(asset).isNotEmpty();
       String expectedType = asset.endsWith(".css") ? "text/css" : asset.endsWith(".js") ? "text/javascript" : "image/png";
       assertThat(contentType(response)).as("Content-Type of %s", asset).startsWith(expectedType);
       if (asset.endsWith(".png")) {
-        assertThat(response.body()).as(asset).startsWith(PNG);
+        assertThat(response.bytes()).as(asset).startsWith(PNG);
       }
     }
   }
 
   @Test
   void thePageScriptReadsTheServedDocument(Api api) {
-    String script = new String(new Http(api.port()).bytes("/docs/docs.js").body(), StandardCharsets.UTF_8);
+    String script = api.as(null).get("/docs/docs.js").body();
     assertThat(script).contains("SwaggerUIBundle(", "\"/v5/openapi.yaml\"");
   }
 
   @Test
   void anUnknownAssetIs404(Api api) {
-    Http http = new Http(api.port());
-    assertThat(http.bytes("/docs/nothing-here.js").statusCode()).isEqualTo(404);
-    assertThat(http.bytes("/docs/index.html.bak").statusCode()).isEqualTo(404);
+    Api anonymous = api.as(null);
+    assertThat(anonymous.get("/docs/nothing-here.js").status()).isEqualTo(404);
+    assertThat(anonymous.get("/docs/index.html.bak").status()).isEqualTo(404);
   }
 }

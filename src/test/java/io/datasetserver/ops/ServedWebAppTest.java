@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,29 +23,29 @@ class ServedWebAppTest {
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/app/[^\"]+)\"");
   private static final Pattern IMPORT = Pattern.compile("from \"(\\.{1,2}/[^\"]+)\"");
 
-  private static String header(HttpResponse<?> response, String name) {
+  private static String header(Api.Response response, String name) {
     return response.headers().firstValue(name).orElse("");
   }
 
   @Test
   void thePageIsServedAtTheRootWithAStrictContentSecurityPolicy(Api api) {
-    HttpResponse<byte[]> page = new Http(api.port()).bytes("/");
-    assertThat(page.statusCode()).isEqualTo(200);
+    Api.Response page = api.as(null).get("/");
+    assertThat(page.status()).isEqualTo(200);
     assertThat(header(page, "Content-Type")).startsWith("text/html").containsIgnoringCase("charset=utf-8");
     String csp = header(page, "Content-Security-Policy");
     assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
         "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
     assertThat(header(page, "Referrer-Policy")).isEqualTo("no-referrer");
-    String html = new String(page.body(), StandardCharsets.UTF_8);
+    String html = page.body();
     assertThat(html).contains("<script type=\"module\" src=\"/app/app.js\"></script>")
         .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("<style", "style=");
   }
 
   @Test
   void everyModuleAndStyleThePageLoadsIsServedWithItsContentTypeAndTheSamePolicy(Api api) {
-    Http http = new Http(api.port());
+    Api anonymous = api.as(null);
     List<String> pending = new ArrayList<>();
-    Matcher assets = ASSET.matcher(new String(http.bytes("/").body(), StandardCharsets.UTF_8));
+    Matcher assets = ASSET.matcher(anonymous.get("/").body());
     while (assets.find()) {
       pending.add(assets.group(1));
     }
@@ -61,14 +57,14 @@ class ServedWebAppTest {
         continue;
       }
       seen.add(asset);
-      HttpResponse<byte[]> response = http.bytes(asset);
-      assertThat(response.statusCode()).as(asset).isEqualTo(200);
+      Api.Response response = anonymous.get(asset);
+      assertThat(response.status()).as(asset).isEqualTo(200);
       String expected = asset.endsWith(".js") ? "text/javascript" : asset.endsWith(".css") ? "text/css" : "image/svg+xml";
       assertThat(header(response, "Content-Type")).as(asset).startsWith(expected);
       assertThat(header(response, "Content-Security-Policy")).as(asset).contains("script-src 'self'");
       assertThat(header(response, "Cache-Control")).as(asset).isEqualTo("no-cache");
       if (asset.endsWith(".js")) {
-        String source = new String(response.body(), StandardCharsets.UTF_8);
+        String source = response.body();
         assertThat(source).as(asset).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
         for (Matcher imports = IMPORT.matcher(source); imports.find(); ) {
           pending.add(java.net.URI.create("http://x" + asset).resolve(imports.group(1)).getPath());
@@ -82,24 +78,23 @@ class ServedWebAppTest {
 
   @Test
   void anUnchangedFileIsRevalidatedWithoutItsBody(Api api) throws Exception {
-    Http http = new Http(api.port());
-    HttpResponse<byte[]> first = http.bytes("/app/app.js");
+    Api anonymous = api.as(null);
+    Api.Response first = anonymous.get("/app/app.js");
     String etag = header(first, "ETag");
     assertThat(etag).matches("\"[0-9a-f]{32}\"");
-    HttpResponse<byte[]> again = Http.send(HttpRequest.newBuilder(http.uri("/app/app.js"))
-        .header("If-None-Match", etag).GET().build());
-    assertThat(again.statusCode()).isEqualTo(304);
-    assertThat(again.body()).isEmpty();
+    Api.Response again = anonymous.withHeader("If-None-Match", etag).get("/app/app.js");
+    assertThat(again.status()).isEqualTo(304);
+    assertThat(again.bytes()).isEmpty();
     assertThat(header(again, "ETag")).isEqualTo(etag);
   }
 
   @Test
   void pathsOutsideTheAppStayJson404s(Api api) {
-    Http http = new Http(api.port());
+    Api anonymous = api.as(null);
     for (String path : List.of("/app/nothing.js", "/app/", "/app/dev-api-keys.json", "/app/../dev-api-keys.json",
         "/app/%2e%2e/logback.xml", "/app/App.js", "/app/.hidden.js", "/app/screens/../../logback.xml",
         "/app/docs/docs.js", "/datasets/ds_x", "/index.html")) {
-      Api.Response response = http.send("GET", path, null, Map.of());
+      Api.Response response = anonymous.get(path);
       assertThat(response.status()).as(path).isEqualTo(404);
       assertThat(response.json().path("detail").isTextual()).as("JSON detail for %s: %s", path, response.body()).isTrue();
     }

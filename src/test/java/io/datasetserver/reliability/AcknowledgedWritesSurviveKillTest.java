@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process ({@code make db}) reached over the wire, where the database process is the one killed.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Slow
 class AcknowledgedWritesSurviveKillTest {
   private static final String DATASETS = "/v5/datasets";
   private static final int ROUNDS = 3;

@@ -9,6 +9,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * complete, none holds part of the interrupted request, and retrying that request succeeds.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Slow
 class ApiCrashConsistencyTest {
   private static final String DATASETS = "/v5/datasets";
   private static final int ROWS = 20_000;

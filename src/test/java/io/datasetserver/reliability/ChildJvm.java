@@ -2,16 +2,13 @@ package io.datasetserver.reliability;
 
 import io.datasetserver.server.EmbeddedDatabaseMain;
 import io.datasetserver.server.Main;
+import io.datasetserver.testing.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +44,6 @@ final class ChildJvm implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
   private static final java.util.concurrent.atomic.AtomicBoolean OLD_LOGS_REMOVED = new java.util.concurrent.atomic.AtomicBoolean();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
-      .build();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
@@ -161,14 +154,9 @@ final class ChildJvm implements AutoCloseable {
   /** Status of a GET on this child's port, or -1 when nothing answered within 5 s. */
   int status(String path) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .timeout(Duration.ofSeconds(5)).GET().build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
+      return new Api(port).as(null).withTimeout(Duration.ofSeconds(5)).get(path).status();
+    } catch (UncheckedIOException e) {
       return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -4,6 +4,7 @@ import static io.datasetserver.reliability.Versions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A third test freezes the database (SIGSTOP) instead: connections stay open, nothing answers.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Slow
 class DatabaseOutageTest {
   private static final String DATASETS = "/v5/datasets";
   /** A failing request must answer within this; the API waits 2 s for the database. */

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import io.datasetserver.transfer.ApiClient;
 import io.datasetserver.transfer.ExportFixture;
 import io.datasetserver.transfer.Importer;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same import again finishes it.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Slow
 class InterruptedImportTest {
   private static final int DATASETS = 3;
   private static final int VERSIONS = 4;

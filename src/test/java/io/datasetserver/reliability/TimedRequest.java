@@ -1,12 +1,7 @@
 package io.datasetserver.reliability;
 
 import io.datasetserver.testing.Api;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -18,34 +13,21 @@ import java.util.concurrent.TimeUnit;
 record TimedRequest(String what, long startNanos, long endNanos, int status, String retryAfter, String body,
     String error) {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
-  // Grizzly stalls on h2c upgrade requests that carry a body, so this speaks HTTP/1.1 (see STACK.md).
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
-      .build();
 
   static TimedRequest send(String what, int port, String method, String path, String jsonBody) {
     return send(what, port, method, path, jsonBody, TIMEOUT);
   }
 
   static TimedRequest send(String what, int port, String method, String path, String jsonBody, Duration timeout) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(timeout)
-        .header("X-API-KEY", Api.ALPHA)
-        .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-    if (jsonBody != null) {
-      request.header("Content-Type", "application/json");
-    }
+    Api api = new Api(port).as(Api.ALPHA).withTimeout(timeout);
     long start = System.nanoTime();
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new TimedRequest(what, start, System.nanoTime(), response.statusCode(),
-          response.headers().firstValue("Retry-After").orElse(null), response.body(), null);
-    } catch (IOException e) {
-      return new TimedRequest(what, start, System.nanoTime(), -1, null, null, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Api.Response response = api.send(method, path, jsonBody, jsonBody == null ? null : "application/json");
+      return new TimedRequest(what, start, System.nanoTime(), response.status(), response.header("Retry-After"),
+          response.body(), null);
+    } catch (UncheckedIOException e) {
+      return new TimedRequest(what, start, System.nanoTime(), -1, null, null, e.getCause().toString());
+    } catch (IllegalStateException interrupted) {
       return new TimedRequest(what, start, System.nanoTime(), -1, null, null, "interrupted");
     }
   }

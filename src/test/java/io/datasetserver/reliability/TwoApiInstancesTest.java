@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datasetserver.testing.Api;
+import io.datasetserver.testing.Slow;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (contract §3, upsert concurrency) and never produce two versions with one name.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Slow
 class TwoApiInstancesTest {
   private static final String DATASETS = "/v5/datasets";
   private static final int WRITERS = 16;

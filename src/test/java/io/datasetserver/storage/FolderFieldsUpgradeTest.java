@@ -30,7 +30,7 @@ class FolderFieldsUpgradeTest {
       Api api = new Api(server.port());
       JsonNode dataset = upsert(api, "old/folder/data", "x");
       datasetId = id(dataset);
-      server.database().collection("datasets").updateOne(Filters.eq("_id", datasetId),
+      StoredDocuments.collection(server.database(), "datasets").updateOne(Filters.eq("_id", datasetId),
           Updates.combine(Updates.unset(FolderStore.FOLDER), Updates.unset(FolderStore.FOLDERS)));
       assertThat(api.get("/v5/files?path=old").ok().path("total").asInt()).as("as an old document reads").isZero();
     }

@@ -10,7 +10,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.datasetserver.datasets.DatapointContent;
+import io.datasetserver.testing.RunningServer;
 import io.datasetserver.testing.TestBackend;
+import java.net.URISyntaxException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,9 @@ class StorageOnEveryBackendTest {
   private static Database database;
 
   @BeforeAll
-  static void open() {
+  static void open() throws URISyntaxException {
     backend = TestBackend.open();
-    var config = backend.apply(io.datasetserver.config.Config.forTests());
+    var config = backend.apply(RunningServer.config());
     database = config.mongoUri() != null
         ? Database.connect(config.mongoUri(), settings -> {})
         : Database.embedded(config.dataDir(), settings -> {});
@@ -52,7 +54,7 @@ class StorageOnEveryBackendTest {
 
   @Test
   void aSecondDatasetWithTheSameOrganizationAndPathIsADuplicateKey() {
-    MongoCollection<Document> datasets = database.collection("datasets");
+    MongoCollection<Document> datasets = StoredDocuments.collection(database, "datasets");
     datasets.insertOne(new Document("_id", "ds_unique_1").append("org", "org_s").append("path", "a/b").append("rev", 1));
     assertThatThrownBy(() -> datasets.insertOne(
         new Document("_id", "ds_unique_2").append("org", "org_s").append("path", "a/b").append("rev", 1)))
@@ -63,7 +65,7 @@ class StorageOnEveryBackendTest {
 
   @Test
   void compareAndSetOnTheRevisionLetsExactlyOneOfTwoWritersWin() {
-    MongoCollection<Document> datasets = database.collection("datasets");
+    MongoCollection<Document> datasets = StoredDocuments.collection(database, "datasets");
     datasets.insertOne(new Document("_id", "ds_cas").append("org", "org_s").append("path", "cas").append("rev", 1));
     Document first = datasets.findOneAndUpdate(new Document("_id", "ds_cas").append("rev", 1),
         Updates.combine(Updates.set("rev", 2), Updates.set("name", "first")),
@@ -84,7 +86,7 @@ class StorageOnEveryBackendTest {
     database.datapoints().insertAll("ds_again", Map.of("dp_again_7", batch.get("dp_again_7")));
     database.datapoints().insertAll("ds_again", batch);
     database.datapoints().insertAll("ds_again", batch);
-    assertThat(database.collection("datapoints").countDocuments(Filters.eq("ds", "ds_again"))).isEqualTo(1500);
+    assertThat(StoredDocuments.collection(database, "datapoints").countDocuments(Filters.eq("ds", "ds_again"))).isEqualTo(1500);
     assertThat(database.datapoints().contents(List.of("dp_again_7", "dp_again_1499")))
         .containsEntry("dp_again_7", "{\"inputs\":{\"q\":\"7\"}}")
         .containsEntry("dp_again_1499", "{\"inputs\":{\"q\":\"1499\"}}");
@@ -101,6 +103,6 @@ class StorageOnEveryBackendTest {
     Date afterTheWrites = new Date(System.currentTimeMillis() + 60_000);
     assertThat(database.datapoints().sweep("ds_sweep", Set.of("dp_sweep_live"), afterTheWrites)).isEqualTo(1);
     assertThat(database.datapoints().contents(List.of("dp_sweep_live"))).containsKey("dp_sweep_live");
-    assertThat(database.collection("datapoints").countDocuments(Filters.eq("_id", "dp_sweep_dead"))).isZero();
+    assertThat(StoredDocuments.collection(database, "datapoints").countDocuments(Filters.eq("_id", "dp_sweep_dead"))).isZero();
   }
 }

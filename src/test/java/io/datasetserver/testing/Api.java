@@ -16,11 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A small HTTP client for tests: real requests over loopback, JSON bodies as strings or
- * Jackson trees, one organization's key per instance ({@link #as}).
+ * The HTTP client of the tests: real requests over loopback, JSON bodies as strings or
+ * Jackson trees, one organization's key per instance ({@link #as}), any extra header
+ * ({@link #withHeader}), any method ({@link #send}), and the body as text, JSON or the exact
+ * bytes. For what it cannot build (a streamed or chunked body, an asynchronous send), use
+ * {@link #client()} and {@link #uri}. Only two raw-socket clients remain beside it, each for
+ * what {@code HttpClient} cannot do: {@code hostile.Wire} sends request targets that
+ * {@link URI} refuses, and {@code bench.RawHttp} keeps the load driver's own cost small.
  */
 public final class Api {
   public static final String ALPHA = "key_alpha_ada";
@@ -39,20 +45,27 @@ public final class Api {
   private final String key;
   /** Extra request headers as name, value pairs; a name may repeat. */
   private final List<String> headers;
+  private final Duration timeout;
 
   public Api(int port) {
-    this(port, ALPHA, List.of());
+    this(port, ALPHA, List.of(), Duration.ofSeconds(60));
   }
 
-  private Api(int port, String key, List<String> headers) {
+  private Api(int port, String key, List<String> headers, Duration timeout) {
     this.port = port;
     this.key = key;
     this.headers = headers;
+    this.timeout = timeout;
   }
 
   /** The same server, with another API key (null: no key at all). */
   public Api as(String apiKey) {
-    return new Api(port, apiKey, headers);
+    return new Api(port, apiKey, headers, timeout);
+  }
+
+  /** The same client, giving up on a response after {@code timeout} (60 s unless set). */
+  public Api withTimeout(Duration timeout) {
+    return new Api(port, key, headers, timeout);
   }
 
   /** The same client, sending one more header on every request (added to, not replacing, any of that name). */
@@ -60,7 +73,21 @@ public final class Api {
     List<String> more = new ArrayList<>(headers);
     more.add(name);
     more.add(value);
-    return new Api(port, key, List.copyOf(more));
+    return new Api(port, key, List.copyOf(more), timeout);
+  }
+
+  /** The same client with each of these headers added ({@link #withHeader}). */
+  public Api withHeaders(Map<String, String> more) {
+    Api api = this;
+    for (Map.Entry<String, String> header : more.entrySet()) {
+      api = api.withHeader(header.getKey(), header.getValue());
+    }
+    return api;
+  }
+
+  /** The client every instance shares (HTTP/1.1), for requests built by hand. */
+  public static HttpClient client() {
+    return CLIENT;
   }
 
   public int port() {
@@ -69,6 +96,11 @@ public final class Api {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** {@code path} (relative to the server root) on this server. */
+  public URI uri(String path) {
+    return URI.create(baseUrl() + path);
   }
 
   public Response get(String path) {
@@ -114,7 +146,7 @@ public final class Api {
    * {@code body} may be a String (sent as is), a byte[], or any object (serialised as JSON).
    */
   public Response send(String method, String path, Object body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout);
     if (key != null) {
       request.header("X-API-KEY", key);
     }
@@ -128,8 +160,7 @@ public final class Api {
         : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
     try {
       HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-          response.headers());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -153,12 +184,22 @@ public final class Api {
   }
 
   /**
-   * A response: status, raw body, headers, and the body parsed as JSON on demand. The
-   * {@code ok}/{@code assert…} methods are AssertJ assertions that describe a failure with the
-   * whole response.
+   * A response: status, the body's exact bytes, headers, and the body as text or JSON on
+   * demand. The {@code ok}/{@code assert…} methods are AssertJ assertions that describe a
+   * failure with the whole response.
    */
-  public record Response(int status, String body, HttpHeaders headers) {
+  public record Response(int status, byte[] bytes, HttpHeaders headers) {
+    public Response(int status, String body, HttpHeaders headers) {
+      this(status, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** The body as UTF-8 text. */
+    public String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     public JsonNode json() {
+      String body = body();
       if (body.isEmpty()) {
         return MissingNode.getInstance();
       }
@@ -215,6 +256,7 @@ public final class Api {
 
     @Override
     public String toString() {
+      String body = body();
       return status + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
     }
   }

@@ -4,6 +4,7 @@ import io.datasetserver.config.Config;
 import io.datasetserver.server.DatasetServer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,10 +44,19 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
     }
   }
 
-  /** The test configuration: in-memory database, free port, two test organizations (for servers a test starts itself). */
+  /**
+   * The test configuration (for servers a test starts itself): the production defaults, except
+   * an in-memory database, a free port, no sweep grace, a 5 s shutdown grace, and the two test
+   * organizations' keys. Built from the environment parser, so the defaults live in one place.
+   */
   public static Config config() throws URISyntaxException {
     Path keys = Path.of(RunningServer.class.getResource("/test-api-keys.json").toURI());
-    return Config.forTests().withApiKeysFile(keys.toString());
+    return Config.fromEnvironment(Map.of(
+        "PORT", "0",
+        "DATA_DIR", "memory",
+        "SWEEP_GRACE_SECONDS", "0",
+        "SHUTDOWN_GRACE_SECONDS", "5",
+        "API_KEYS_FILE", keys.toString()));
   }
 
   @Override

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -126,7 +125,7 @@ class ImportCommandTest {
     same.remove("id");
     same.get("messages").forEach(message -> {
       List<String> nulls = new ArrayList<>();
-      message.fields().forEachRemaining(f -> {
+      message.properties().forEach(f -> {
         if (f.getValue().isNull()) {
           nulls.add(f.getKey());
         }
@@ -278,8 +277,7 @@ class ImportCommandTest {
     ObjectNode node = (ObjectNode) TestData.json(line);
     node.remove("id");
     List<String> nulls = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getValue().isNull()) {
         nulls.add(field.getKey());
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import io.datasetserver.testing.Slow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(RunningServer.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Slow
 class ImportMemoryTest {
   private static final int VERSIONS = 12;
   private static final int PER_VERSION = 6_000;
