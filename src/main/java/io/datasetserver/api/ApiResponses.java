@@ -2,6 +2,7 @@ package io.datasetserver.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datasetserver.cache.ImmutableCache;
 import io.datasetserver.datasets.ChangeCount;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetService;
@@ -21,7 +22,6 @@ import io.datasetserver.generated.model.FileEnvironmentResponse;
 import io.datasetserver.generated.model.PaginatedDatasetResponse;
 import io.datasetserver.generated.model.UpsertDryRunResponse;
 import io.datasetserver.generated.model.UserResponse;
-import io.datasetserver.cache.ImmutableCache;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,9 +37,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns domain results into HTTP responses with the generated models. Datapoints are the
- * exception: they are stored as canonical JSON and written out verbatim, streamed when a
- * whole version is asked for, so a version of any size is served in bounded memory.
+ * Turns domain results into HTTP responses with the generated models. Datapoints are the exception:
+ * they are stored as canonical JSON and written out verbatim, streamed when a whole version is
+ * asked for, so a version of any size is served in bounded memory.
  */
 final class ApiResponses {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -50,12 +50,14 @@ final class ApiResponses {
 
   private final DatasetService datasets;
   private final ObjectMapper mapper;
+
   /**
    * A version's metadata as JSON, keyed by dataset id, dataset revision and version id. Every
-   * change to a dataset raises its revision, so an entry can never go stale, and the hot read
-   * path skips building and serialising the model.
+   * change to a dataset raises its revision, so an entry can never go stale, and the hot read path
+   * skips building and serialising the model.
    */
-  private final ImmutableCache<String, byte[]> renderedViews = new ImmutableCache<>(RENDERED_CACHE_BYTES, b -> b.length);
+  private final ImmutableCache<String, byte[]> renderedViews =
+      new ImmutableCache<>(RENDERED_CACHE_BYTES, b -> b.length);
 
   ApiResponses(DatasetService datasets, ObjectMapper mapper) {
     this.datasets = datasets;
@@ -77,9 +79,17 @@ final class ApiResponses {
   /** A dry run's report (contract §8.4), with the ETag of the state it was computed against. */
   Response preview(UpsertPreview preview) {
     ChangeCount counts = preview.counts();
-    UpsertDryRunResponse body = new UpsertDryRunResponse(true, preview.createsDataset(), preview.createsVersion(),
-        (int) counts.added(), (int) counts.removed(), (int) counts.changed(), (int) counts.unchanged(),
-        preview.attributesChanged(), (int) preview.datapointsCount());
+    UpsertDryRunResponse body =
+        new UpsertDryRunResponse(
+            true,
+            preview.createsDataset(),
+            preview.createsVersion(),
+            (int) counts.added(),
+            (int) counts.removed(),
+            (int) counts.changed(),
+            (int) counts.unchanged(),
+            preview.attributesChanged(),
+            (int) preview.datapointsCount());
     body.setVersionId(preview.identicalVersionId());
     body.setBaseVersionId(preview.baseVersionId());
     Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
@@ -92,80 +102,107 @@ final class ApiResponses {
   }
 
   Response datasetPage(Page<VersionView> page) {
-    PaginatedDatasetResponse body = new PaginatedDatasetResponse(
-        page.records().stream().map(this::model).toList(),
-        page.request().page(), page.request().size(), (int) page.total());
+    PaginatedDatasetResponse body =
+        new PaginatedDatasetResponse(
+            page.records().stream().map(this::model).toList(),
+            page.request().page(),
+            page.request().size(),
+            (int) page.total());
     return Response.ok(body).build();
   }
 
   Response datapointPage(Page<StoredDatapoint> page) {
-    return json(out -> {
-      write(out, "{\"records\":[");
-      for (int i = 0; i < page.records().size(); i++) {
-        if (i > 0) {
-          out.write(COMMA);
-        }
-        StoredDatapoint datapoint = page.records().get(i);
-        writeDatapoint(out, datapoint.id(), datapoint.contentJson());
-      }
-      write(out, "],\"page\":" + page.request().page() + ",\"size\":" + page.request().size()
-          + ",\"total\":" + page.total() + "}");
-    });
+    return json(
+        out -> {
+          write(out, "{\"records\":[");
+          for (int i = 0; i < page.records().size(); i++) {
+            if (i > 0) {
+              out.write(COMMA);
+            }
+            StoredDatapoint datapoint = page.records().get(i);
+            writeDatapoint(out, datapoint.id(), datapoint.contentJson());
+          }
+          write(
+              out,
+              "],\"page\":"
+                  + page.request().page()
+                  + ",\"size\":"
+                  + page.request().size()
+                  + ",\"total\":"
+                  + page.total()
+                  + "}");
+        });
   }
 
-  /** Every version, newest first; with {@code latestDatapoints} the newest carries its datapoints. */
+  /**
+   * Every version, newest first; with {@code latestDatapoints} the newest carries its datapoints.
+   */
   Response versions(List<VersionView> newestFirst, boolean latestDatapoints) {
-    return tagged(jsonBuilder(out -> {
-      write(out, "{\"records\":[");
-      for (int i = 0; i < newestFirst.size(); i++) {
-        if (i > 0) {
-          out.write(COMMA);
-        }
-        if (i == 0 && latestDatapoints) {
-          writeWithDatapoints(out, newestFirst.get(0));
-        } else {
-          out.write(rendered(newestFirst.get(i)));
-        }
-      }
-      write(out, "]}");
-    }), newestFirst.get(0).dataset());
+    return tagged(
+        jsonBuilder(
+            out -> {
+              write(out, "{\"records\":[");
+              for (int i = 0; i < newestFirst.size(); i++) {
+                if (i > 0) {
+                  out.write(COMMA);
+                }
+                if (i == 0 && latestDatapoints) {
+                  writeWithDatapoints(out, newestFirst.get(0));
+                } else {
+                  out.write(rendered(newestFirst.get(i)));
+                }
+              }
+              write(out, "]}");
+            }),
+        newestFirst.get(0).dataset());
   }
 
   Response environments(DatasetEnvironments environments) {
-    List<FileEnvironmentResponse> body = environments.environments().stream().map(e -> {
-      Environment environment = e.environment();
-      FileEnvironmentResponse response = new FileEnvironmentResponse(environment.id(),
-          time(environment.createdAt()), environment.name(), tag(environment));
-      if (e.deployed() != null) {
-        response.setFile(model(e.deployed()));
-      }
-      return response;
-    }).toList();
+    List<FileEnvironmentResponse> body =
+        environments.environments().stream()
+            .map(
+                e -> {
+                  Environment environment = e.environment();
+                  FileEnvironmentResponse response =
+                      new FileEnvironmentResponse(
+                          environment.id(),
+                          time(environment.createdAt()),
+                          environment.name(),
+                          tag(environment));
+                  if (e.deployed() != null) {
+                    response.setFile(model(e.deployed()));
+                  }
+                  return response;
+                })
+            .toList();
     return tagged(Response.ok(body), environments.dataset());
   }
 
   DatasetResponse model(VersionView view) {
-    // The service hands out loaded views; this only guards a path that forgot to, at one query's cost.
+    // The service hands out loaded views; this only guards a path that forgot to, at one query's
+    // cost.
     Version version = datasets.withTexts(view).version();
     Instant updatedAt = version.updatedAt();
-    DatasetResponse response = new DatasetResponse(
-        view.dataset().id(),
-        view.dataset().path().value(),
-        view.dataset().path().name(),
-        DatasetResponse.TypeEnum.DATASET,
-        version.id(),
-        attributes(version.attributesJson()),
-        (int) version.datapointsCount(),
-        view.environments().stream().map(ApiResponses::environment).toList(),
-        time(version.createdAt()),
-        time(updatedAt),
-        time(updatedAt));
-    response.setDirectoryId(Ids.directoryId(view.dataset().organizationId(),
-        view.dataset().path().folder()));
+    DatasetResponse response =
+        new DatasetResponse(
+            view.dataset().id(),
+            view.dataset().path().value(),
+            view.dataset().path().name(),
+            DatasetResponse.TypeEnum.DATASET,
+            version.id(),
+            attributes(version.attributesJson()),
+            (int) version.datapointsCount(),
+            view.environments().stream().map(ApiResponses::environment).toList(),
+            time(version.createdAt()),
+            time(updatedAt),
+            time(updatedAt));
+    response.setDirectoryId(
+        Ids.directoryId(view.dataset().organizationId(), view.dataset().path().folder()));
     response.setVersionName(version.name());
     response.setVersionDescription(version.description());
-    response.setCreatedBy(new UserResponse(version.createdBy().id(), version.createdBy().emailAddress())
-        .fullName(version.createdBy().fullName()));
+    response.setCreatedBy(
+        new UserResponse(version.createdBy().id(), version.createdBy().emailAddress())
+            .fullName(version.createdBy().fullName()));
     return response;
   }
 
@@ -189,17 +226,19 @@ final class ApiResponses {
     out.write(metadata, 0, metadata.length - 1);
     write(out, ",\"datapoints\":[");
     boolean[] first = {true};
-    datasets.forEachDatapoint(view.version(), (id, content) -> {
-      try {
-        if (!first[0]) {
-          out.write(COMMA);
-        }
-        first[0] = false;
-        writeDatapoint(out, id, content);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    datasets.forEachDatapoint(
+        view.version(),
+        (id, content) -> {
+          try {
+            if (!first[0]) {
+              out.write(COMMA);
+            }
+            first[0] = false;
+            writeDatapoint(out, id, content);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     write(out, "]}");
   }
 
@@ -223,8 +262,8 @@ final class ApiResponses {
   }
 
   private static EnvironmentResponse environment(Environment environment) {
-    return new EnvironmentResponse(environment.id(), time(environment.createdAt()), environment.name(),
-        tag(environment));
+    return new EnvironmentResponse(
+        environment.id(), time(environment.createdAt()), environment.name(), tag(environment));
   }
 
   private static EnvironmentTag tag(Environment environment) {

@@ -1,5 +1,6 @@
 package io.datasetserver.api;
 
+import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.UpsertAction;
 import io.datasetserver.datasets.VersionDiff;
 import io.datasetserver.generated.model.DiffRecord;
@@ -7,12 +8,11 @@ import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.ImportStatus;
 import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.imports.DatasetImport;
-import io.datasetserver.datasets.SortBy;
 
 /**
- * The one place where an enum generated from the spec meets its domain counterpart, both ways.
- * Each switch names every constant and has no default, so a value added to the spec (or to the
- * domain) fails the build here instead of being refused, or sent wrongly, at run time.
+ * The one place where an enum generated from the spec meets its domain counterpart, both ways. Each
+ * switch names every constant and has no default, so a value added to the spec (or to the domain)
+ * fails the build here instead of being refused, or sent wrongly, at run time.
  */
 final class ContractEnums {
   private ContractEnums() {}

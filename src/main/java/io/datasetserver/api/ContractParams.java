@@ -17,15 +17,16 @@ import java.util.List;
  * {@code @Min} / {@code @Max}; no bean-validation engine runs, this class is what checks them).
  * Defaults need nothing here: the generator writes them as {@code @DefaultValue}.
  *
- * <p>A refusal is a {@link Rejected}, which {@link ErrorMapper} turns into a 422 at the
- * parameter's location; a value that is not a number at all stays Jersey's parse error.
+ * <p>A refusal is a {@link Rejected}, which {@link ErrorMapper} turns into a 422 at the parameter's
+ * location; a value that is not a number at all stays Jersey's parse error.
  */
 public final class ContractParams implements ParamConverterProvider {
   private static final String GENERATED_MODELS = "io.datasetserver.generated.model";
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+  public <T> ParamConverter<T> getConverter(
+      Class<T> rawType, Type genericType, Annotation[] annotations) {
     if (rawType.isEnum() && rawType.getPackageName().equals(GENERATED_MODELS)) {
       return (ParamConverter<T>) new EnumConverter(rawType);
     }
@@ -47,10 +48,10 @@ public final class ContractParams implements ParamConverterProvider {
   }
 
   /**
-   * A query value the contract does not allow; the location is the parameter's. Not an
-   * {@code IllegalArgumentException}: Jersey would let that escape unwrapped from a list
-   * parameter, while any other exception reaches the mapper inside a {@code ParamException}
-   * that names the parameter.
+   * A query value the contract does not allow; the location is the parameter's. Not an {@code
+   * IllegalArgumentException}: Jersey would let that escape unwrapped from a list parameter, while
+   * any other exception reaches the mapper inside a {@code ParamException} that names the
+   * parameter.
    */
   public static final class Rejected extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -104,10 +105,12 @@ public final class ContractParams implements ParamConverterProvider {
       }
       int number = Integer.parseInt(value);
       if (min != null && number < min) {
-        throw new Rejected(FieldError.of("Input should be greater than or equal to " + min, "greater_than_equal"));
+        throw new Rejected(
+            FieldError.of("Input should be greater than or equal to " + min, "greater_than_equal"));
       }
       if (max != null && number > max) {
-        throw new Rejected(FieldError.of("Input should be less than or equal to " + max, "less_than_equal"));
+        throw new Rejected(
+            FieldError.of("Input should be less than or equal to " + max, "less_than_equal"));
       }
       return number;
     }

@@ -38,9 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Datasets API: each method parses its request into domain terms, calls
- * {@link DatasetService}, and hands the result to {@link ApiResponses}. One instance serves
- * every request; the request itself comes from a provider.
+ * The Datasets API: each method parses its request into domain terms, calls {@link DatasetService},
+ * and hands the result to {@link ApiResponses}. One instance serves every request; the request
+ * itself comes from a provider.
  */
 @Singleton
 public class DatasetsResource implements DatasetsApi {
@@ -52,7 +52,10 @@ public class DatasetsResource implements DatasetsApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public DatasetsResource(DatasetService datasets, ObjectMapper mapper, UploadLimits limits,
+  public DatasetsResource(
+      DatasetService datasets,
+      ObjectMapper mapper,
+      UploadLimits limits,
       Provider<ContainerRequestContext> request) {
     this.datasets = datasets;
     this.request = request;
@@ -62,26 +65,40 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response listDatasets(Integer page, Integer size, String name, String userFilter, FileSortBy sortBy,
+  public Response listDatasets(
+      Integer page,
+      Integer size,
+      String name,
+      String userFilter,
+      FileSortBy sortBy,
       SortOrder order) {
     PageRequest pageRequest = new PageRequest(page, size);
-    DatasetFilter filter = new DatasetFilter(name, userFilter, ContractEnums.sortBy(sortBy), ContractEnums.ascending(order));
+    DatasetFilter filter =
+        new DatasetFilter(
+            name, userFilter, ContractEnums.sortBy(sortBy), ContractEnums.ascending(order));
     return responses.datasetPage(datasets.list(caller(), filter, pageRequest));
   }
 
   @Override
-  public Response upsertDataset(UpsertDatasetRequest body, String versionId, String environment,
-      Boolean includeDatapoints, Boolean dryRun, String ifMatch) {
+  public Response upsertDataset(
+      UpsertDatasetRequest body,
+      String versionId,
+      String environment,
+      Boolean includeDatapoints,
+      Boolean dryRun,
+      String ifMatch) {
     UpsertCommand command = upsertCommand(body, versionId, environment);
     Precondition precondition = precondition();
     if (Boolean.TRUE.equals(dryRun)) {
       return responses.preview(datasets.previewUpsert(caller(), command, precondition));
     }
-    return responses.dataset(datasets.upsert(caller(), command, precondition), Boolean.TRUE.equals(includeDatapoints));
+    return responses.dataset(
+        datasets.upsert(caller(), command, precondition), Boolean.TRUE.equals(includeDatapoints));
   }
 
   @Override
-  public Response getDataset(String id, String versionId, String environment, Boolean includeDatapoints) {
+  public Response getDataset(
+      String id, String versionId, String environment, Boolean includeDatapoints) {
     VersionView view = datasets.get(caller(), id, VersionSelector.of(versionId, environment));
     return responses.dataset(view, Boolean.TRUE.equals(includeDatapoints));
   }
@@ -100,8 +117,8 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response listDatapoints(String id, String versionId, String environment, Integer page, Integer size,
-      String q) {
+  public Response listDatapoints(
+      String id, String versionId, String environment, Integer page, Integer size, String q) {
     VersionSelector selector = VersionSelector.of(versionId, environment);
     PageRequest pageRequest = new PageRequest(page, size);
     DatapointSearch search = DatapointSearch.of(q);
@@ -125,7 +142,8 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   @Override
-  public Response updateVersion(String id, String versionId, UpdateVersionRequest body, String ifMatch) {
+  public Response updateVersion(
+      String id, String versionId, UpdateVersionRequest body, String ifMatch) {
     String name = body == null ? null : body.getName();
     String description = body == null ? null : body.getDescription();
     if (name != null) {
@@ -133,12 +151,19 @@ public class DatasetsResource implements DatasetsApi {
     }
     Limits.checkVersionDescription(description, "body", "description");
     Precondition precondition = precondition();
-    return responses.dataset(datasets.updateVersion(caller(), id, versionId, name, description, precondition), false);
+    return responses.dataset(
+        datasets.updateVersion(caller(), id, versionId, name, description, precondition), false);
   }
 
   @Override
-  public Response uploadCsv(String id, InputStream file, String versionId, String environment, String ifMatch,
-      String versionName, String versionDescription) {
+  public Response uploadCsv(
+      String id,
+      InputStream file,
+      String versionId,
+      String environment,
+      String ifMatch,
+      String versionName,
+      String versionDescription) {
     Caller caller = caller();
     VersionSelector base = VersionSelector.of(versionId, environment);
     Precondition precondition = precondition();
@@ -147,20 +172,24 @@ public class DatasetsResource implements DatasetsApi {
     }
     Limits.checkVersionDescription(versionDescription, "body", "version_description");
     if (file == null) {
-      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body", "file"));
+      throw new DatasetsException.Invalid(
+          FieldError.of("Field required", "missing", "body", "file"));
     }
     DatasetService.CsvTarget target = datasets.csvTarget(caller, id, base);
     List<DatapointContent> rows = CsvRows.read(file, limits.maxUploadBytes());
-    return responses.dataset(datasets.addRows(caller, target, rows, versionName, versionDescription, precondition),
+    return responses.dataset(
+        datasets.addRows(caller, target, rows, versionName, versionDescription, precondition),
         false);
   }
 
   @Override
   public Response setDeployment(String id, String environmentId, String versionId, String ifMatch) {
     if (versionId == null) {
-      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "query", "version_id"));
+      throw new DatasetsException.Invalid(
+          FieldError.of("Field required", "missing", "query", "version_id"));
     }
-    return responses.dataset(datasets.deploy(caller(), id, environmentId, versionId, precondition()), false);
+    return responses.dataset(
+        datasets.deploy(caller(), id, environmentId, versionId, precondition()), false);
   }
 
   @Override
@@ -178,14 +207,15 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   /**
-   * The request's {@code If-Match} (contract §8.3), from every field of it: the generated
-   * {@code ifMatch} parameter holds only the first when a client repeats the header.
+   * The request's {@code If-Match} (contract §8.3), from every field of it: the generated {@code
+   * ifMatch} parameter holds only the first when a client repeats the header.
    */
   private Precondition precondition() {
     return IfMatchHeader.parse(request.get().getHeaders().get(IfMatchHeader.NAME));
   }
 
-  private UpsertCommand upsertCommand(UpsertDatasetRequest body, String versionId, String environment) {
+  private UpsertCommand upsertCommand(
+      UpsertDatasetRequest body, String versionId, String environment) {
     if (body == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body"));
     }
@@ -199,20 +229,35 @@ public class DatasetsResource implements DatasetsApi {
     if (!errors.isEmpty()) {
       throw new DatasetsException.Invalid(errors);
     }
-    DatasetPath path = body.getPath() == null ? null : DatasetPath.parse(body.getPath(), List.of("body", "path"));
+    DatasetPath path =
+        body.getPath() == null ? null : DatasetPath.parse(body.getPath(), List.of("body", "path"));
     if (body.getVersionName() != null) {
       Limits.checkVersionName(body.getVersionName(), "body", "version_name");
     }
     Limits.checkVersionDescription(body.getVersionDescription(), "body", "version_description");
-    String attributes = body.getAttributes() == null ? null : CanonicalJson.write(mapper.valueToTree(body.getAttributes()));
+    String attributes =
+        body.getAttributes() == null
+            ? null
+            : CanonicalJson.write(mapper.valueToTree(body.getAttributes()));
     if (attributes != null) {
       Limits.checkAttributes(attributes, "body", "attributes");
     }
-    UpsertAction action = body.getAction() == null ? UpsertAction.SET : ContractEnums.action(body.getAction());
+    UpsertAction action =
+        body.getAction() == null ? UpsertAction.SET : ContractEnums.action(body.getAction());
     // set ignores version_id / environment entirely, even when both are given.
-    VersionSelector base = action == UpsertAction.SET ? VersionSelector.DEFAULT : VersionSelector.of(versionId, environment);
-    return new UpsertCommand(body.getId(), path, action, datapoints(body.getDatapoints()), attributes,
-        body.getVersionName(), body.getVersionDescription(), base);
+    VersionSelector base =
+        action == UpsertAction.SET
+            ? VersionSelector.DEFAULT
+            : VersionSelector.of(versionId, environment);
+    return new UpsertCommand(
+        body.getId(),
+        path,
+        action,
+        datapoints(body.getDatapoints()),
+        attributes,
+        body.getVersionName(),
+        body.getVersionDescription(),
+        base);
   }
 
   private List<DatapointContent> datapoints(List<CreateDatapointRequest> requested) {
@@ -222,7 +267,8 @@ public class DatasetsResource implements DatasetsApi {
       CreateDatapointRequest datapoint = requested.get(i);
       List<Object> location = List.of("body", "datapoints", i);
       if (datapoint == null) {
-        errors.add(new FieldError(location, "Input should be a valid datapoint object", "model_type"));
+        errors.add(
+            new FieldError(location, "Input should be a valid datapoint object", "model_type"));
         continue;
       }
       try {

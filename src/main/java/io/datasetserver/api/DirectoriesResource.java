@@ -25,7 +25,10 @@ public class DirectoriesResource implements DirectoriesApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public DirectoriesResource(DirectoryService directories, DatasetService datasets, ObjectMapper mapper,
+  public DirectoriesResource(
+      DirectoryService directories,
+      DatasetService datasets,
+      ObjectMapper mapper,
       Provider<ContainerRequestContext> request) {
     this.directories = directories;
     this.request = request;
@@ -34,8 +37,10 @@ public class DirectoriesResource implements DirectoriesApi {
 
   @Override
   public Response listDirectories() {
-    List<DirectoryResponse> body = directories.list(ApiKeyFilter.caller(request.get())).stream()
-        .map(DirectoriesResource::directory).toList();
+    List<DirectoryResponse> body =
+        directories.list(ApiKeyFilter.caller(request.get())).stream()
+            .map(DirectoriesResource::directory)
+            .toList();
     return Response.ok(body).build();
   }
 
@@ -43,19 +48,30 @@ public class DirectoriesResource implements DirectoriesApi {
   public Response getDirectory(String id) {
     DirectoryView view = directories.get(ApiKeyFilter.caller(request.get()), id);
     Folder folder = view.folder();
-    DirectoryWithParentsAndChildrenResponse body = new DirectoryWithParentsAndChildrenResponse(folder.id(),
-        folder.name(), folder.path(), List.of(), folder.createdAt().atOffset(ZoneOffset.UTC),
-        folder.updatedAt().atOffset(ZoneOffset.UTC),
-        view.subdirectories().stream().map(DirectoriesResource::directory).toList(),
-        view.files().stream().map(responses::model).toList(),
-        view.parents().stream().map(DirectoriesResource::directory).toList());
+    DirectoryWithParentsAndChildrenResponse body =
+        new DirectoryWithParentsAndChildrenResponse(
+            folder.id(),
+            folder.name(),
+            folder.path(),
+            List.of(),
+            folder.createdAt().atOffset(ZoneOffset.UTC),
+            folder.updatedAt().atOffset(ZoneOffset.UTC),
+            view.subdirectories().stream().map(DirectoriesResource::directory).toList(),
+            view.files().stream().map(responses::model).toList(),
+            view.parents().stream().map(DirectoriesResource::directory).toList());
     body.setParentId(folder.parentId());
     return Response.ok(body).build();
   }
 
   private static DirectoryResponse directory(Folder folder) {
-    DirectoryResponse response = new DirectoryResponse(folder.id(), folder.name(), folder.path(), List.of(),
-        folder.createdAt().atOffset(ZoneOffset.UTC), folder.updatedAt().atOffset(ZoneOffset.UTC));
+    DirectoryResponse response =
+        new DirectoryResponse(
+            folder.id(),
+            folder.name(),
+            folder.path(),
+            List.of(),
+            folder.createdAt().atOffset(ZoneOffset.UTC),
+            folder.updatedAt().atOffset(ZoneOffset.UTC));
     response.setParentId(folder.parentId());
     return response;
   }

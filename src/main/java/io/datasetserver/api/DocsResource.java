@@ -9,18 +9,20 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The API reference page at {@code /docs}: Swagger UI from its WebJar, reading
- * {@code /v5/openapi.yaml}. Every asset comes from this server; nothing loads from a CDN.
+ * The API reference page at {@code /docs}: Swagger UI from its WebJar, reading {@code
+ * /v5/openapi.yaml}. Every asset comes from this server; nothing loads from a CDN.
  */
 @Path("docs")
 public class DocsResource {
   /** Must match the org.webjars:swagger-ui version in pom.xml. */
   private static final String SWAGGER_UI = "/META-INF/resources/webjars/swagger-ui/5.34.1/";
-  private static final Map<String, String> ASSETS = Map.of(
-      "swagger-ui.css", SWAGGER_UI + "swagger-ui.css",
-      "swagger-ui-bundle.js", SWAGGER_UI + "swagger-ui-bundle.js",
-      "favicon-32x32.png", SWAGGER_UI + "favicon-32x32.png",
-      "docs.js", "/docs/docs.js");
+
+  private static final Map<String, String> ASSETS =
+      Map.of(
+          "swagger-ui.css", SWAGGER_UI + "swagger-ui.css",
+          "swagger-ui-bundle.js", SWAGGER_UI + "swagger-ui-bundle.js",
+          "favicon-32x32.png", SWAGGER_UI + "favicon-32x32.png",
+          "docs.js", "/docs/docs.js");
 
   @GET
   public Response page() {
@@ -34,8 +36,10 @@ public class DocsResource {
     if (resource == null) {
       throw new NotFoundException("No such asset: " + asset);
     }
-    String type = asset.endsWith(".css") ? "text/css; charset=utf-8"
-        : asset.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/png";
+    String type =
+        asset.endsWith(".css")
+            ? "text/css; charset=utf-8"
+            : asset.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/png";
     return serve(resource, type);
   }
 

@@ -13,28 +13,29 @@ import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.LimitedInputStream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
-import java.io.CharConversionException;
-import org.glassfish.jersey.message.internal.HeaderValueException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.CharConversionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP responses (contract §5): domain errors with the
- * status they carry, malformed JSON and bad parameter values as 422, an unreachable database as
- * 503 (logged once per cause, {@link UnavailableLog}), anything else as a logged 500 without
- * details. The bodies come from {@link ErrorBodies}.
+ * The one place where failures become HTTP responses (contract §5): domain errors with the status
+ * they carry, malformed JSON and bad parameter values as 422, an unreachable database as 503
+ * (logged once per cause, {@link UnavailableLog}), anything else as a logged 500 without details.
+ * The bodies come from {@link ErrorBodies}.
  */
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-  private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
+  private static final Pattern MISSING_PROPERTY =
+      Pattern.compile("^Missing required creator property '([^']+)'");
 
   private final UnavailableLog unavailableLog;
 
@@ -47,7 +48,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
-        return ErrorBodies.response(413, BodyLimitFilter.tooLarge(tooLarge.maxBytes()).getMessage());
+        return ErrorBodies.response(
+            413, BodyLimitFilter.tooLarge(tooLarge.maxBytes()).getMessage());
       }
     }
     if (failure instanceof DatasetsException e) {
@@ -55,19 +57,25 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     } else if (failure instanceof ParamException e) {
       return ErrorBodies.response(List.of(parameter(e)));
     } else if (failure instanceof StreamConstraintsException e) {
-      return ErrorBodies.response(List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
+      return ErrorBodies.response(
+          List.of(FieldError.of(e.getOriginalMessage(), "json_invalid", "body")));
     } else if (failure instanceof JsonProcessingException e) {
       return ErrorBodies.response(List.of(fromJackson(e)));
     } else if (failure instanceof CharConversionException) {
-      return ErrorBodies.response(List.of(FieldError.of("The body is not valid JSON text", "json_invalid", "body")));
+      return ErrorBodies.response(
+          List.of(FieldError.of("The body is not valid JSON text", "json_invalid", "body")));
     } else if (failure instanceof HeaderValueException) {
-      return ErrorBodies.response(List.of(FieldError.of("A request header is malformed", "value_error", "header")));
-    } else if (failure instanceof MongoTimeoutException || failure instanceof MongoSocketException) {
+      return ErrorBodies.response(
+          List.of(FieldError.of("A request header is malformed", "value_error", "header")));
+    } else if (failure instanceof MongoTimeoutException
+        || failure instanceof MongoSocketException) {
       unavailableLog.record(failure);
       return ErrorBodies.unavailable("The database is unreachable; retry shortly");
     } else if (failure instanceof BadRequestException) {
-      // Jersey's own body readers (multipart, forms) say 400; for this API a malformed body is a 422.
-      return ErrorBodies.response(List.of(FieldError.of("The request body is malformed", "value_error", "body")));
+      // Jersey's own body readers (multipart, forms) say 400; for this API a malformed body is a
+      // 422.
+      return ErrorBodies.response(
+          List.of(FieldError.of("The request body is malformed", "value_error", "body")));
     } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
       return keepingHeaders(e.getResponse().getStatus(), e.getMessage(), e.getResponse());
     }
@@ -87,7 +95,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     return ErrorBodies.response(e.status(), e.getMessage());
   }
 
-  /** A query, path or header value that does not convert: the contract's refusal, else a parse error. */
+  /**
+   * A query, path or header value that does not convert: the contract's refusal, else a parse
+   * error.
+   */
   private static FieldError parameter(ParamException e) {
     List<Object> location = List.of(location(e), e.getParameterName());
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -125,7 +136,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       }
       return new FieldError(location, "Field required", "missing");
     }
-    Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    Class<?> target =
+        e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (e instanceof ValueInstantiationException || (target != null && target.isEnum())) {
       return new FieldError(location, "Input is not one of the allowed values", "enum");
     }
@@ -157,13 +169,21 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
   /** Keeps headers such as {@code Allow} and {@code WWW-Authenticate} of a JAX-RS error. */
   private static Response keepingHeaders(int status, String message, Response original) {
-    Response.ResponseBuilder builder = Response.fromResponse(ErrorBodies.response(status,
-        message == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : message));
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(v -> builder.header(name, v));
-      }
-    });
+    Response.ResponseBuilder builder =
+        Response.fromResponse(
+            ErrorBodies.response(
+                status,
+                message == null
+                    ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                    : message));
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(v -> builder.header(name, v));
+              }
+            });
     return builder.build();
   }
 }

@@ -20,9 +20,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** The responses of the extensions (contract §8.1, §8.2): a comparison as JSON, a version as a streamed file. */
+/**
+ * The responses of the extensions (contract §8.1, §8.2): a comparison as JSON, a version as a
+ * streamed file.
+ */
 final class ExtensionResponses {
-  // As text, so that the header goes out exactly as the contract spells it (Jersey drops the space).
+  // As text, so that the header goes out exactly as the contract spells it (Jersey drops the
+  // space).
   private static final String JSONL = "application/x-ndjson";
   private static final String CSV = "text/csv; charset=utf-8";
 
@@ -48,7 +52,8 @@ final class ExtensionResponses {
         .put("attributes_changed", comparison.attributesChanged());
     ArrayNode records = body.putArray("records");
     for (VersionDiff.Record record : comparison.records().records()) {
-      ObjectNode item = records.addObject().put("change", ContractEnums.change(record.change()).toString());
+      ObjectNode item =
+          records.addObject().put("change", ContractEnums.change(record.change()).toString());
       if (record.before() != null) {
         item.set("before", datapoint(record.before()));
       }
@@ -65,36 +70,44 @@ final class ExtensionResponses {
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** Every datapoint of the version, one JSON object a line, as {@code GET …/datapoints} renders them. */
+  /**
+   * Every datapoint of the version, one JSON object a line, as {@code GET …/datapoints} renders
+   * them.
+   */
   Response jsonl(VersionView view) {
-    StreamingOutput body = out -> {
-      try {
-        datasets.forEachDatapoint(view.version(), (id, content) -> {
+    StreamingOutput body =
+        out -> {
           try {
-            ApiResponses.writeDatapoint(out, id, content);
-            out.write('\n');
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            datasets.forEachDatapoint(
+                view.version(),
+                (id, content) -> {
+                  try {
+                    ApiResponses.writeDatapoint(out, id, content);
+                    out.write('\n');
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
           }
-        });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-    };
+        };
     return file(view, body, JSONL, ".jsonl");
   }
 
   Response csv(VersionView view, CsvExport export) {
-    StreamingOutput body = out -> {
-      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      export.write(writer);
-      writer.flush();
-    };
+    StreamingOutput body =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          export.write(writer);
+          writer.flush();
+        };
     return file(view, body, CSV, ".csv");
   }
 
   /** An attachment named NAME-VERSION: the dataset's name, the version's name or else its id. */
-  private static Response file(VersionView view, StreamingOutput body, String type, String extension) {
+  private static Response file(
+      VersionView view, StreamingOutput body, String type, String extension) {
     String version = view.version().name() != null ? view.version().name() : view.version().id();
     String name = view.dataset().path().name() + "-" + version + extension;
     return Response.ok(body)

@@ -19,8 +19,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * This server's extensions to the Humanloop API (contract §8): comparing two versions and
- * exporting one as a file. Thin like {@link DatasetsResource}: parse, call the domain, render.
+ * This server's extensions to the Humanloop API (contract §8): comparing two versions and exporting
+ * one as a file. Thin like {@link DatasetsResource}: parse, call the domain, render.
  */
 @Singleton
 public class ExtensionsResource implements ExtensionsApi {
@@ -30,7 +30,10 @@ public class ExtensionsResource implements ExtensionsApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public ExtensionsResource(DatasetService datasets, DatasetStorage storage, ObjectMapper mapper,
+  public ExtensionsResource(
+      DatasetService datasets,
+      DatasetStorage storage,
+      ObjectMapper mapper,
       Provider<ContainerRequestContext> request) {
     this.datasets = datasets;
     this.diffs = new DiffService(datasets, storage);
@@ -39,8 +42,14 @@ public class ExtensionsResource implements ExtensionsApi {
   }
 
   @Override
-  public Response diffVersions(String id, String fromVersionId, String fromEnvironment, String toVersionId,
-      String toEnvironment, Integer page, Integer size) {
+  public Response diffVersions(
+      String id,
+      String fromVersionId,
+      String fromEnvironment,
+      String toVersionId,
+      String toEnvironment,
+      Integer page,
+      Integer size) {
     VersionSelector from = DiffService.selector("from", fromVersionId, fromEnvironment);
     VersionSelector to = DiffService.selector("to", toVersionId, toEnvironment);
     PageRequest pageRequest = new PageRequest(page, size);
@@ -48,14 +57,19 @@ public class ExtensionsResource implements ExtensionsApi {
   }
 
   @Override
-  public Response exportVersion(String id, ExportFormat format, String versionId, String environment) {
-    boolean csv = switch (format) {
-      case JSONL -> false;
-      case CSV -> true;
-    };
+  public Response exportVersion(
+      String id, ExportFormat format, String versionId, String environment) {
+    boolean csv =
+        switch (format) {
+          case JSONL -> false;
+          case CSV -> true;
+        };
     VersionView view = datasets.get(caller(), id, VersionSelector.of(versionId, environment));
-    // The CSV's columns are found before the response starts, so a refused version is still a clean 409.
-    return csv ? responses.csv(view, CsvExport.of(datasets, view.version())) : responses.jsonl(view);
+    // The CSV's columns are found before the response starts, so a refused version is still a clean
+    // 409.
+    return csv
+        ? responses.csv(view, CsvExport.of(datasets, view.version()))
+        : responses.jsonl(view);
   }
 
   private Caller caller() {

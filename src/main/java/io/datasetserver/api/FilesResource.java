@@ -12,8 +12,8 @@ import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.generated.api.FilesApi;
 import io.datasetserver.generated.model.FileSortBy;
 import io.datasetserver.generated.model.FileType;
-import io.datasetserver.generated.model.SortOrder;
 import io.datasetserver.generated.model.RetrieveByPathRequest;
+import io.datasetserver.generated.model.SortOrder;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -29,7 +29,10 @@ public class FilesResource implements FilesApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public FilesResource(FileService files, DatasetService datasets, ObjectMapper mapper,
+  public FilesResource(
+      FileService files,
+      DatasetService datasets,
+      ObjectMapper mapper,
       Provider<ContainerRequestContext> request) {
     this.files = files;
     this.request = request;
@@ -37,20 +40,37 @@ public class FilesResource implements FilesApi {
   }
 
   @Override
-  public Response listFiles(Integer page, Integer size, String name, String path, List<FileType> type,
-      String environment, Boolean template, FileSortBy sortBy, SortOrder order) {
+  public Response listFiles(
+      Integer page,
+      Integer size,
+      String name,
+      String path,
+      List<FileType> type,
+      String environment,
+      Boolean template,
+      FileSortBy sortBy,
+      SortOrder order) {
     PageRequest pageRequest = new PageRequest(page, size);
     List<String> types = type == null ? null : type.stream().map(FileType::toString).toList();
-    FileFilter filter = FileFilter.of(path, name, types, environment, template, ContractEnums.sortBy(sortBy),
-        ContractEnums.ascending(order));
+    FileFilter filter =
+        FileFilter.of(
+            path,
+            name,
+            types,
+            environment,
+            template,
+            ContractEnums.sortBy(sortBy),
+            ContractEnums.ascending(order));
     return responses.datasetPage(files.list(caller(), filter, pageRequest));
   }
 
   @Override
   public Response retrieveFileByPath(RetrieveByPathRequest body, String environment) {
     if (body == null || body.getPath() == null) {
-      throw new DatasetsException.Invalid(body == null ? FieldError.of("Field required", "missing", "body")
-          : FieldError.of("Field required", "missing", "body", "path"));
+      throw new DatasetsException.Invalid(
+          body == null
+              ? FieldError.of("Field required", "missing", "body")
+              : FieldError.of("Field required", "missing", "body", "path"));
     }
     // Decided: the body may name the environment too; the query parameter wins.
     String chosen = environment != null ? environment : body.getEnvironment();

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses {@code If-Match} (RFC 9110 §13.1.1): {@code *}, or a comma-separated list of entity
- * tags {@code "TOKEN"} / {@code W/"TOKEN"}. Weak tags are accepted and never match (If-Match
- * compares strongly). Anything else, an empty value included, is a 422: a client that meant to
- * send a condition must not get an unconditional write.
+ * Parses {@code If-Match} (RFC 9110 §13.1.1): {@code *}, or a comma-separated list of entity tags
+ * {@code "TOKEN"} / {@code W/"TOKEN"}. Weak tags are accepted and never match (If-Match compares
+ * strongly). Anything else, an empty value included, is a 422: a client that meant to send a
+ * condition must not get an unconditional write.
  */
 final class IfMatchHeader {
   static final String NAME = "If-Match";
@@ -19,7 +19,9 @@ final class IfMatchHeader {
 
   private IfMatchHeader() {}
 
-  /** @param values every {@code If-Match} field of the request (null or empty: no condition) */
+  /**
+   * @param values every {@code If-Match} field of the request (null or empty: no condition)
+   */
   static Precondition parse(List<String> values) {
     if (values == null || values.isEmpty()) {
       return Precondition.NONE;
@@ -74,7 +76,10 @@ final class IfMatchHeader {
   }
 
   private static DatasetsException.Invalid malformed() {
-    return new DatasetsException.Invalid(new FieldError(LOCATION,
-        "If-Match must be * or a comma-separated list of quoted ETags such as \"abc123\"", "value_error"));
+    return new DatasetsException.Invalid(
+        new FieldError(
+            LOCATION,
+            "If-Match must be * or a comma-separated list of quoted ETags such as \"abc123\"",
+            "value_error"));
   }
 }

@@ -3,8 +3,8 @@ package io.datasetserver.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.auth.ApiKeyFilter;
-import io.datasetserver.datasets.CanonicalJson;
 import io.datasetserver.datasets.Caller;
+import io.datasetserver.datasets.CanonicalJson;
 import io.datasetserver.datasets.DatasetsException;
 import io.datasetserver.datasets.DatasetsException.FieldError;
 import io.datasetserver.datasets.User;
@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The Imports extension (contract §9): parses each step's request and hands it to {@link DatasetImport}. */
+/**
+ * The Imports extension (contract §9): parses each step's request and hands it to {@link
+ * DatasetImport}.
+ */
 @Singleton
 public class ImportsResource implements ImportsApi {
   private final DatasetImport imports;
@@ -37,7 +40,8 @@ public class ImportsResource implements ImportsApi {
   private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public ImportsResource(DatasetImport imports, ObjectMapper mapper, Provider<ContainerRequestContext> request) {
+  public ImportsResource(
+      DatasetImport imports, ObjectMapper mapper, Provider<ContainerRequestContext> request) {
     this.imports = imports;
     this.mapper = mapper;
     this.request = request;
@@ -48,29 +52,47 @@ public class ImportsResource implements ImportsApi {
     if (body == null) {
       throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body"));
     }
-    List<VersionSpec> versions = body.getVersions() == null ? null
-        : body.getVersions().stream().map(this::versionSpec).toList();
-    List<PlannedDeployment> deployments = body.getDeployments() == null ? null : body.getDeployments().stream()
-        .map(d -> d == null ? null : new PlannedDeployment(d.getVersionId(), d.getEnvironmentName()))
-        .toList();
+    List<VersionSpec> versions =
+        body.getVersions() == null
+            ? null
+            : body.getVersions().stream().map(this::versionSpec).toList();
+    List<PlannedDeployment> deployments =
+        body.getDeployments() == null
+            ? null
+            : body.getDeployments().stream()
+                .map(
+                    d ->
+                        d == null
+                            ? null
+                            : new PlannedDeployment(d.getVersionId(), d.getEnvironmentName()))
+                .toList();
     ImportPlan plan = ImportPlan.of(body.getId(), body.getPath(), versions, deployments);
     return Response.ok(response(imports.begin(caller(), plan))).build();
   }
 
   @Override
-  public Response appendImportDatapoints(String id, String versionId, ImportDatapointsRequest body) {
+  public Response appendImportDatapoints(
+      String id, String versionId, ImportDatapointsRequest body) {
     if (body == null || body.getOffset() == null || body.getDatapoints() == null) {
-      throw new DatasetsException.Invalid(FieldError.of("Field required", "missing", "body",
-          body == null || body.getOffset() == null ? "offset" : "datapoints"));
+      throw new DatasetsException.Invalid(
+          FieldError.of(
+              "Field required",
+              "missing",
+              "body",
+              body == null || body.getOffset() == null ? "offset" : "datapoints"));
     }
     List<JsonNode> chunk = new ArrayList<>(body.getDatapoints().size());
     body.getDatapoints().forEach(d -> chunk.add(d == null ? null : mapper.valueToTree(d)));
     if (body.getOffset() < 0) {
-      throw new DatasetsException.Invalid(FieldError.of("offset must be 0 or more", "value_error", "body", "offset"));
+      throw new DatasetsException.Invalid(
+          FieldError.of("offset must be 0 or more", "value_error", "body", "offset"));
     }
-    DatasetImport.Progress progress = imports.append(caller(), id, versionId, body.getOffset(), chunk);
-    return Response.ok(new ImportVersionProgress(progress.versionId(), (int) progress.staged(),
-        (int) progress.datapointsCount())).build();
+    DatasetImport.Progress progress =
+        imports.append(caller(), id, versionId, body.getOffset(), chunk);
+    return Response.ok(
+            new ImportVersionProgress(
+                progress.versionId(), (int) progress.staged(), (int) progress.datapointsCount()))
+        .build();
   }
 
   @Override
@@ -84,18 +106,28 @@ public class ImportsResource implements ImportsApi {
     }
     Map<String, Object> attributes = version.getAttributes();
     ImportUser by = version.getCreatedBy();
-    return new VersionSpec(version.getVersionId(), version.getVersionName(), version.getVersionDescription(),
-        attributes == null ? null : CanonicalJson.write(mapper.valueToTree(attributes)), version.getDatapointsCount(),
-        version.getCreatedAt(), version.getUpdatedAt(),
+    return new VersionSpec(
+        version.getVersionId(),
+        version.getVersionName(),
+        version.getVersionDescription(),
+        attributes == null ? null : CanonicalJson.write(mapper.valueToTree(attributes)),
+        version.getDatapointsCount(),
+        version.getCreatedAt(),
+        version.getUpdatedAt(),
         by == null ? null : new User(by.getId(), by.getEmailAddress(), by.getFullName()));
   }
 
   private static ImportResponse response(DatasetImport.Outcome outcome) {
-    ImportResponse response = new ImportResponse(outcome.datasetId(), outcome.path().value(),
-        ContractEnums.importStatus(outcome.status()));
+    ImportResponse response =
+        new ImportResponse(
+            outcome.datasetId(),
+            outcome.path().value(),
+            ContractEnums.importStatus(outcome.status()));
     if (!outcome.skippedDeployments().isEmpty()) {
-      response.setSkippedDeployments(outcome.skippedDeployments().stream()
-          .map(d -> new ImportDeployment(d.versionId(), d.environmentName())).toList());
+      response.setSkippedDeployments(
+          outcome.skippedDeployments().stream()
+              .map(d -> new ImportDeployment(d.versionId(), d.environmentName()))
+              .toList());
     }
     return response;
   }

@@ -6,7 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.io.InputStream;
 
-/** Serves api-spec/openapi.yaml, the document the API's interfaces are generated from. No key needed. */
+/**
+ * Serves api-spec/openapi.yaml, the document the API's interfaces are generated from. No key
+ * needed.
+ */
 @Path("openapi.yaml")
 public class OpenApiResource {
   @GET

@@ -13,8 +13,7 @@ import java.util.Map;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
-  @Inject
-  DatasetStorage storage;
+  @Inject DatasetStorage storage;
 
   /** The process is up and serving HTTP. */
   @GET

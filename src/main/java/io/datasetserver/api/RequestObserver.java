@@ -1,7 +1,5 @@
 package io.datasetserver.api;
 
-import java.util.concurrent.TimeUnit;
-import java.util.Locale;
 import io.datasetserver.auth.ApiKeyFilter;
 import io.datasetserver.datasets.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +14,11 @@ import jakarta.ws.rs.container.PreMatching;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Observes every request: gives it an id (the client's {@code X-Request-Id} when it sends a
- * sane one) that is echoed on the response and carried by its log lines, records its latency
- * per route template and status, and writes one access log line. The API key is never logged.
+ * Observes every request: gives it an id (the client's {@code X-Request-Id} when it sends a sane
+ * one) that is echoed on the response and carried by its log lines, records its latency per route
+ * template and status, and writes one access log line. The API key is never logged.
  */
 @PreMatching
 @Priority(100)
@@ -63,7 +63,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
       response.getHeaders().putSingle(REQUEST_ID, id);
     }
     response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
-    boolean sentBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+    boolean sentBody =
+        request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
     if (request.getMethod().equals("TRACE") || (response.getStatus() >= 400 && sentBody)) {
       // The body may be left unread (or, for TRACE, not be framed as a body at all): never let
       // its bytes be taken for the next request on this connection.
@@ -76,18 +77,28 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     long nanos = System.nanoTime() - (Long) started;
     String route = route(request);
     int status = response.getStatus();
-    timers.computeIfAbsent(new TimerKey(request.getMethod(), route, status), this::timer)
+    timers
+        .computeIfAbsent(new TimerKey(request.getMethod(), route, status), this::timer)
         .record(nanos, TimeUnit.NANOSECONDS);
     Caller caller = ApiKeyFilter.caller(request);
-    ACCESS.info("method={} route={} status={} duration_ms={} request_id={} org={}", request.getMethod(), route, status,
-        String.format(Locale.ROOT, "%.2f", nanos / 1e6), id, caller == null ? "-" : caller.organization().id());
+    ACCESS.info(
+        "method={} route={} status={} duration_ms={} request_id={} org={}",
+        request.getMethod(),
+        route,
+        status,
+        String.format(Locale.ROOT, "%.2f", nanos / 1e6),
+        id,
+        caller == null ? "-" : caller.organization().id());
     MDC.remove("request_id");
   }
 
   /** The client's request id when it is short printable ASCII, else a new one. */
   public static String requestId(String fromClient) {
-    boolean sane = fromClient != null && !fromClient.isEmpty() && fromClient.length() <= 128
-        && fromClient.chars().allMatch(c -> c > 32 && c < 127);
+    boolean sane =
+        fromClient != null
+            && !fromClient.isEmpty()
+            && fromClient.length() <= 128
+            && fromClient.chars().allMatch(c -> c > 32 && c < 127);
     return sane ? fromClient : UUID.randomUUID().toString();
   }
 
@@ -101,12 +112,15 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         .register(registry);
   }
 
-  /** One timer per method, route and status: resolved once, not looked up in the registry per request. */
+  /**
+   * One timer per method, route and status: resolved once, not looked up in the registry per
+   * request.
+   */
   private record TimerKey(String method, String route, int status) {}
 
   /**
-   * The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route
-   * matched. Cached per matched resource method, whose templates never change.
+   * The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route matched.
+   * Cached per matched resource method, whose templates never change.
    */
   private String route(ContainerRequestContext request) {
     ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
@@ -118,7 +132,8 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
   }
 
   private static String templateOf(ContainerRequestContext request) {
-    List<UriTemplate> templates = new ArrayList<>(((ExtendedUriInfo) request.getUriInfo()).getMatchedTemplates());
+    List<UriTemplate> templates =
+        new ArrayList<>(((ExtendedUriInfo) request.getUriInfo()).getMatchedTemplates());
     if (templates.isEmpty()) {
       return "unmatched";
     }

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs why requests are answered 503, once per cause and interval rather than once per request:
- * a database outage fails every request, and one line per request would bury the cause. A
- * cause is the chain of exception classes (a timeout caused by a refused connection is not a
- * timeout caused by a full disk); for the server's own exceptions, whose message names the
- * condition, the message too. The next line of a cause says how many were not logged.
+ * Logs why requests are answered 503, once per cause and interval rather than once per request: a
+ * database outage fails every request, and one line per request would bury the cause. A cause is
+ * the chain of exception classes (a timeout caused by a refused connection is not a timeout caused
+ * by a full disk); for the server's own exceptions, whose message names the condition, the message
+ * too. The next line of a cause says how many were not logged.
  */
 public final class UnavailableLog {
   private static final Logger LOG = LoggerFactory.getLogger(UnavailableLog.class);
@@ -37,7 +37,10 @@ public final class UnavailableLog {
     long notLogged;
   }
 
-  /** Records one 503 answered because of {@code failure}, and logs it unless its cause was logged recently. */
+  /**
+   * Records one 503 answered because of {@code failure}, and logs it unless its cause was logged
+   * recently.
+   */
   public void record(Throwable failure) {
     Cause cause = causes.computeIfAbsent(key(failure), k -> new Cause());
     long now = nanoClock.getAsLong();
@@ -55,7 +58,10 @@ public final class UnavailableLog {
     if (skipped == 0) {
       LOG.warn("answering 503: {}", failure.toString(), failure);
     } else {
-      LOG.warn("answering 503: {} ({} more 503s of this cause since its last line)", failure.toString(), skipped,
+      LOG.warn(
+          "answering 503: {} ({} more 503s of this cause since its last line)",
+          failure.toString(),
+          skipped,
           failure);
     }
   }

@@ -10,14 +10,15 @@ import jakarta.ws.rs.container.PreMatching;
 import java.util.Set;
 
 /**
- * Authenticates every API request by its {@code X-API-KEY} header before anything else runs,
- * so a request without a valid key gets 401 whatever else is wrong with it.
+ * Authenticates every API request by its {@code X-API-KEY} header before anything else runs, so a
+ * request without a valid key gets 401 whatever else is wrong with it.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyFilter implements ContainerRequestFilter {
   public static final String HEADER = "X-API-KEY";
   private static final String CALLER = ApiKeyFilter.class.getName() + ".caller";
+
   /** Paths under the API root that anyone may read. */
   private static final Set<String> PUBLIC_PATHS = Set.of("openapi.yaml");
 
@@ -32,9 +33,12 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
     if (PUBLIC_PATHS.contains(request.getUriInfo().getPath())) {
       return;
     }
-    Caller caller = keys.authenticate(request.getHeaderString(HEADER))
-        .orElseThrow(() -> new NotAuthorizedException("Missing or invalid API key: send it in the X-API-KEY header",
-            "ApiKey"));
+    Caller caller =
+        keys.authenticate(request.getHeaderString(HEADER))
+            .orElseThrow(
+                () ->
+                    new NotAuthorizedException(
+                        "Missing or invalid API key: send it in the X-API-KEY header", "ApiKey"));
     request.setProperty(CALLER, caller);
   }
 

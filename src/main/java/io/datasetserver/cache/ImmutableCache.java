@@ -6,9 +6,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * A least-recently-used cache for values that never change under their key (segments and
- * memberships are addressed by their content, rendered versions by dataset revision), so no
- * entry can ever be stale and every server instance may keep its own. Bounded by total
- * weight, not entry count.
+ * memberships are addressed by their content, rendered versions by dataset revision), so no entry
+ * can ever be stale and every server instance may keep its own. Bounded by total weight, not entry
+ * count.
  */
 public final class ImmutableCache<K, V> {
   private final long maxWeight;

@@ -37,35 +37,105 @@ public record Config(
         Long.parseLong(env.getOrDefault("MAX_BODY_BYTES", String.valueOf(32L << 20))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS", "600"))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("SHUTDOWN_GRACE_SECONDS", "30"))),
-        Integer.parseInt(env.getOrDefault("MAX_VERSIONS_PER_DATASET", String.valueOf(Limits.MAX_VERSIONS))));
+        Integer.parseInt(
+            env.getOrDefault("MAX_VERSIONS_PER_DATASET", String.valueOf(Limits.MAX_VERSIONS))));
   }
 
   public Config withPort(int newPort) {
-    return new Config(host, newPort, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        newPort,
+        mongoUri,
+        dataDir,
+        apiKeysFile,
+        maxUploadBytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withApiKeysFile(String file) {
-    return new Config(host, port, mongoUri, dataDir, file, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        port,
+        mongoUri,
+        dataDir,
+        file,
+        maxUploadBytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withMongoUri(String uri) {
-    return new Config(host, port, uri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        port,
+        uri,
+        dataDir,
+        apiKeysFile,
+        maxUploadBytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withDataDir(String folder) {
-    return new Config(host, port, mongoUri, folder, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        port,
+        mongoUri,
+        folder,
+        apiKeysFile,
+        maxUploadBytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withSweepGrace(Duration grace) {
-    return new Config(host, port, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, grace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        port,
+        mongoUri,
+        dataDir,
+        apiKeysFile,
+        maxUploadBytes,
+        maxBodyBytes,
+        grace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withMaxUploadBytes(long bytes) {
-    return new Config(host, port, mongoUri, dataDir, apiKeysFile, bytes, maxBodyBytes, sweepGrace, shutdownGrace, maxVersions);
+    return new Config(
+        host,
+        port,
+        mongoUri,
+        dataDir,
+        apiKeysFile,
+        bytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
+        maxVersions);
   }
 
   public Config withMaxVersions(int versions) {
-    return new Config(host, port, mongoUri, dataDir, apiKeysFile, maxUploadBytes, maxBodyBytes, sweepGrace, shutdownGrace,
+    return new Config(
+        host,
+        port,
+        mongoUri,
+        dataDir,
+        apiKeysFile,
+        maxUploadBytes,
+        maxBodyBytes,
+        sweepGrace,
+        shutdownGrace,
         versions);
   }
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One spelling for each JSON value: object keys sorted, no whitespace, numbers written in
- * their shortest exact form (so {@code 1.0} and {@code 1} are the same value). Content
- * identity and content-derived ids are computed over this form.
+ * One spelling for each JSON value: object keys sorted, no whitespace, numbers written in their
+ * shortest exact form (so {@code 1.0} and {@code 1} are the same value). Content identity and
+ * content-derived ids are computed over this form.
  */
 public final class CanonicalJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -57,11 +57,14 @@ public final class CanonicalJson {
     }
   }
 
-  /** Integral values of up to 30 digits as plain integers, every other number in BigDecimal's form. */
+  /**
+   * Integral values of up to 30 digits as plain integers, every other number in BigDecimal's form.
+   */
   private static void writeNumber(JsonNode value, JsonGenerator out) throws IOException {
-    BigDecimal decimal = value.isIntegralNumber()
-        ? new BigDecimal(value.bigIntegerValue()).stripTrailingZeros()
-        : value.decimalValue().stripTrailingZeros();
+    BigDecimal decimal =
+        value.isIntegralNumber()
+            ? new BigDecimal(value.bigIntegerValue()).stripTrailingZeros()
+            : value.decimalValue().stripTrailingZeros();
     if (decimal.scale() <= 0 && decimal.precision() - decimal.scale() <= 30) {
       out.writeNumber(decimal.toBigIntegerExact());
     } else {

@@ -22,27 +22,31 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads an uploaded CSV into datapoints (the column mapping is in the contract's CSV section):
- * {@code messages} holds a JSON array of chat messages, {@code target} the target (a JSON
- * object, or text that becomes {@code {"output": text}}), {@code target.KEY} one target field,
- * and every other column an input. The file is read as a stream; any bad row rejects it all.
+ * {@code messages} holds a JSON array of chat messages, {@code target} the target (a JSON object,
+ * or text that becomes {@code {"output": text}}), {@code target.KEY} one target field, and every
+ * other column an input. The file is read as a stream; any bad row rejects it all.
  */
 public final class CsvRows {
   /** Cells are JSON only when the whole cell is one JSON value; numbers keep every digit. */
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   private static final List<Object> FILE = List.of("body", "file");
 
   private CsvRows() {}
 
   public static List<DatapointContent> read(InputStream file, long maxBytes) {
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true)
-        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-        .setAllowMissingColumnNames(true)
-        .get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setAllowMissingColumnNames(true)
+            .get();
     List<DatapointContent> rows = new ArrayList<>();
     long row = 0;
     Reader utf8 = new StrictUtf8Reader(new LimitedInputStream(file, maxBytes));
@@ -69,12 +73,21 @@ public final class CsvRows {
           }
           record = records.next();
         } catch (UncheckedIOException e) {
-          // The reader fails only when the parser reaches the bad bytes: they are in the row being read.
-          throw e.getCause() instanceof StrictUtf8Reader.NotUtf8 ? notUtf8("row " + (row + 1)) : unreadable(e.getCause(), row + 1);
+          // The reader fails only when the parser reaches the bad bytes: they are in the row being
+          // read.
+          throw e.getCause() instanceof StrictUtf8Reader.NotUtf8
+              ? notUtf8("row " + (row + 1))
+              : unreadable(e.getCause(), row + 1);
         }
         row++;
         if (record.size() != header.size()) {
-          throw invalid("Row " + row + " has " + record.size() + " cells but the header has " + header.size());
+          throw invalid(
+              "Row "
+                  + row
+                  + " has "
+                  + record.size()
+                  + " cells but the header has "
+                  + header.size());
         }
         rows.add(datapoint(header, record, row));
       }
@@ -86,7 +99,8 @@ public final class CsvRows {
 
   private static DatasetsException unreadable(Throwable cause, long row) {
     if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
-      return new DatasetsException.TooLarge("The file is larger than the limit of " + tooLarge.maxBytes() + " bytes");
+      return new DatasetsException.TooLarge(
+          "The file is larger than the limit of " + tooLarge.maxBytes() + " bytes");
     }
     return invalid("Row " + row + " cannot be parsed: " + cause.getMessage());
   }
@@ -103,15 +117,18 @@ public final class CsvRows {
         if (!cell.isEmpty()) {
           JsonNode messages = parseJson(cell);
           if (messages == null || !messages.isArray()) {
-            throw invalid("Row " + row + ", column 'messages': expected a JSON array of chat messages");
+            throw invalid(
+                "Row " + row + ", column 'messages': expected a JSON array of chat messages");
           }
           datapoint.set("messages", messages);
         }
       } else if (column.equals("target")) {
         if (!cell.isEmpty()) {
           JsonNode parsed = parseJson(cell);
-          target = parsed != null && parsed.isObject()
-              ? (ObjectNode) parsed : JsonNodeFactory.instance.objectNode().put("output", cell);
+          target =
+              parsed != null && parsed.isObject()
+                  ? (ObjectNode) parsed
+                  : JsonNodeFactory.instance.objectNode().put("output", cell);
         }
       } else if (column.startsWith("target.")) {
         if (!cell.isEmpty()) {
@@ -126,7 +143,9 @@ public final class CsvRows {
         target = JsonNodeFactory.instance.objectNode();
       }
       JsonNode parsed = parseJson(field.getValue());
-      target.set(field.getKey(), parsed != null ? parsed : JsonNodeFactory.instance.textNode(field.getValue()));
+      target.set(
+          field.getKey(),
+          parsed != null ? parsed : JsonNodeFactory.instance.textNode(field.getValue()));
     }
     datapoint.set("inputs", inputs);
     if (target != null) {
@@ -136,7 +155,12 @@ public final class CsvRows {
       return DatapointContent.from(datapoint, List.of());
     } catch (DatasetsException.Invalid e) {
       FieldError first = e.errors().get(0);
-      throw invalid("Row " + row + ": " + (first.location().isEmpty() ? "" : first.location() + " ") + first.message());
+      throw invalid(
+          "Row "
+              + row
+              + ": "
+              + (first.location().isEmpty() ? "" : first.location() + " ")
+              + first.message());
     }
   }
 

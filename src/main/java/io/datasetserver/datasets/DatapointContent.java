@@ -12,14 +12,13 @@ import io.datasetserver.generated.model.TextContentPart;
 import io.datasetserver.generated.model.ToolCall;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A datapoint's content ({@code inputs}, {@code messages}, {@code target}) in canonical JSON.
- * Empty fields are dropped, so a missing field and an empty one are the same content; two
- * datapoints are the same datapoint exactly when their canonical JSON is equal.
+ * A datapoint's content ({@code inputs}, {@code messages}, {@code target}) in canonical JSON. Empty
+ * fields are dropped, so a missing field and an empty one are the same content; two datapoints are
+ * the same datapoint exactly when their canonical JSON is equal.
  */
 public record DatapointContent(String canonicalJson) {
   // The vocabularies are the contract's: the enums generated from api-spec/openapi.yaml.
@@ -60,7 +59,9 @@ public record DatapointContent(String canonicalJson) {
     JsonNode target = datapoint.path("target");
     if (!target.isMissingNode() && !target.isNull()) {
       if (!target.isObject()) {
-        errors.add(new FieldError(append(location, "target"), "Input should be a valid dictionary", "dict_type"));
+        errors.add(
+            new FieldError(
+                append(location, "target"), "Input should be a valid dictionary", "dict_type"));
       } else if (target.size() > 0) {
         canonical.set("target", target);
       }
@@ -83,12 +84,15 @@ public record DatapointContent(String canonicalJson) {
     }
     for (Map.Entry<String, JsonNode> field : inputs.properties()) {
       if (!field.getValue().isTextual()) {
-        errors.add(new FieldError(append(location, field.getKey()), "Input should be a valid string", "string_type"));
+        errors.add(
+            new FieldError(
+                append(location, field.getKey()), "Input should be a valid string", "string_type"));
       }
     }
   }
 
-  private static ArrayNode checkMessages(JsonNode messages, List<Object> location, List<FieldError> errors) {
+  private static ArrayNode checkMessages(
+      JsonNode messages, List<Object> location, List<FieldError> errors) {
     ArrayNode cleaned = JsonNodeFactory.instance.arrayNode();
     if (!messages.isArray()) {
       errors.add(new FieldError(location, "Input should be a valid list", "list_type"));
@@ -103,11 +107,14 @@ public record DatapointContent(String canonicalJson) {
       }
       ObjectNode kept = JsonNodeFactory.instance.objectNode();
       // null fields of a chat message count as absent.
-      message.properties().forEach(f -> {
-        if (!f.getValue().isNull()) {
-          kept.set(f.getKey(), f.getValue());
-        }
-      });
+      message
+          .properties()
+          .forEach(
+              f -> {
+                if (!f.getValue().isNull()) {
+                  kept.set(f.getKey(), f.getValue());
+                }
+              });
       JsonNode role = kept.path("role");
       if (role.isMissingNode()) {
         errors.add(new FieldError(append(at, "role"), "Field required", "missing"));
@@ -118,7 +125,9 @@ public record DatapointContent(String canonicalJson) {
       for (String textField : List.of("name", "tool_call_id")) {
         JsonNode value = kept.path(textField);
         if (!value.isMissingNode() && !value.isTextual()) {
-          errors.add(new FieldError(append(at, textField), "Input should be a valid string", "string_type"));
+          errors.add(
+              new FieldError(
+                  append(at, textField), "Input should be a valid string", "string_type"));
         }
       }
       checkToolCalls(kept.path("tool_calls"), append(at, "tool_calls"), errors);
@@ -127,12 +136,15 @@ public record DatapointContent(String canonicalJson) {
     return cleaned;
   }
 
-  private static void checkContent(JsonNode content, List<Object> location, List<FieldError> errors) {
+  private static void checkContent(
+      JsonNode content, List<Object> location, List<FieldError> errors) {
     if (content.isMissingNode() || content.isTextual()) {
       return;
     }
     if (!content.isArray()) {
-      errors.add(new FieldError(location, "Input should be a string or a list of content parts", "union_type"));
+      errors.add(
+          new FieldError(
+              location, "Input should be a string or a list of content parts", "union_type"));
       return;
     }
     for (int i = 0; i < content.size(); i++) {
@@ -141,25 +153,34 @@ public record DatapointContent(String canonicalJson) {
       String type = part.path("type").asText("");
       if (type.equals(TEXT_PART)) {
         if (!part.path("text").isTextual()) {
-          errors.add(new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
+          errors.add(
+              new FieldError(append(at, "text"), "Input should be a valid string", "string_type"));
         }
       } else if (type.equals(IMAGE_PART)) {
         JsonNode image = part.path("image_url");
         if (!image.path("url").isTextual()) {
-          errors.add(new FieldError(append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
+          errors.add(
+              new FieldError(
+                  append(at, "image_url", "url"), "Input should be a valid string", "string_type"));
         }
         JsonNode detail = image.path("detail");
-        if (!detail.isMissingNode() && !detail.isNull() && !IMAGE_DETAILS.contains(detail.asText())) {
+        if (!detail.isMissingNode()
+            && !detail.isNull()
+            && !IMAGE_DETAILS.contains(detail.asText())) {
           errors.add(FieldError.notOneOf(IMAGE_DETAILS, append(at, "image_url", "detail")));
         }
       } else {
-        errors.add(new FieldError(append(at, "type"),
-            "Content part type should be '" + TEXT_PART + "' or '" + IMAGE_PART + "'", "union_tag_invalid"));
+        errors.add(
+            new FieldError(
+                append(at, "type"),
+                "Content part type should be '" + TEXT_PART + "' or '" + IMAGE_PART + "'",
+                "union_tag_invalid"));
       }
     }
   }
 
-  private static void checkToolCalls(JsonNode toolCalls, List<Object> location, List<FieldError> errors) {
+  private static void checkToolCalls(
+      JsonNode toolCalls, List<Object> location, List<FieldError> errors) {
     if (toolCalls.isMissingNode()) {
       return;
     }
@@ -171,14 +192,19 @@ public record DatapointContent(String canonicalJson) {
       JsonNode call = toolCalls.get(i);
       List<Object> at = append(location, i);
       if (!call.path("id").isTextual()) {
-        errors.add(new FieldError(append(at, "id"), "Input should be a valid string", "string_type"));
+        errors.add(
+            new FieldError(append(at, "id"), "Input should be a valid string", "string_type"));
       }
       if (!TOOL_CALL_TYPE.equals(call.path("type").asText(null))) {
-        errors.add(new FieldError(append(at, "type"), "Input should be '" + TOOL_CALL_TYPE + "'", "literal_error"));
+        errors.add(
+            new FieldError(
+                append(at, "type"), "Input should be '" + TOOL_CALL_TYPE + "'", "literal_error"));
       }
       JsonNode function = call.path("function");
       if (!function.path("name").isTextual()) {
-        errors.add(new FieldError(append(at, "function", "name"), "Input should be a valid string", "string_type"));
+        errors.add(
+            new FieldError(
+                append(at, "function", "name"), "Input should be a valid string", "string_type"));
       }
     }
   }

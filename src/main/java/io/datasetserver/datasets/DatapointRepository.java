@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Datapoints, one per distinct content per dataset, keyed by the id derived from the content
- * (see {@link DatapointContent#idIn}). Immutable and content-addressed: an id always names
- * the same content, so writing a datapoint again is harmless and a retried write is free.
+ * Datapoints, one per distinct content per dataset, keyed by the id derived from the content (see
+ * {@link DatapointContent#idIn}). Immutable and content-addressed: an id always names the same
+ * content, so writing a datapoint again is harmless and a retried write is free.
  */
 public interface DatapointRepository {
   /** Ids a caller reads at a time: large enough to amortise the calls, small enough to stream. */
@@ -14,16 +14,16 @@ public interface DatapointRepository {
 
   /**
    * Writes the datapoints (id → content; each id must be the content's id in this dataset).
-   * Idempotent: ones already stored are left as they are. Not atomic as a whole: after a
-   * failure some may be stored; nothing reaches them until a version names them, and a sweep
-   * deletes them once they are old enough and still unreached.
+   * Idempotent: ones already stored are left as they are. Not atomic as a whole: after a failure
+   * some may be stored; nothing reaches them until a version names them, and a sweep deletes them
+   * once they are old enough and still unreached.
    */
   void insertAll(String datasetId, Map<String, DatapointContent> byId);
 
   /**
-   * Canonical JSON of each requested datapoint, by id. The ids must be distinct and at most
-   * {@link #READ_BATCH}; every one must be stored (reached from a live version), else this
-   * throws {@link IllegalStateException}.
+   * Canonical JSON of each requested datapoint, by id. The ids must be distinct and at most {@link
+   * #READ_BATCH}; every one must be stored (reached from a live version), else this throws {@link
+   * IllegalStateException}.
    */
   Map<String, String> contents(List<String> ids);
 }

@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * Search inside a version ({@code q}, contract §8.5): a datapoint matches when the text occurs,
- * case-insensitively, in an input value, in a message's text (string content or text parts), or
- * in a target value written as JSON. A page of matches streams the version in order, so memory
- * stays bounded whatever its size.
+ * case-insensitively, in an input value, in a message's text (string content or text parts), or in
+ * a target value written as JSON. A page of matches streams the version in order, so memory stays
+ * bounded whatever its size.
  */
 public final class DatapointSearch {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final Pattern text;
+
   /**
    * Whether a datapoint whose stored JSON lacks the text can be skipped unparsed: true when the
    * text holds no character that JSON escapes, so every occurrence in a value is verbatim there.
@@ -28,7 +29,8 @@ public final class DatapointSearch {
   private final boolean verbatimInJson;
 
   private DatapointSearch(String text) {
-    this.text = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.text =
+        Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     this.verbatimInJson = text.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20);
   }
 
@@ -37,18 +39,22 @@ public final class DatapointSearch {
     return text == null || text.isEmpty() ? null : new DatapointSearch(text);
   }
 
-  /** The page of matching datapoints of {@code version}, in its order, and the number of matches. */
+  /**
+   * The page of matching datapoints of {@code version}, in its order, and the number of matches.
+   */
   public Page<StoredDatapoint> page(DatasetService datasets, Version version, PageRequest page) {
     List<StoredDatapoint> records = new ArrayList<>(Math.min(page.size(), 64));
     long[] matches = {0};
-    datasets.forEachDatapoint(version, (id, content) -> {
-      if (matches(content)) {
-        if (matches[0] >= page.offset() && records.size() < page.size()) {
-          records.add(new StoredDatapoint(id, content));
-        }
-        matches[0]++;
-      }
-    });
+    datasets.forEachDatapoint(
+        version,
+        (id, content) -> {
+          if (matches(content)) {
+            if (matches[0] >= page.offset() && records.size() < page.size()) {
+              records.add(new StoredDatapoint(id, content));
+            }
+            matches[0]++;
+          }
+        });
     return new Page<>(records, page, matches[0]);
   }
 

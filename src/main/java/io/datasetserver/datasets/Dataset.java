@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A dataset as stored in its one document: path, live versions (oldest first) and
- * deployments. {@code versions} is in creation order. Immutable; every change produces a new value with {@code revision + 1},
- * written with compare-and-set on the old revision.
+ * A dataset as stored in its one document: path, live versions (oldest first) and deployments.
+ * {@code versions} is in creation order. Immutable; every change produces a new value with {@code
+ * revision + 1}, written with compare-and-set on the old revision.
  */
 public record Dataset(
     String id,
@@ -52,15 +52,26 @@ public record Dataset(
   /** Contract §2: the version a {@code version_id} / {@code environment} pair names. */
   public Version select(VersionSelector selector, Organization organization) {
     if (selector.versionId() != null) {
-      return version(selector.versionId()).orElseThrow(() -> new DatasetsException.NotFound(
-          "Version " + selector.versionId() + " not found in dataset " + id));
+      return version(selector.versionId())
+          .orElseThrow(
+              () ->
+                  new DatasetsException.NotFound(
+                      "Version " + selector.versionId() + " not found in dataset " + id));
     }
     if (selector.environment() != null) {
-      Environment environment = organization.environment(selector.environment()).orElseThrow(
-          () -> new DatasetsException.NotFound("Environment " + selector.environment() + " not found"));
-      return deploymentTo(environment.id()).flatMap(d -> version(d.versionId())).orElseThrow(
-          () -> new DatasetsException.NotFound(
-              "No version of dataset " + id + " is deployed to " + environment.name()));
+      Environment environment =
+          organization
+              .environment(selector.environment())
+              .orElseThrow(
+                  () ->
+                      new DatasetsException.NotFound(
+                          "Environment " + selector.environment() + " not found"));
+      return deploymentTo(environment.id())
+          .flatMap(d -> version(d.versionId()))
+          .orElseThrow(
+              () ->
+                  new DatasetsException.NotFound(
+                      "No version of dataset " + id + " is deployed to " + environment.name()));
     }
     return defaultVersion(organization);
   }
@@ -72,7 +83,8 @@ public record Dataset(
   }
 
   public Dataset withVersionReplaced(String versionId, UnaryOperator<Version> change, Instant now) {
-    List<Version> all = versions.stream().map(v -> v.id().equals(versionId) ? change.apply(v) : v).toList();
+    List<Version> all =
+        versions.stream().map(v -> v.id().equals(versionId) ? change.apply(v) : v).toList();
     return new Dataset(id, organizationId, path, createdAt, now, revision + 1, all, deployments);
   }
 
@@ -81,20 +93,38 @@ public record Dataset(
     return new Dataset(id, organizationId, path, createdAt, now, revision + 1, all, deployments);
   }
 
-  /** Deploys {@code versionId} to the environment, replacing what was there; touches the version. */
+  /**
+   * Deploys {@code versionId} to the environment, replacing what was there; touches the version.
+   */
   public Dataset withDeployment(String environmentId, String versionId, Instant now) {
-    List<Deployment> all = new ArrayList<>(deployments.stream()
-        .filter(d -> !d.environmentId().equals(environmentId)).toList());
+    List<Deployment> all =
+        new ArrayList<>(
+            deployments.stream().filter(d -> !d.environmentId().equals(environmentId)).toList());
     all.add(new Deployment(environmentId, versionId, now));
-    return new Dataset(id, organizationId, path, createdAt, now, revision + 1,
-        touch(versions, versionId, now), all);
+    return new Dataset(
+        id,
+        organizationId,
+        path,
+        createdAt,
+        now,
+        revision + 1,
+        touch(versions, versionId, now),
+        all);
   }
 
   public Dataset withoutDeployment(String environmentId, Instant now) {
     String versionId = deploymentTo(environmentId).map(Deployment::versionId).orElse(null);
-    List<Deployment> all = deployments.stream().filter(d -> !d.environmentId().equals(environmentId)).toList();
-    return new Dataset(id, organizationId, path, createdAt, now, revision + 1,
-        touch(versions, versionId, now), all);
+    List<Deployment> all =
+        deployments.stream().filter(d -> !d.environmentId().equals(environmentId)).toList();
+    return new Dataset(
+        id,
+        organizationId,
+        path,
+        createdAt,
+        now,
+        revision + 1,
+        touch(versions, versionId, now),
+        all);
   }
 
   /** A move is a change to every version's dataset, so every version's {@code updatedAt} moves. */

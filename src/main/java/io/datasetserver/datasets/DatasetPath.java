@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A dataset's path, e.g. {@code evals/support/queries}: 1–255 characters, {@code /}-separated
- * non-empty segments, no control characters. The last segment is the dataset's name, the
- * rest its folder.
+ * non-empty segments, no control characters. The last segment is the dataset's name, the rest its
+ * folder.
  */
 public record DatasetPath(String value) {
   public static final int MAX_LENGTH = 255;
@@ -53,8 +53,8 @@ public record DatasetPath(String value) {
   }
 
   /**
-   * Every folder that holds this dataset, at any depth, from the root ({@code ""}) down to
-   * {@link #folder()}: {@code a/b/c} lies in {@code ""}, {@code a} and {@code a/b}.
+   * Every folder that holds this dataset, at any depth, from the root ({@code ""}) down to {@link
+   * #folder()}: {@code a/b/c} lies in {@code ""}, {@code a} and {@code a/b}.
    */
   public List<String> folders() {
     List<String> folders = new ArrayList<>();
@@ -68,7 +68,8 @@ public record DatasetPath(String value) {
   /** A dataset name: one path segment, so no slash and not empty. */
   public static void checkName(String name, List<Object> location) {
     if (name.contains("/")) {
-      throw new DatasetsException.Invalid(new FieldError(location, "Name must not contain '/'", "value_error"));
+      throw new DatasetsException.Invalid(
+          new FieldError(location, "Name must not contain '/'", "value_error"));
     }
     parse(name, location);
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A request the domain refuses. Each subclass carries its HTTP status; the message is shown
- * to the client as the error's {@code detail}.
+ * A request the domain refuses. Each subclass carries its HTTP status; the message is shown to the
+ * client as the error's {@code detail}.
  */
 public abstract class DatasetsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -107,7 +107,8 @@ public abstract class DatasetsException extends RuntimeException {
         return quoted.get(0);
       }
       return quoted.subList(0, quoted.size() - 1).stream().collect(Collectors.joining(", "))
-          + " or " + quoted.get(quoted.size() - 1);
+          + " or "
+          + quoted.get(quoted.size() - 1);
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The Directories API (contract §7): the folders of an organization's dataset paths, read-only.
- * Folders are derived on every request from a projection of the datasets (path and
- * timestamps), so they can never disagree with the datasets themselves.
+ * Folders are derived on every request from a projection of the datasets (path and timestamps), so
+ * they can never disagree with the datasets themselves.
  */
 public final class DirectoryService {
   /** The alias clients use for the root directory in {@code GET /directories/{id}}. */
@@ -27,12 +27,17 @@ public final class DirectoryService {
   public DirectoryView get(Caller caller, String id) {
     Organization organization = caller.organization();
     Folders tree = folders(caller);
-    Folder folder = ROOT_ALIAS.equals(id) ? tree.root() : tree.byId(id)
-        .orElseThrow(() -> new DatasetsException.NotFound("Directory " + id + " not found"));
-    List<VersionView> files = folders.directlyIn(organization.id(), folder.path()).stream()
-        .sorted(Comparator.comparing(d -> d.path().name()))
-        .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
-        .toList();
+    Folder folder =
+        ROOT_ALIAS.equals(id)
+            ? tree.root()
+            : tree.byId(id)
+                .orElseThrow(
+                    () -> new DatasetsException.NotFound("Directory " + id + " not found"));
+    List<VersionView> files =
+        folders.directlyIn(organization.id(), folder.path()).stream()
+            .sorted(Comparator.comparing(d -> d.path().name()))
+            .map(d -> VersionView.of(d, d.defaultVersion(organization), organization))
+            .toList();
     return new DirectoryView(folder, tree.children(folder), files, tree.parents(folder));
   }
 

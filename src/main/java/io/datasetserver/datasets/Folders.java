@@ -11,14 +11,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An organization's folder tree, derived from its datasets' paths (contract §7): every folder
- * that holds a dataset at any depth, plus the root, each with the earliest creation and the
- * latest change of the datasets below it. Nothing about folders is stored; an emptied folder
- * simply stops being derived, and comes back with the same id when filled again.
+ * An organization's folder tree, derived from its datasets' paths (contract §7): every folder that
+ * holds a dataset at any depth, plus the root, each with the earliest creation and the latest
+ * change of the datasets below it. Nothing about folders is stored; an emptied folder simply stops
+ * being derived, and comes back with the same id when filled again.
  */
 public final class Folders {
   /** **Decided:** the timestamps of the root of an organization that has no dataset. */
   public static final Instant EMPTY_ROOT_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
   private static final Comparator<Folder> BY_NAME = Comparator.comparing(Folder::name);
 
   private final Map<String, Folder> byPath;
@@ -30,7 +31,9 @@ public final class Folders {
     for (Folder folder : byPath.values()) {
       byId.put(folder.id(), folder);
       if (!folder.isRoot()) {
-        childrenByPath.computeIfAbsent(Folder.parentPath(folder.path()), p -> new ArrayList<>()).add(folder);
+        childrenByPath
+            .computeIfAbsent(Folder.parentPath(folder.path()), p -> new ArrayList<>())
+            .add(folder);
       }
     }
     childrenByPath.values().forEach(children -> children.sort(BY_NAME));
@@ -40,7 +43,9 @@ public final class Folders {
     Map<String, Instant[]> spans = new HashMap<>();
     for (DatasetSummary dataset : datasets) {
       for (String folder : dataset.path().folders()) {
-        Instant[] span = spans.computeIfAbsent(folder, f -> new Instant[] {dataset.createdAt(), dataset.updatedAt()});
+        Instant[] span =
+            spans.computeIfAbsent(
+                folder, f -> new Instant[] {dataset.createdAt(), dataset.updatedAt()});
         if (dataset.createdAt().isBefore(span[0])) {
           span[0] = dataset.createdAt();
         }
@@ -51,8 +56,18 @@ public final class Folders {
     }
     spans.putIfAbsent("", new Instant[] {EMPTY_ROOT_TIME, EMPTY_ROOT_TIME});
     Map<String, Folder> byPath = new TreeMap<>();
-    spans.forEach((path, span) -> byPath.put(path, new Folder(Ids.directoryId(organizationId, path),
-        path.isEmpty() ? null : Ids.directoryId(organizationId, Folder.parentPath(path)), path, span[0], span[1])));
+    spans.forEach(
+        (path, span) ->
+            byPath.put(
+                path,
+                new Folder(
+                    Ids.directoryId(organizationId, path),
+                    path.isEmpty()
+                        ? null
+                        : Ids.directoryId(organizationId, Folder.parentPath(path)),
+                    path,
+                    span[0],
+                    span[1])));
     return new Folders(byPath);
   }
 
@@ -74,7 +89,10 @@ public final class Folders {
     return List.copyOf(childrenByPath.getOrDefault(folder.path(), List.of()));
   }
 
-  /** The folders holding {@code folder}, from the root down to its direct parent; empty for the root. */
+  /**
+   * The folders holding {@code folder}, from the root down to its direct parent; empty for the
+   * root.
+   */
   public List<Folder> parents(Folder folder) {
     List<Folder> parents = new ArrayList<>();
     for (String path = folder.path(); !path.isEmpty(); ) {

@@ -34,13 +34,15 @@ public final class Ids {
   }
 
   /**
-   * A content-derived id of something stored for a dataset: {@code prefix} + 32 hex digits.
-   * The first 8 come from the dataset id alone, the rest from the dataset and the content, so
-   * one dataset's documents are neighbours in an {@code _id} index and a write touches few
-   * of its pages.
+   * A content-derived id of something stored for a dataset: {@code prefix} + 32 hex digits. The
+   * first 8 come from the dataset id alone, the rest from the dataset and the content, so one
+   * dataset's documents are neighbours in an {@code _id} index and a write touches few of its
+   * pages.
    */
   public static String derived(String prefix, String datasetId, String content) {
-    return prefix + hash128(datasetId).substring(0, 8) + hash128(datasetId + "\n" + content).substring(0, 24);
+    return prefix
+        + hash128(datasetId).substring(0, 8)
+        + hash128(datasetId + "\n" + content).substring(0, 24);
   }
 
   /** 128 bits of SHA-256 as 32 hex characters. */

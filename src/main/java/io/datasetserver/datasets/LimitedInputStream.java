@@ -17,7 +17,10 @@ public final class LimitedInputStream extends FilterInputStream {
     this.maxBytes = maxBytes;
   }
 
-  /** Thrown from a read once the limit is passed; surfaces through parsers as the cause of their failure. */
+  /**
+   * Thrown from a read once the limit is passed; surfaces through parsers as the cause of their
+   * failure.
+   */
   public static final class LimitExceeded extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -3,10 +3,10 @@ package io.datasetserver.datasets;
 import java.math.BigInteger;
 
 /**
- * Order-independent hash of a set of datapoint ids: the sum of their 128-bit hash parts,
- * modulo 2^128. It updates in O(changes) when datapoints are added or removed, so finding
- * a version with identical content never needs a pass over a large dataset. Equal hashes
- * are a candidate match that callers confirm against the real sets.
+ * Order-independent hash of a set of datapoint ids: the sum of their 128-bit hash parts, modulo
+ * 2^128. It updates in O(changes) when datapoints are added or removed, so finding a version with
+ * identical content never needs a pass over a large dataset. Equal hashes are a candidate match
+ * that callers confirm against the real sets.
  */
 public final class MembersHash {
   private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(128);

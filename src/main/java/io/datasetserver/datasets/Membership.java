@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A version's datapoint ids in order, free of duplicates. Immutable: it names exactly the ids
- * it held when it was written, and every version that holds the same ids may share it.
+ * A version's datapoint ids in order, free of duplicates. Immutable: it names exactly the ids it
+ * held when it was written, and every version that holds the same ids may share it.
  */
 public interface Membership extends Iterable<String> {
   /** Content-derived: two memberships with the same id hold the same ids in the same order. */

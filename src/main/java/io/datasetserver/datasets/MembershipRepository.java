@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Version memberships: which datapoints a version holds, in order. Memberships are immutable
- * and content-addressed; every write below is idempotent (the same ids give the same
- * membership id, and writing it again is a no-op) and costs about what it changes, not the
- * membership's size. Writing one is not atomic, but a membership is only reachable once a
- * dataset names it, which happens after it is complete.
+ * Version memberships: which datapoints a version holds, in order. Memberships are immutable and
+ * content-addressed; every write below is idempotent (the same ids give the same membership id, and
+ * writing it again is a no-op) and costs about what it changes, not the membership's size. Writing
+ * one is not atomic, but a membership is only reachable once a dataset names it, which happens
+ * after it is complete.
  *
  * <p>A {@code base} passed in must come from this repository ({@link #load}, {@link #create},
  * {@link #append} or {@link #remove}), not from another implementation.
@@ -27,8 +27,8 @@ public interface MembershipRepository {
   Membership remove(String datasetId, Membership base, Set<String> removed);
 
   /**
-   * Where two memberships differ, reading only the parts one side lacks: equal memberships,
-   * or ones that share all but a tail, cost a few reads.
+   * Where two memberships differ, reading only the parts one side lacks: equal memberships, or ones
+   * that share all but a tail, cost a few reads.
    */
   MembershipDifference difference(String fromMembershipId, String toMembershipId);
 }

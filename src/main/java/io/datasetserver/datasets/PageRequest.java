@@ -2,8 +2,8 @@ package io.datasetserver.datasets;
 
 /**
  * One page of a list: {@code page} counts from 1, {@code size} records per page. The ranges a
- * client may ask for, and the default size of each list, are the contract's
- * ({@code api-spec/openapi.yaml}); the HTTP layer enforces them before a request gets here.
+ * client may ask for, and the default size of each list, are the contract's ({@code
+ * api-spec/openapi.yaml}); the HTTP layer enforces them before a request gets here.
  */
 public record PageRequest(int page, int size) {
   public PageRequest {

@@ -1,4 +1,11 @@
 package io.datasetserver.datasets;
 
-/** The orders a listing of datasets can be sorted in; the dataset id breaks ties in the same direction. */
-public enum SortBy { CREATED_AT, UPDATED_AT, NAME }
+/**
+ * The orders a listing of datasets can be sorted in; the dataset id breaks ties in the same
+ * direction.
+ */
+public enum SortBy {
+  CREATED_AT,
+  UPDATED_AT,
+  NAME
+}

@@ -12,20 +12,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 with the JDK's decoder set to report, not replace, malformed input (overlong
- * forms, surrogates, code points above U+10FFFF, truncated sequences). Unlike an
- * {@code InputStreamReader} with such a decoder, which fails the whole read that met the bad
- * bytes, it first hands out every character before them and fails only the read that would
- * return the bad ones, so a parser reading through it fails on the row that holds them.
+ * Decodes UTF-8 with the JDK's decoder set to report, not replace, malformed input (overlong forms,
+ * surrogates, code points above U+10FFFF, truncated sequences). Unlike an {@code InputStreamReader}
+ * with such a decoder, which fails the whole read that met the bad bytes, it first hands out every
+ * character before them and fails only the read that would return the bad ones, so a parser reading
+ * through it fails on the row that holds them.
  */
 final class StrictUtf8Reader extends Reader {
   /** Bytes read from the stream at a time. */
   static final int BUFFER_BYTES = 8192;
 
   private final InputStream in;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_BYTES).flip();
   private boolean endOfInput;
   private boolean finished;
@@ -76,7 +78,10 @@ final class StrictUtf8Reader extends Reader {
     return out.position() - offset;
   }
 
-  /** Keeps the undecoded tail (the start of a sequence cut by the buffer's end) and reads more after it. */
+  /**
+   * Keeps the undecoded tail (the start of a sequence cut by the buffer's end) and reads more after
+   * it.
+   */
   private void fill() throws IOException {
     bytes.compact();
     int n = in.read(bytes.array(), bytes.position(), bytes.remaining());

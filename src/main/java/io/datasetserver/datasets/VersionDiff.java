@@ -16,19 +16,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How the datapoints of one version differ from another's, by content (contract §8.1): the
- * added, removed and changed datapoints and how many are unchanged. It is built from the ids
- * that may differ only, so its cost follows the size of the change; the records of a page are
- * read when asked for.
+ * How the datapoints of one version differ from another's, by content (contract §8.1): the added,
+ * removed and changed datapoints and how many are unchanged. It is built from the ids that may
+ * differ only, so its cost follows the size of the change; the records of a page are read when
+ * asked for.
  *
- * <p>A removed and an added datapoint are one {@code changed} record when their inputs and
- * messages are equal and no other removed or added datapoint has those inputs and messages.
+ * <p>A removed and an added datapoint are one {@code changed} record when their inputs and messages
+ * are equal and no other removed or added datapoint has those inputs and messages.
  */
 public final class VersionDiff {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  /** Reads stored datapoints: canonical JSON content by id, for at most {@link #BATCH} distinct ids. */
+  /**
+   * Reads stored datapoints: canonical JSON content by id, for at most {@link #BATCH} distinct ids.
+   */
   @FunctionalInterface
   public interface Contents {
     Map<String, String> of(List<String> ids);
@@ -37,10 +39,18 @@ public final class VersionDiff {
   /** Ids per {@link Contents} call. */
   public static final int BATCH = 1000;
 
-  public enum Change { ADDED, REMOVED, CHANGED }
+  public enum Change {
+    ADDED,
+    REMOVED,
+    CHANGED
+  }
 
-  /** One difference: {@code before} is absent for an added datapoint, {@code after} for a removed one. */
-  public record Record(Change change, StoredDatapoint before, StoredDatapoint after, List<String> fields) {}
+  /**
+   * One difference: {@code before} is absent for an added datapoint, {@code after} for a removed
+   * one.
+   */
+  public record Record(
+      Change change, StoredDatapoint before, StoredDatapoint after, List<String> fields) {}
 
   private record Entry(Change change, String beforeId, String afterId) {}
 
@@ -69,20 +79,26 @@ public final class VersionDiff {
    * @param toCount how many datapoints the second version holds
    * @param contents where the datapoints' contents are read
    */
-  public static VersionDiff of(List<String> fromIds, List<String> toIds, long toCount, Contents contents) {
+  public static VersionDiff of(
+      List<String> fromIds, List<String> toIds, long toCount, Contents contents) {
     Set<String> inFrom = new HashSet<>(fromIds);
     Set<String> inTo = new HashSet<>(toIds);
     List<String> removedIds = fromIds.stream().filter(id -> !inTo.contains(id)).toList();
     List<String> addedIds = toIds.stream().filter(id -> !inFrom.contains(id)).toList();
     // Only a side that has something to pair with is read.
-    Map<String, String> pairs = removedIds.isEmpty() || addedIds.isEmpty() ? Map.of()
-        : pairs(pairingKeys(removedIds, contents), pairingKeys(addedIds, contents));
+    Map<String, String> pairs =
+        removedIds.isEmpty() || addedIds.isEmpty()
+            ? Map.of()
+            : pairs(pairingKeys(removedIds, contents), pairingKeys(addedIds, contents));
     Set<String> pairedRemoved = new HashSet<>(pairs.values());
 
     List<Entry> entries = new ArrayList<>(addedIds.size() + removedIds.size() - pairs.size());
     for (String id : addedIds) {
       String before = pairs.get(id);
-      entries.add(before == null ? new Entry(Change.ADDED, null, id) : new Entry(Change.CHANGED, before, id));
+      entries.add(
+          before == null
+              ? new Entry(Change.ADDED, null, id)
+              : new Entry(Change.CHANGED, before, id));
     }
     for (String id : removedIds) {
       if (!pairedRemoved.contains(id)) {
@@ -118,34 +134,50 @@ public final class VersionDiff {
     return entries.size();
   }
 
-  /** Up to {@code limit} records from {@code offset}: added and changed in the second version's order, then removed. */
+  /**
+   * Up to {@code limit} records from {@code offset}: added and changed in the second version's
+   * order, then removed.
+   */
   public List<Record> records(long offset, int limit) {
     if (offset >= entries.size() || limit <= 0) {
       return List.of();
     }
-    List<Entry> page = entries.subList((int) offset, (int) Math.min(entries.size(), offset + limit));
+    List<Entry> page =
+        entries.subList((int) offset, (int) Math.min(entries.size(), offset + limit));
     List<String> ids = new ArrayList<>();
-    page.forEach(e -> {
-      if (e.beforeId() != null) {
-        ids.add(e.beforeId());
-      }
-      if (e.afterId() != null) {
-        ids.add(e.afterId());
-      }
-    });
+    page.forEach(
+        e -> {
+          if (e.beforeId() != null) {
+            ids.add(e.beforeId());
+          }
+          if (e.afterId() != null) {
+            ids.add(e.afterId());
+          }
+        });
     Map<String, String> found = read(ids, contents);
-    return page.stream().map(e -> {
-      StoredDatapoint before = e.beforeId() == null ? null : new StoredDatapoint(e.beforeId(), found.get(e.beforeId()));
-      StoredDatapoint after = e.afterId() == null ? null : new StoredDatapoint(e.afterId(), found.get(e.afterId()));
-      List<String> fields = e.change() == Change.CHANGED
-          ? changedTargetFields(before.contentJson(), after.contentJson()) : List.of();
-      return new Record(e.change(), before, after, fields);
-    }).toList();
+    return page.stream()
+        .map(
+            e -> {
+              StoredDatapoint before =
+                  e.beforeId() == null
+                      ? null
+                      : new StoredDatapoint(e.beforeId(), found.get(e.beforeId()));
+              StoredDatapoint after =
+                  e.afterId() == null
+                      ? null
+                      : new StoredDatapoint(e.afterId(), found.get(e.afterId()));
+              List<String> fields =
+                  e.change() == Change.CHANGED
+                      ? changedTargetFields(before.contentJson(), after.contentJson())
+                      : List.of();
+              return new Record(e.change(), before, after, fields);
+            })
+        .toList();
   }
 
   /**
-   * Sorted {@code target.KEY} paths whose values differ between two datapoints' contents; a
-   * key present on one side only counts.
+   * Sorted {@code target.KEY} paths whose values differ between two datapoints' contents; a key
+   * present on one side only counts.
    */
   static List<String> changedTargetFields(String beforeJson, String afterJson) {
     JsonNode before = parse(beforeJson).path("target");
@@ -153,23 +185,28 @@ public final class VersionDiff {
     Set<String> keys = new TreeSet<>();
     before.fieldNames().forEachRemaining(keys::add);
     after.fieldNames().forEachRemaining(keys::add);
-    return keys.stream().filter(k -> !before.path(k).equals(after.path(k))).map(k -> "target." + k).toList();
+    return keys.stream()
+        .filter(k -> !before.path(k).equals(after.path(k)))
+        .map(k -> "target." + k)
+        .toList();
   }
 
   /**
-   * Each removed datapoint paired with an added one (added id → removed id) when they are the
-   * only removed and the only added datapoint with their inputs and messages.
+   * Each removed datapoint paired with an added one (added id → removed id) when they are the only
+   * removed and the only added datapoint with their inputs and messages.
    */
-  private static Map<String, String> pairs(Map<String, String> removedKeys, Map<String, String> addedKeys) {
+  private static Map<String, String> pairs(
+      Map<String, String> removedKeys, Map<String, String> addedKeys) {
     Map<String, String> removedByKey = singletons(removedKeys);
     Map<String, String> addedByKey = singletons(addedKeys);
     Map<String, String> pairs = new HashMap<>();
-    addedByKey.forEach((key, addedId) -> {
-      String removedId = removedByKey.get(key);
-      if (removedId != null) {
-        pairs.put(addedId, removedId);
-      }
-    });
+    addedByKey.forEach(
+        (key, addedId) -> {
+          String removedId = removedByKey.get(key);
+          if (removedId != null) {
+            pairs.put(addedId, removedId);
+          }
+        });
     return pairs;
   }
 
@@ -177,11 +214,12 @@ public final class VersionDiff {
   private static Map<String, String> singletons(Map<String, String> keyById) {
     Map<String, String> byKey = new HashMap<>();
     Set<String> repeated = new HashSet<>();
-    keyById.forEach((id, key) -> {
-      if (byKey.putIfAbsent(key, id) != null) {
-        repeated.add(key);
-      }
-    });
+    keyById.forEach(
+        (id, key) -> {
+          if (byKey.putIfAbsent(key, id) != null) {
+            repeated.add(key);
+          }
+        });
     byKey.keySet().removeAll(repeated);
     return byKey;
   }
@@ -191,13 +229,20 @@ public final class VersionDiff {
     Map<String, String> keys = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-      contents.of(batch).forEach((id, json) -> {
-        JsonNode content = parse(json);
-        ObjectNode key = JSON.createObjectNode();
-        key.set("inputs", content.path("inputs").isObject() ? content.get("inputs") : key.objectNode());
-        key.set("messages", content.path("messages").isArray() ? content.get("messages") : key.arrayNode());
-        keys.put(id, Ids.hash128(CanonicalJson.write(key)));
-      });
+      contents
+          .of(batch)
+          .forEach(
+              (id, json) -> {
+                JsonNode content = parse(json);
+                ObjectNode key = JSON.createObjectNode();
+                key.set(
+                    "inputs",
+                    content.path("inputs").isObject() ? content.get("inputs") : key.objectNode());
+                key.set(
+                    "messages",
+                    content.path("messages").isArray() ? content.get("messages") : key.arrayNode());
+                keys.put(id, Ids.hash128(CanonicalJson.write(key)));
+              });
     }
     return keys;
   }

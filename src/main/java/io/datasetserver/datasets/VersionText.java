@@ -1,11 +1,11 @@
 package io.datasetserver.datasets;
 
 /**
- * A version's free text (its attributes as JSON, its description): short ones live inline in
- * the dataset document, longer ones in a content-addressed document of their own that the
- * dataset document names by {@code hash}. This keeps a version's entry in the dataset document
- * bounded whatever a client sends. A stored text read from the dataset document is unloaded
- * ({@code value} null) until a read that renders the version fetches it.
+ * A version's free text (its attributes as JSON, its description): short ones live inline in the
+ * dataset document, longer ones in a content-addressed document of their own that the dataset
+ * document names by {@code hash}. This keeps a version's entry in the dataset document bounded
+ * whatever a client sends. A stored text read from the dataset document is unloaded ({@code value}
+ * null) until a read that renders the version fetches it.
  *
  * @param value the text; null only while a stored text is not loaded
  * @param hash 128-bit hex hash of the text when it is stored outside, else null
@@ -18,7 +18,9 @@ public record VersionText(String value, String hash) {
 
   /** The text, inline or (when longer than {@link #INLINE_MAX_BYTES}) to be stored outside. */
   public static VersionText of(String text) {
-    return Limits.utf8Bytes(text) <= INLINE_MAX_BYTES ? new VersionText(text, null) : new VersionText(text, Ids.hash128(text));
+    return Limits.utf8Bytes(text) <= INLINE_MAX_BYTES
+        ? new VersionText(text, null)
+        : new VersionText(text, Ids.hash128(text));
   }
 
   /** A stored text known only by its hash, as the dataset document names it. */
@@ -44,7 +46,9 @@ public record VersionText(String value, String hash) {
 
   /** Same text; compares hashes when both are stored, so neither needs to be loaded. */
   public boolean sameAs(VersionText other) {
-    return isStored() || other.isStored() ? java.util.Objects.equals(hash, other.hash) : value.equals(other.value);
+    return isStored() || other.isStored()
+        ? java.util.Objects.equals(hash, other.hash)
+        : value.equals(other.value);
   }
 
   public VersionText loaded(String text) {

@@ -6,9 +6,10 @@ import java.util.List;
 public record VersionView(Dataset dataset, Version version, List<Environment> environments) {
 
   static VersionView of(Dataset dataset, Version version, Organization organization) {
-    List<Environment> deployedTo = dataset.deploymentsOf(version.id()).stream()
-        .flatMap(d -> organization.environment(d.environmentId()).stream())
-        .toList();
+    List<Environment> deployedTo =
+        dataset.deploymentsOf(version.id()).stream()
+            .flatMap(d -> organization.environment(d.environmentId()).stream())
+            .toList();
     return new VersionView(dataset, version, deployedTo);
   }
 }

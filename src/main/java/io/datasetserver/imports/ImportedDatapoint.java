@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A datapoint as an export holds it (one line of {@code N.jsonl}, a DatapointResponse). It is
- * kept exactly as written, so its fields are not checked against this API's datapoint schema;
- * only its shape is: a JSON object with at most {@code id}, {@code inputs} (object),
- * {@code messages} (array of objects) and {@code target} (object). The exported {@code id} is
- * ignored: this server derives datapoint ids from content.
+ * A datapoint as an export holds it (one line of {@code N.jsonl}, a DatapointResponse). It is kept
+ * exactly as written, so its fields are not checked against this API's datapoint schema; only its
+ * shape is: a JSON object with at most {@code id}, {@code inputs} (object), {@code messages} (array
+ * of objects) and {@code target} (object). The exported {@code id} is ignored: this server derives
+ * datapoint ids from content.
  *
  * <p>Two forms are kept apart. The <em>stored</em> form is what every read returns: the three
  * fields as given (a {@code null} field counts as absent). The <em>identity</em> form follows
- * contract §1 (empty fields and {@code null} message fields count as absent) and gives the id,
- * so a client that later adds the same datapoint through the API finds it already there.
+ * contract §1 (empty fields and {@code null} message fields count as absent) and gives the id, so a
+ * client that later adds the same datapoint through the API finds it already there.
  */
 public record ImportedDatapoint(String id, DatapointContent stored) {
   private static final Set<String> FIELDS = Set.of("id", "inputs", "messages", "target");

@@ -8,15 +8,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An import in progress, as stored in the database (so any instance can take its next step):
- * the plan, how far each version's datapoints have got, and the deployments it will restore.
- * Every change writes it with compare-and-set on {@code revision}.
+ * An import in progress, as stored in the database (so any instance can take its next step): the
+ * plan, how far each version's datapoints have got, and the deployments it will restore. Every
+ * change writes it with compare-and-set on {@code revision}.
  *
  * @param touchedAt the last step; an import untouched for long is abandoned and cleaned up
- * @param committed the dataset was published; kept until the cleanup has swept what the staging left over
+ * @param committed the dataset was published; kept until the cleanup has swept what the staging
+ *     left over
  */
-public record StagedImport(String datasetId, String organizationId, DatasetPath path, List<StagedVersion> versions,
-    List<Deployment> deployments, Instant touchedAt, long revision, boolean committed) {
+public record StagedImport(
+    String datasetId,
+    String organizationId,
+    DatasetPath path,
+    List<StagedVersion> versions,
+    List<Deployment> deployments,
+    Instant touchedAt,
+    long revision,
+    boolean committed) {
 
   /**
    * A version being staged.
@@ -25,7 +33,8 @@ public record StagedImport(String datasetId, String organizationId, DatasetPath 
    * @param membershipId their membership; null while none is staged
    * @param membersHash order-independent hash of their ids
    */
-  public record StagedVersion(PlannedVersion plan, long staged, String membershipId, String membersHash) {
+  public record StagedVersion(
+      PlannedVersion plan, long staged, String membershipId, String membersHash) {
     public boolean complete() {
       return staged == plan.datapointsCount();
     }
@@ -36,13 +45,16 @@ public record StagedImport(String datasetId, String organizationId, DatasetPath 
   }
 
   public StagedImport withVersion(StagedVersion updated, Instant now) {
-    List<StagedVersion> all = versions.stream()
-        .map(v -> v.plan().id().equals(updated.plan().id()) ? updated : v)
-        .toList();
-    return new StagedImport(datasetId, organizationId, path, all, deployments, now, revision + 1, committed);
+    List<StagedVersion> all =
+        versions.stream()
+            .map(v -> v.plan().id().equals(updated.plan().id()) ? updated : v)
+            .toList();
+    return new StagedImport(
+        datasetId, organizationId, path, all, deployments, now, revision + 1, committed);
   }
 
   public StagedImport asCommitted(Instant now) {
-    return new StagedImport(datasetId, organizationId, path, versions, deployments, now, revision + 1, true);
+    return new StagedImport(
+        datasetId, organizationId, path, versions, deployments, now, revision + 1, true);
   }
 }

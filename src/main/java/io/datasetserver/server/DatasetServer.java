@@ -1,21 +1,21 @@
 package io.datasetserver.server;
 
-import java.util.concurrent.ExecutionException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
-import io.datasetserver.api.DatasetsResource;
-import io.datasetserver.api.DirectoriesResource;
-import io.datasetserver.api.FilesResource;
-import io.datasetserver.api.ExtensionsResource;
-import io.datasetserver.api.ImportsResource;
-import io.datasetserver.api.ErrorMapper;
-import io.datasetserver.api.JsonMapping;
-import io.datasetserver.api.OperationsResource;
+import com.mongodb.MongoClientSettings;
 import io.datasetserver.api.BodyLimitFilter;
 import io.datasetserver.api.ContractParams;
+import io.datasetserver.api.DatasetsResource;
+import io.datasetserver.api.DirectoriesResource;
 import io.datasetserver.api.DocsResource;
+import io.datasetserver.api.ErrorMapper;
+import io.datasetserver.api.ExtensionsResource;
+import io.datasetserver.api.FilesResource;
+import io.datasetserver.api.ImportsResource;
+import io.datasetserver.api.JsonMapping;
 import io.datasetserver.api.MetricsResource;
 import io.datasetserver.api.OpenApiResource;
+import io.datasetserver.api.OperationsResource;
 import io.datasetserver.api.RequestObserver;
 import io.datasetserver.api.StrictBooleanConverter;
 import io.datasetserver.api.UnavailableLog;
@@ -30,7 +30,6 @@ import io.datasetserver.datasets.DirectoryService;
 import io.datasetserver.datasets.FileService;
 import io.datasetserver.imports.DatasetImport;
 import io.datasetserver.storage.Database;
-import com.mongodb.MongoClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -42,12 +41,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -58,12 +58,12 @@ import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * A running server: Grizzly with two Jersey applications, the Datasets API under {@code /v5}
- * and the operational endpoints at the root, over one database.
+ * A running server: Grizzly with two Jersey applications, the Datasets API under {@code /v5} and
+ * the operational endpoints at the root, over one database.
  */
 public final class DatasetServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetServer.class);
@@ -91,76 +91,96 @@ public final class DatasetServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server with extra resources mounted at the root next to the operational
-   * endpoints; the benchmark uses this for endpoints that normal runs never have.
+   * Starts a server with extra resources mounted at the root next to the operational endpoints; the
+   * benchmark uses this for endpoints that normal runs never have.
    */
   public static DatasetServer start(Config config, Class<?>... extraResources) throws IOException {
     ApiKeys keys = ApiKeys.load(config.apiKeysFile());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
-        new ProcessorMetrics(), new UptimeMetrics()).forEach(binder -> binder.bindTo(registry));
-    Consumer<MongoClientSettings.Builder> poolMetrics = settings -> settings.applyToConnectionPoolSettings(
-        pool -> pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(registry)));
+    List.of(
+            new JvmMemoryMetrics(),
+            new JvmGcMetrics(),
+            new JvmThreadMetrics(),
+            new ClassLoaderMetrics(),
+            new ProcessorMetrics(),
+            new UptimeMetrics())
+        .forEach(binder -> binder.bindTo(registry));
+    Consumer<MongoClientSettings.Builder> poolMetrics =
+        settings ->
+            settings.applyToConnectionPoolSettings(
+                pool ->
+                    pool.addConnectionPoolListener(
+                        new MongoMetricsConnectionPoolListener(registry)));
     // The one clock of the server: every timestamp it stores is read from it.
     Clock clock = Clock.systemUTC();
-    Database database = config.mongoUri() != null
-        ? Database.connect(config.mongoUri(), poolMetrics, clock)
-        : Database.embedded(config.dataDir(), poolMetrics, clock);
+    Database database =
+        config.mongoUri() != null
+            ? Database.connect(config.mongoUri(), poolMetrics, clock)
+            : Database.embedded(config.dataDir(), poolMetrics, clock);
     try {
-      DatasetService service = new DatasetService(database, clock, config.sweepGrace(), config.maxVersions());
-      DatasetImport imports = new DatasetImport(database, clock, config.sweepGrace(),
-          DatasetImport.ABANDONED_AFTER);
+      DatasetService service =
+          new DatasetService(database, clock, config.sweepGrace(), config.maxVersions());
+      DatasetImport imports =
+          new DatasetImport(database, clock, config.sweepGrace(), DatasetImport.ABANDONED_AFTER);
       ObjectMapper mapper = JsonMapping.create();
       UploadLimits limits = new UploadLimits(config.maxUploadBytes(), config.maxBodyBytes());
       UnavailableLog unavailableLog = new UnavailableLog();
-      AbstractBinder dependencies = new AbstractBinder() {
-        @Override
-        protected void configure() {
-          bind(service).to(DatasetService.class);
-          bind(new FileService(database)).to(FileService.class);
-          bind(new DirectoryService(database)).to(DirectoryService.class);
-          bind(imports).to(DatasetImport.class);
-          bind(database).to(Database.class).to(DatasetStorage.class);
-          bind(mapper).to(ObjectMapper.class);
-          bind(limits).to(UploadLimits.class);
-          bind(unavailableLog).to(UnavailableLog.class);
-          bind(registry).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
-        }
-      };
-      ResourceConfig api = common(mapper, dependencies)
-          .register(DatasetsResource.class)
-          .register(FilesResource.class)
-          .register(DirectoriesResource.class)
-          .register(ExtensionsResource.class)
-          .register(ImportsResource.class)
-          .register(OpenApiResource.class)
-          .register(new ApiKeyFilter(keys))
-          .register(BodyLimitFilter.class)
-          .register(MultiPartFeature.class);
-      ResourceConfig operations = common(mapper, dependencies)
-          .register(OperationsResource.class)
-          .register(MetricsResource.class)
-          .register(DocsResource.class)
-          .register(WebAppResource.class);
+      AbstractBinder dependencies =
+          new AbstractBinder() {
+            @Override
+            protected void configure() {
+              bind(service).to(DatasetService.class);
+              bind(new FileService(database)).to(FileService.class);
+              bind(new DirectoryService(database)).to(DirectoryService.class);
+              bind(imports).to(DatasetImport.class);
+              bind(database).to(Database.class).to(DatasetStorage.class);
+              bind(mapper).to(ObjectMapper.class);
+              bind(limits).to(UploadLimits.class);
+              bind(unavailableLog).to(UnavailableLog.class);
+              bind(registry).to(PrometheusMeterRegistry.class).to(MeterRegistry.class);
+            }
+          };
+      ResourceConfig api =
+          common(mapper, dependencies)
+              .register(DatasetsResource.class)
+              .register(FilesResource.class)
+              .register(DirectoriesResource.class)
+              .register(ExtensionsResource.class)
+              .register(ImportsResource.class)
+              .register(OpenApiResource.class)
+              .register(new ApiKeyFilter(keys))
+              .register(BodyLimitFilter.class)
+              .register(MultiPartFeature.class);
+      ResourceConfig operations =
+          common(mapper, dependencies)
+              .register(OperationsResource.class)
+              .register(MetricsResource.class)
+              .register(DocsResource.class)
+              .register(WebAppResource.class);
       for (Class<?> resource : extraResources) {
         operations.register(resource);
       }
 
       URI base = URI.create("http://" + config.host() + ":" + config.port() + "/v5");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, api, false);
-      http.getServerConfiguration().addHttpHandler(
-          ContainerFactory.createContainer(GrizzlyHttpContainer.class, operations), "/");
+      http.getServerConfiguration()
+          .addHttpHandler(
+              ContainerFactory.createContainer(GrizzlyHttpContainer.class, operations), "/");
       http.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
       for (NetworkListener listener : http.getListeners()) {
         listener.registerAddOn(new RequestTargetCheck());
-        // Long ids and filters reach the API (and get a JSON answer) instead of failing in the codec.
+        // Long ids and filters reach the API (and get a JSON answer) instead of failing in the
+        // codec.
         listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
       }
       // GET and DELETE with a body are read and answered normally rather than refused by Grizzly.
       http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
       http.start();
       DatasetServer server = new DatasetServer(http, database, config.shutdownGrace());
-      LOG.info("serving on http://{}:{}/v5 ({} database)", config.host(), server.port(),
+      LOG.info(
+          "serving on http://{}:{}/v5 ({} database)",
+          config.host(),
+          server.port(),
           config.mongoUri() != null ? "external" : "embedded " + config.dataDir());
       return server;
     } catch (IOException | RuntimeException e) {

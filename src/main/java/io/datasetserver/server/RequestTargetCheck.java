@@ -22,10 +22,10 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Answers a request whose target cannot be decoded (a bad escape such as
- * {@code %ZZ}, bytes that are not UTF-8, characters a URI may not hold) with a JSON 400, right
- * after the HTTP codec and before Grizzly dispatches it: left alone, such a request ends in
- * Grizzly's own 500 page. An encoded slash gets a JSON 404, since no route can match it.
+ * Answers a request whose target cannot be decoded (a bad escape such as {@code %ZZ}, bytes that
+ * are not UTF-8, characters a URI may not hold) with a JSON 400, right after the HTTP codec and
+ * before Grizzly dispatches it: left alone, such a request ends in Grizzly's own 500 page. An
+ * encoded slash gets a JSON 404, since no route can match it.
  */
 final class RequestTargetCheck extends BaseFilter implements AddOn {
 
@@ -45,28 +45,42 @@ final class RequestTargetCheck extends BaseFilter implements AddOn {
     }
     if (!content.isLast()) {
       content.recycle();
-      return ctx.getStopAction(); // drain the body first, so the client reads the answer instead of a reset
+      return ctx
+          .getStopAction(); // drain the body first, so the client reads the answer instead of a
+      // reset
     }
     HttpResponsePacket response = request.getResponse();
     // Grizzly never routes an encoded slash: no route has such a path.
     response.setStatus(encodedSlash ? 404 : 400);
     response.setContentType("application/json");
     response.addHeader("X-Content-Type-Options", "nosniff");
-    response.addHeader(RequestObserver.REQUEST_ID, RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
+    response.addHeader(
+        RequestObserver.REQUEST_ID,
+        RequestObserver.requestId(request.getHeader(RequestObserver.REQUEST_ID)));
     response.getProcessingState().setKeepAlive(false);
-    byte[] body = ErrorBodies.json(encodedSlash
-        ? "No route matches a path with an encoded slash" : "The request target is not a valid, decodable URI")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ErrorBodies.json(
+                encodedSlash
+                    ? "No route matches a path with an encoded slash"
+                    : "The request target is not a valid, decodable URI")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
-    // Grizzly's FilterChainContext.write takes a handler of the raw WriteResult type: nothing to parameterise.
+    // Grizzly's FilterChainContext.write takes a handler of the raw WriteResult type: nothing to
+    // parameterise.
     @SuppressWarnings("rawtypes")
-    CompletionHandler<WriteResult> closeWhenWritten = new EmptyCompletionHandler<>() {
-      @Override
-      public void completed(WriteResult result) {
-        ctx.getConnection().closeSilently();
-      }
-    };
-    ctx.write(null, HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build(),
+    CompletionHandler<WriteResult> closeWhenWritten =
+        new EmptyCompletionHandler<>() {
+          @Override
+          public void completed(WriteResult result) {
+            ctx.getConnection().closeSilently();
+          }
+        };
+    ctx.write(
+        null,
+        HttpContent.builder(response)
+            .content(Buffers.wrap(ctx.getMemoryManager(), body))
+            .last(true)
+            .build(),
         closeWhenWritten);
     return ctx.getStopAction();
   }

@@ -14,18 +14,19 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * How the H2 file stores documents and index keys: as BSON, the format the server already
- * speaks on the wire, instead of the stock backend's Java serialisation. A Java-serialised
- * datapoint document takes about 830 bytes against 500 as BSON, and an index key 177 bytes
- * against 50, because serialisation writes class descriptions into every value.
+ * How the H2 file stores documents and index keys: as BSON, the format the server already speaks on
+ * the wire, instead of the stock backend's Java serialisation. A Java-serialised datapoint document
+ * takes about 830 bytes against 500 as BSON, and an index key 177 bytes against 50, because
+ * serialisation writes class descriptions into every value.
  *
- * <p>Each value starts with a tag byte. Values that BSON cannot hold (an index key with a
- * missing field, for instance) keep {@link ObjectDataType}'s encoding under their own tag.
+ * <p>Each value starts with a tag byte. Values that BSON cannot hold (an index key with a missing
+ * field, for instance) keep {@link ObjectDataType}'s encoding under their own tag.
  */
 class BsonDataType extends ObjectDataType {
   private static final byte DOCUMENT = 1;
   private static final byte KEY = 2;
   private static final byte OTHER = 3;
+
   /** The field under which an index key's values are stored as one BSON document. */
   private static final String KEY_VALUES = "k";
 
@@ -56,7 +57,9 @@ class BsonDataType extends ObjectDataType {
 
   @Override
   public int getMemory(Object value) {
-    return value instanceof Document || value instanceof KeyValue ? 64 + estimate(value) : super.getMemory(value);
+    return value instanceof Document || value instanceof KeyValue
+        ? 64 + estimate(value)
+        : super.getMemory(value);
   }
 
   /** Bytes a value holds in memory, roughly: MVStore sizes its page cache by these estimates. */

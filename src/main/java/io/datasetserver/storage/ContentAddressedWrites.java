@@ -13,16 +13,18 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Writes documents whose {@code _id} is derived from their content: a duplicate is the
- * same document, so inserting it again is a no-op. Each write stamps {@code t} (written
- * at); a duplicate gets its stamp refreshed instead, which tells the garbage sweep that
- * the document is in use by a write that has not yet been published.
+ * Writes documents whose {@code _id} is derived from their content: a duplicate is the same
+ * document, so inserting it again is a no-op. Each write stamps {@code t} (written at); a duplicate
+ * gets its stamp refreshed instead, which tells the garbage sweep that the document is in use by a
+ * write that has not yet been published.
  */
 final class ContentAddressedWrites {
   /** The content-derived id. */
   static final String ID = "_id";
+
   /** The dataset a document belongs to: what {@link Sweeps} and a dataset's deletion select by. */
   static final String DATASET = "ds";
+
   static final String WRITTEN_AT = "t";
   private static final int BATCH = 1000;
 
@@ -41,10 +43,11 @@ final class ContentAddressedWrites {
       try {
         collection.insertMany(batch, new InsertManyOptions().ordered(false));
       } catch (MongoBulkWriteException e) {
-        List<Object> duplicates = e.getWriteErrors().stream()
-            .map(error -> requireDuplicate(e, error))
-            .map(error -> batch.get(error.getIndex()).get(ID))
-            .toList();
+        List<Object> duplicates =
+            e.getWriteErrors().stream()
+                .map(error -> requireDuplicate(e, error))
+                .map(error -> batch.get(error.getIndex()).get(ID))
+                .toList();
         collection.updateMany(Filters.in(ID, duplicates), Updates.set(WRITTEN_AT, now));
       }
     }

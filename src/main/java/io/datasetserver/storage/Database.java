@@ -1,8 +1,8 @@
 package io.datasetserver.storage;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.WriteConcern;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -19,18 +19,25 @@ import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
- * The MongoDB connection and the stores built on it: the domain's {@link ImportStorage} on
- * MongoDB. Either a MongoDB given by URI, or an {@link EmbeddedMongo} started for it.
+ * The MongoDB connection and the stores built on it: the domain's {@link ImportStorage} on MongoDB.
+ * Either a MongoDB given by URI, or an {@link EmbeddedMongo} started for it.
  */
 public final class Database implements ImportStorage, AutoCloseable {
   private static final String NAME = "datasets";
+
   /** How long a request waits for an unreachable database before it answers 503. */
   private static final int SERVER_SELECTION_MILLIS = 2000;
-  /** Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine). */
-  private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
-  /** Datapoint ids of segments kept in memory: segments are immutable, so a cached one is never stale. */
-  private static final long CACHED_SEGMENT_IDS = 500_000;
 
+  /**
+   * Longer than the slowest legitimate command (a 1,000-document insert into H2 on a busy machine).
+   */
+  private static final int OPERATION_TIMEOUT_MILLIS = 10_000;
+
+  /**
+   * Datapoint ids of segments kept in memory: segments are immutable, so a cached one is never
+   * stale.
+   */
+  private static final long CACHED_SEGMENT_IDS = 500_000;
 
   private final MongoClient client;
   private final MongoDatabase mongo;
@@ -44,20 +51,27 @@ public final class Database implements ImportStorage, AutoCloseable {
   private final ImportStore imports;
   private final GarbageSweep sweep;
 
-  private Database(String uri, EmbeddedMongo embedded, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
+  private Database(
+      String uri,
+      EmbeddedMongo embedded,
+      Consumer<MongoClientSettings.Builder> tuning,
+      Clock clock) {
     // On the embedded database, content that a dataset document will reference need not wait for
     // its own flush: the write of that document does (H2FileBackend). Elsewhere it keeps the
     // connection's write concern, since on a sharded cluster content and dataset documents live
     // on different shards and one shard's journal says nothing about another's.
     WriteConcern contentWrites = embedded != null ? WriteConcern.W1.withJournal(false) : null;
     this.embedded = embedded;
-    MongoClientSettings.Builder settings = MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(uri))
-        .applyToClusterSettings(c -> c.serverSelectionTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
-        // Bounds each operation, retries included: a database that stops answering (frozen,
-        // partitioned) fails requests with 503 instead of hanging them.
-        .timeout(OPERATION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    MongoClientSettings.Builder settings =
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(uri))
+            .applyToClusterSettings(
+                c -> c.serverSelectionTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
+            .applyToSocketSettings(
+                s -> s.connectTimeout(SERVER_SELECTION_MILLIS, TimeUnit.MILLISECONDS))
+            // Bounds each operation, retries included: a database that stops answering (frozen,
+            // partitioned) fails requests with 503 instead of hanging them.
+            .timeout(OPERATION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     tuning.accept(settings);
     this.client = MongoClients.create(settings.build());
     String databaseName = new ConnectionString(uri).getDatabase();
@@ -69,15 +83,22 @@ public final class Database implements ImportStorage, AutoCloseable {
     this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
     this.folders = new FolderStore(database.getCollection("datasets"), indexes);
     this.datapoints = new DatapointStore(content(database, "datapoints", contentWrites), writes);
-    this.memberships = new MembershipStore(content(database, "memberships", contentWrites),
-        content(database, "segments", contentWrites),
-        CACHED_SEGMENT_IDS, writes);
-    this.imports = new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
-    this.sweep = new GarbageSweep(datasets, datapoints, memberships, texts, database.getCollection("deleted_datasets"));
+    this.memberships =
+        new MembershipStore(
+            content(database, "memberships", contentWrites),
+            content(database, "segments", contentWrites),
+            CACHED_SEGMENT_IDS,
+            writes);
+    this.imports =
+        new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
+    this.sweep =
+        new GarbageSweep(
+            datasets, datapoints, memberships, texts, database.getCollection("deleted_datasets"));
     indexes.tryNow();
   }
 
-  private static MongoCollection<Document> content(MongoDatabase database, String name, WriteConcern concern) {
+  private static MongoCollection<Document> content(
+      MongoDatabase database, String name, WriteConcern concern) {
     MongoCollection<Document> collection = database.getCollection(name);
     return concern == null ? collection : collection.withWriteConcern(concern);
   }
@@ -88,7 +109,8 @@ public final class Database implements ImportStorage, AutoCloseable {
   }
 
   /** Connects to the MongoDB at {@code uri}; {@code clock} stamps the content it writes. */
-  public static Database connect(String uri, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
+  public static Database connect(
+      String uri, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
     return new Database(uri, null, tuning, clock);
   }
 
@@ -101,7 +123,8 @@ public final class Database implements ImportStorage, AutoCloseable {
   }
 
   /** {@link #embedded(String, Consumer)}; {@code clock} stamps the content it writes. */
-  public static Database embedded(String dataDir, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
+  public static Database embedded(
+      String dataDir, Consumer<MongoClientSettings.Builder> tuning, Clock clock) {
     EmbeddedMongo server = EmbeddedMongo.start(dataDir, new InetSocketAddress("127.0.0.1", 0));
     return new Database(server.uri(NAME), server, tuning, clock);
   }
@@ -145,7 +168,10 @@ public final class Database implements ImportStorage, AutoCloseable {
     return imports;
   }
 
-  /** The database itself, for the test tree's {@code StoredDocuments} only: the server's code goes through the stores. */
+  /**
+   * The database itself, for the test tree's {@code StoredDocuments} only: the server's code goes
+   * through the stores.
+   */
   MongoDatabase mongo() {
     return mongo;
   }

@@ -2,6 +2,7 @@ package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
 import static io.datasetserver.storage.ContentAddressedWrites.ID;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -16,16 +17,17 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * Datapoint documents, one per distinct content per dataset, keyed by the content-derived
- * datapoint id. The content is kept as its canonical JSON text: it is written back to
- * clients as is, and no key a client chooses can clash with MongoDB's field-name rules.
+ * Datapoint documents, one per distinct content per dataset, keyed by the content-derived datapoint
+ * id. The content is kept as its canonical JSON text: it is written back to clients as is, and no
+ * key a client chooses can clash with MongoDB's field-name rules.
  */
 public final class DatapointStore implements DatapointRepository {
   private static final String CONTENT = "c";
+
   /**
-   * Ids per {@code $in} query. The embedded server finds each id through the {@code _id} index
-   * but then re-checks every found document against the whole {@code $in} list, so a query
-   * costs the square of its length: 1,000 ids took ~40 µs a datapoint, mostly in that check.
+   * Ids per {@code $in} query. The embedded server finds each id through the {@code _id} index but
+   * then re-checks every found document against the whole {@code $in} list, so a query costs the
+   * square of its length: 1,000 ids took ~40 µs a datapoint, mostly in that check.
    */
   private static final int LOOKUP_BATCH = 100;
 
@@ -45,8 +47,12 @@ public final class DatapointStore implements DatapointRepository {
   @Override
   public void insertAll(String datasetId, Map<String, DatapointContent> byId) {
     List<Document> documents = new ArrayList<>(byId.size());
-    byId.forEach((id, content) -> documents.add(
-        new Document(ID, id).append(DATASET, datasetId).append(CONTENT, content.canonicalJson())));
+    byId.forEach(
+        (id, content) ->
+            documents.add(
+                new Document(ID, id)
+                    .append(DATASET, datasetId)
+                    .append(CONTENT, content.canonicalJson())));
     writes.insertAll(datapoints, documents);
   }
 

@@ -11,8 +11,8 @@ import com.mongodb.client.model.Sorts;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetRepository;
-import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.Deployment;
+import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
 import io.datasetserver.datasets.VersionText;
@@ -30,8 +30,8 @@ import org.bson.conversions.Bson;
 
 /**
  * The {@code datasets} collection: one document per dataset holding its path, its versions'
- * metadata and its deployments. Every change replaces the document with compare-and-set on
- * its {@code rev}, so readers see either the old dataset or the new one, never a mix.
+ * metadata and its deployments. Every change replaces the document with compare-and-set on its
+ * {@code rev}, so readers see either the old dataset or the new one, never a mix.
  */
 public final class DatasetStore implements DatasetRepository {
   private static final String REF = "_ref";
@@ -39,12 +39,16 @@ public final class DatasetStore implements DatasetRepository {
   static final String ID = "_id";
   static final String ORGANIZATION = "org";
   static final String PATH = "path";
+
   /** The path's last segment on a dataset; the name on a version. */
   static final String NAME = "name";
+
   static final String CREATED_AT = "created_at";
   static final String UPDATED_AT = "updated_at";
+
   /** The compare-and-set revision. */
   static final String REVISION = "rev";
+
   private static final String VERSIONS = "versions";
   static final String DEPLOYMENTS = "deployments";
   private static final String VERSION_ID = "id";
@@ -77,8 +81,10 @@ public final class DatasetStore implements DatasetRepository {
     // while holding the collection's lock. A real MongoDB would manage with _id alone.
     datasets.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
     // Used by a real MongoDB for listings and sweeps; the embedded server ignores them.
-    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(CREATED_AT)));
-    datasets.createIndex(Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(UPDATED_AT)));
+    datasets.createIndex(
+        Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(CREATED_AT)));
+    datasets.createIndex(
+        Indexes.compoundIndex(Indexes.ascending(ORGANIZATION), Indexes.descending(UPDATED_AT)));
   }
 
   @Override
@@ -92,14 +98,15 @@ public final class DatasetStore implements DatasetRepository {
 
   @Override
   public Optional<Dataset> findByPath(String organizationId, DatasetPath path) {
-    Document document = datasets.find(equalTo(ORGANIZATION, organizationId, PATH, path.value())).first();
+    Document document =
+        datasets.find(equalTo(ORGANIZATION, organizationId, PATH, path.value())).first();
     return Optional.ofNullable(document).map(DatasetStore::toDataset);
   }
 
   /**
-   * Every loaded text that goes outside the document (a new version's, or one that a document written
-   * before texts moved out held inline) is written first, so the document never names a text
-   * that is not stored.
+   * Every loaded text that goes outside the document (a new version's, or one that a document
+   * written before texts moved out held inline) is written first, so the document never names a
+   * text that is not stored.
    */
   @Override
   public boolean insert(Dataset dataset) {
@@ -116,14 +123,20 @@ public final class DatasetStore implements DatasetRepository {
     }
   }
 
-  /** A single-document compare-and-set; the texts it references are written first (see {@link #insert}). */
+  /**
+   * A single-document compare-and-set; the texts it references are written first (see {@link
+   * #insert}).
+   */
   @Override
   public ReplaceResult replace(Dataset updated) {
     indexes.ensure();
     writeTexts(updated);
     try {
-      long matched = datasets.replaceOne(
-          equalTo(ID, updated.id(), REVISION, updated.revision() - 1), toDocument(updated)).getMatchedCount();
+      long matched =
+          datasets
+              .replaceOne(
+                  equalTo(ID, updated.id(), REVISION, updated.revision() - 1), toDocument(updated))
+              .getMatchedCount();
       return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -136,7 +149,8 @@ public final class DatasetStore implements DatasetRepository {
   private void writeTexts(Dataset dataset) {
     Map<String, String> toWrite = new LinkedHashMap<>();
     for (Version version : dataset.versions()) {
-      for (VersionText text : Arrays.asList(version.storedAttributes(), version.storedDescription())) {
+      for (VersionText text :
+          Arrays.asList(version.storedAttributes(), version.storedDescription())) {
         if (text != null && text.isStored() && text.isLoaded()) {
           toWrite.put(text.hash(), text.value());
         }
@@ -153,11 +167,14 @@ public final class DatasetStore implements DatasetRepository {
   }
 
   /**
-   * Deletes the dataset if the stored one still has {@code dataset.revision()}; false when it
-   * has changed (or is gone) since it was read. Atomic, like {@link #replace}.
+   * Deletes the dataset if the stored one still has {@code dataset.revision()}; false when it has
+   * changed (or is gone) since it was read. Atomic, like {@link #replace}.
    */
   public boolean delete(Dataset dataset) {
-    return datasets.deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision())).getDeletedCount() == 1;
+    return datasets
+            .deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision()))
+            .getDeletedCount()
+        == 1;
   }
 
   /**
@@ -170,24 +187,32 @@ public final class DatasetStore implements DatasetRepository {
   }
 
   @Override
-  public Listing list(String organizationId, String name, String user, SortBy sortBy, boolean ascending,
-      long skip, int limit) {
+  public Listing list(
+      String organizationId,
+      String name,
+      String user,
+      SortBy sortBy,
+      boolean ascending,
+      long skip,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(Filters.eq(ORGANIZATION, organizationId));
     if (name != null && !name.isEmpty()) {
       filters.add(Filters.regex(NAME, containing(name)));
     }
     if (user != null && !user.isEmpty()) {
-      filters.add(Filters.or(
-          Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
-          Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
+      filters.add(
+          Filters.or(
+              Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
+              Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
     }
     Bson filter = Filters.and(filters);
     long total = datasets.countDocuments(filter);
     if (limit == 0 || skip >= total) {
       return new Listing(List.of(), total);
     }
-    FindIterable<Document> page = datasets.find(filter).sort(sort(sortBy, ascending)).skip((int) skip).limit(limit);
+    FindIterable<Document> page =
+        datasets.find(filter).sort(sort(sortBy, ascending)).skip((int) skip).limit(limit);
     List<Dataset> result = new ArrayList<>();
     page.forEach(d -> result.add(toDataset(d)));
     return new Listing(result, total);
@@ -195,38 +220,47 @@ public final class DatasetStore implements DatasetRepository {
 
   /** The listings' order: the sort key, then the id as tie-breaker in the same direction. */
   static Bson sort(SortBy sortBy, boolean ascending) {
-    String field = switch (sortBy) {
-      case CREATED_AT -> CREATED_AT;
-      case UPDATED_AT -> UPDATED_AT;
-      case NAME -> NAME;
-    };
+    String field =
+        switch (sortBy) {
+          case CREATED_AT -> CREATED_AT;
+          case UPDATED_AT -> UPDATED_AT;
+          case NAME -> NAME;
+        };
     return ascending ? Sorts.ascending(field, ID) : Sorts.descending(field, ID);
   }
 
   /**
-   * A case-insensitive substring pattern. Every character that is not a letter or digit is
-   * written as {@code \x{hex}}, which MongoDB's and Java's regex engines both read, so no user
-   * text (a NUL, a quote, a {@code \E}) can break out of the pattern.
+   * A case-insensitive substring pattern. Every character that is not a letter or digit is written
+   * as {@code \x{hex}}, which MongoDB's and Java's regex engines both read, so no user text (a NUL,
+   * a quote, a {@code \E}) can break out of the pattern.
    */
   static Pattern containing(String text) {
     StringBuilder pattern = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isLetterOrDigit(c)) {
-        pattern.appendCodePoint(c);
-      } else {
-        pattern.append("\\x{").append(Integer.toHexString(c)).append('}');
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isLetterOrDigit(c)) {
+                pattern.appendCodePoint(c);
+              } else {
+                pattern.append("\\x{").append(Integer.toHexString(c)).append('}');
+              }
+            });
     return Pattern.compile(pattern.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  /** The stored form; package-private so a test can measure the largest document the limits allow. */
+  /**
+   * The stored form; package-private so a test can measure the largest document the limits allow.
+   */
   static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
-    List<Document> deployments = dataset.deployments().stream()
-        .map(d -> new Document(DEPLOYED_ENVIRONMENT, d.environmentId()).append(DEPLOYED_VERSION, d.versionId())
-            .append(DEPLOYED_AT, Date.from(d.deployedAt())))
-        .toList();
+    List<Document> deployments =
+        dataset.deployments().stream()
+            .map(
+                d ->
+                    new Document(DEPLOYED_ENVIRONMENT, d.environmentId())
+                        .append(DEPLOYED_VERSION, d.versionId())
+                        .append(DEPLOYED_AT, Date.from(d.deployedAt())))
+            .toList();
     return new Document(ID, dataset.id())
         .append(ORGANIZATION, dataset.organizationId())
         .append(PATH, dataset.path().value())
@@ -255,17 +289,26 @@ public final class DatasetStore implements DatasetRepository {
         .append(HASH, version.membersHash())
         .append(MEMBERSHIP, version.membershipId())
         .append(CREATED_AT, Date.from(version.createdAt()))
-        .append(CREATED_BY, new Document(USER_ID, version.createdBy().id())
-            .append(EMAIL, version.createdBy().emailAddress())
-            .append(NAME, version.createdBy().fullName()))
+        .append(
+            CREATED_BY,
+            new Document(USER_ID, version.createdBy().id())
+                .append(EMAIL, version.createdBy().emailAddress())
+                .append(NAME, version.createdBy().fullName()))
         .append(UPDATED_AT, Date.from(version.updatedAt()));
   }
 
   static Dataset toDataset(Document document) {
-    List<Version> versions = document.getList(VERSIONS, Document.class).stream().map(DatasetStore::toVersion).toList();
-    List<Deployment> deployments = document.getList(DEPLOYMENTS, Document.class).stream()
-        .map(d -> new Deployment(d.getString(DEPLOYED_ENVIRONMENT), d.getString(DEPLOYED_VERSION), d.getDate(DEPLOYED_AT).toInstant()))
-        .toList();
+    List<Version> versions =
+        document.getList(VERSIONS, Document.class).stream().map(DatasetStore::toVersion).toList();
+    List<Deployment> deployments =
+        document.getList(DEPLOYMENTS, Document.class).stream()
+            .map(
+                d ->
+                    new Deployment(
+                        d.getString(DEPLOYED_ENVIRONMENT),
+                        d.getString(DEPLOYED_VERSION),
+                        d.getDate(DEPLOYED_AT).toInstant()))
+            .toList();
     return new Dataset(
         document.getString(ID),
         document.getString(ORGANIZATION),

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded mongo-java-server used when no MongoDB is given: its backend (in memory, or an
- * H2 file) and its listener, started and stopped together. Reached over loopback with the same
- * driver as a real MongoDB, so both paths run the same code.
+ * The embedded mongo-java-server used when no MongoDB is given: its backend (in memory, or an H2
+ * file) and its listener, started and stopped together. Reached over loopback with the same driver
+ * as a real MongoDB, so both paths run the same code.
  */
 public final class EmbeddedMongo implements AutoCloseable {
   private final MongoBackend backend;
@@ -24,8 +24,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   /**
-   * Opens the backend for {@code dataDir} ("memory", or a folder for the H2 file) and serves it
-   * on {@code address} (port 0: a free one).
+   * Opens the backend for {@code dataDir} ("memory", or a folder for the H2 file) and serves it on
+   * {@code address} (port 0: a free one).
    */
   public static EmbeddedMongo start(String dataDir, InetSocketAddress address) {
     MongoBackend backend = openBackend(dataDir);
@@ -38,11 +38,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   /**
-   * An embedded server for {@code backend} listening on {@code address}. The embedded server
-   * runs each command on an event loop thread and locks each collection per command, so in
-   * memory one loop per core is best: more only contend for those locks on cores the HTTP
-   * server needs. On H2 a write's loop also waits for its commit to reach the disk, idle; four
-   * loops per core let other commands run meanwhile and join the same flush.
+   * An embedded server for {@code backend} listening on {@code address}. The embedded server runs
+   * each command on an event loop thread and locks each collection per command, so in memory one
+   * loop per core is best: more only contend for those locks on cores the HTTP server needs. On H2
+   * a write's loop also waits for its commit to reach the disk, idle; four loops per core let other
+   * commands run meanwhile and join the same flush.
    */
   public static MongoServer serve(MongoBackend backend, InetSocketAddress address) {
     int cores = Runtime.getRuntime().availableProcessors();

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
- * Deleting datasets and what nothing reaches any more: the {@link io.datasetserver.datasets.DatasetStorage}
- * operations that span the stores. Deleted datasets leave a tombstone in
- * {@code deleted_datasets} ({@value #TOMBSTONE_AT}: when), kept until no write for them can
- * still be in flight.
+ * Deleting datasets and what nothing reaches any more: the {@link
+ * io.datasetserver.datasets.DatasetStorage} operations that span the stores. Deleted datasets leave
+ * a tombstone in {@code deleted_datasets} ({@value #TOMBSTONE_AT}: when), kept until no write for
+ * them can still be in flight.
  */
 final class GarbageSweep {
   private static final String ID = "_id";
@@ -31,7 +31,11 @@ final class GarbageSweep {
   private final VersionTextStore texts;
   private final MongoCollection<Document> tombstones;
 
-  GarbageSweep(DatasetStore datasets, DatapointStore datapoints, MembershipStore memberships, VersionTextStore texts,
+  GarbageSweep(
+      DatasetStore datasets,
+      DatapointStore datapoints,
+      MembershipStore memberships,
+      VersionTextStore texts,
       MongoCollection<Document> tombstones) {
     this.datasets = datasets;
     this.datapoints = datapoints;
@@ -40,9 +44,14 @@ final class GarbageSweep {
     this.tombstones = tombstones;
   }
 
-  /** See {@link io.datasetserver.datasets.DatasetStorage#deleteDataset}: the tombstone is written before the document goes. */
+  /**
+   * See {@link io.datasetserver.datasets.DatasetStorage#deleteDataset}: the tombstone is written
+   * before the document goes.
+   */
   boolean deleteDataset(Dataset dataset, Instant now) {
-    tombstones.updateOne(Filters.eq(ID, dataset.id()), Updates.set(TOMBSTONE_AT, Date.from(now)),
+    tombstones.updateOne(
+        Filters.eq(ID, dataset.id()),
+        Updates.set(TOMBSTONE_AT, Date.from(now)),
         new UpdateOptions().upsert(true));
     if (!datasets.delete(dataset)) {
       if (datasets.find(dataset.organizationId(), dataset.id()).isPresent()) {
@@ -68,7 +77,8 @@ final class GarbageSweep {
       if (!datasets.exists(datasetId)) {
         deleteDatasetContent(datasetId);
       }
-      tombstones.deleteOne(Filters.and(Filters.eq(ID, datasetId), Filters.lt(TOMBSTONE_AT, before)));
+      tombstones.deleteOne(
+          Filters.and(Filters.eq(ID, datasetId), Filters.lt(TOMBSTONE_AT, before)));
     }
     return expired.size();
   }

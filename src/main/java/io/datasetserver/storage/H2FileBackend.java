@@ -3,13 +3,13 @@ package io.datasetserver.storage;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -28,49 +28,65 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 file backend that answers a write only once it is on disk, with unique
  * indexes (among them every {@code _id} index) that order their keys by value.
  *
- * <p>Durability: the stock backend leaves commits to MVStore, which writes about once a second,
- * so a {@code kill -9} lost writes that had already been acknowledged. Here every command that
- * changes data returns only after a commit and an fsync that started after the command's
- * changes were complete; concurrent writers share that flush ({@link GroupCommit}). The check
- * sits in the backend, so it holds for the in-process database and for {@code make db} alike.
+ * <p>Durability: the stock backend leaves commits to MVStore, which writes about once a second, so
+ * a {@code kill -9} lost writes that had already been acknowledged. Here every command that changes
+ * data returns only after a commit and an fsync that started after the command's changes were
+ * complete; concurrent writers share that flush ({@link GroupCommit}). The check sits in the
+ * backend, so it holds for the in-process database and for {@code make db} alike.
  *
  * <p>The stock backend keeps index keys in MVStore maps typed as arbitrary objects. Its keys are
- * not {@link Comparable}, so MVStore compares two keys by Java-serialising both, a few dozen
- * times per lookup or insert. In profiles of upserts that was most of the embedded database's
- * CPU and allocation. Here the same maps compare keys with the server's own value order.
+ * not {@link Comparable}, so MVStore compares two keys by Java-serialising both, a few dozen times
+ * per lookup or insert. In profiles of upserts that was most of the embedded database's CPU and
+ * allocation. Here the same maps compare keys with the server's own value order.
  *
- * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in compressed
- * pages, not Java-serialised, and chunks emptied by later commits are reused at once and
- * compacted as writes go (see {@link #COMPACT_EVERY}). For 20,500 datapoints (8.5 MB of JSON)
- * the stock backend left a 144 MB file; this one leaves 15 MB.
+ * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in compressed pages,
+ * not Java-serialised, and chunks emptied by later commits are reused at once and compacted as
+ * writes go (see {@link #COMPACT_EVERY}). For 20,500 datapoints (8.5 MB of JSON) the stock backend
+ * left a 144 MB file; this one leaves 15 MB.
  *
- * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2
- * file written by the stock backend (or an earlier version of this class) moves its documents
- * over, drops its indexes and rebuilds them from the documents.
+ * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2 file
+ * written by the stock backend (or an earlier version of this class) moves its documents over,
+ * drops its indexes and rebuilds them from the documents.
  */
 final class H2FileBackend extends H2Backend {
   private static final String INDEX_MAP_MARKER = "._index_bson_";
+
   /** Index maps of earlier versions of this class: same order, keys Java-serialised. */
   private static final String OLD_INDEX_MAP_MARKER = "._index_by_value_";
+
   /** Appended to the stock name of a collection's document map: its documents are BSON. */
   private static final String BSON_DOCUMENTS = "#bson";
+
   /** The stock backend's map name prefixes (package-private there). */
   private static final String DOCUMENT_MAPS = "databases.";
+
   private static final String META_MAPS = "meta.";
 
   /** Commands that change data (lower case); every other command only reads. */
-  private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
-      "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+  private static final Set<String> WRITES =
+      Set.of(
+          "insert",
+          "update",
+          "delete",
+          "findandmodify",
+          "create",
+          "createindexes",
+          "drop",
+          "dropindexes",
+          "dropdatabase",
+          "renamecollection");
+
   /** Outside the backend's "databases." namespace, so it is never taken for a database. */
   private static final String COMMIT_MARKER_MAP = "datasetserver.commits";
 
   /**
    * MVStore's own housekeeping runs on its background writer, which is off here: every so many
    * commits, chunks less than half full are rewritten (up to 1 MB at a time). Measured on 20,500
-   * datapoints (8.5 MB of JSON): a 45 MB file without it and with the default retention, 15 MB
-   * with it; compacting more often kept the file at 11 MB but tripled the time of the writes.
+   * datapoints (8.5 MB of JSON): a 45 MB file without it and with the default retention, 15 MB with
+   * it; compacting more often kept the file at 11 MB but tripled the time of the writes.
    */
   private static final int COMPACT_EVERY = 64;
+
   private static final int COMPACT_BELOW_FILL_PERCENT = 50;
   private static final int COMPACT_WRITE_BYTES = 1 << 20;
 
@@ -111,16 +127,19 @@ final class H2FileBackend extends H2Backend {
   /**
    * A write sent with {@code j: false} is answered before its flush: the server sends its
    * content-addressed writes so, since each is followed by a write that waits for a flush (the
-   * dataset document that references them), and MVStore commits every earlier change with a
-   * later one. An upsert then waits for one flush instead of four or five.
+   * dataset document that references them), and MVStore commits every earlier change with a later
+   * one. An upsert then waits for one flush instead of four or five.
    */
   private static boolean deferredDurability(Document query) {
-    return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
+    return query.get("writeConcern") instanceof Document concern
+        && Boolean.FALSE.equals(concern.get("j"));
   }
 
   private static boolean changesData(String command, Document query) {
     String name = command.toLowerCase(Locale.ROOT);
-    if (name.equals("aggregate") && query.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+    if (name.equals("aggregate")
+        && query.get("pipeline") instanceof List<?> stages
+        && !stages.isEmpty()
         && stages.get(stages.size() - 1) instanceof Document last) {
       return last.containsKey("$out") || last.containsKey("$merge");
     }
@@ -130,11 +149,11 @@ final class H2FileBackend extends H2Backend {
   /**
    * Commits the store and forces the file to disk. Runs on one thread at a time (GroupCommit).
    *
-   * <p>A commit that finds nothing unsaved returns at once, even while MVStore's background
-   * writer is still writing the chunk that holds our changes. Bumping a marker first means this
-   * commit always stores a chunk of its own, and MVStore writes chunks in order, so when it
-   * returns every earlier one is written too. A commit can still find nothing if the background
-   * writer took the marker as well; then it tries again with a new one.
+   * <p>A commit that finds nothing unsaved returns at once, even while MVStore's background writer
+   * is still writing the chunk that holds our changes. Bumping a marker first means this commit
+   * always stores a chunk of its own, and MVStore writes chunks in order, so when it returns every
+   * earlier one is written too. A commit can still find nothing if the background writer took the
+   * marker as well; then it tries again with a new one.
    */
   private void commitAndSync() {
     MVStore store = getMvStore();
@@ -178,17 +197,21 @@ final class H2FileBackend extends H2Backend {
           getMvStore().removeMap(oldMapName);
         }
       }
-      MVMap<KeyValue, Object> map = getMvStore().openMap(indexMapName(collectionName, indexName),
-          new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+      MVMap<KeyValue, Object> map =
+          getMvStore()
+              .openMap(
+                  indexMapName(collectionName, indexName),
+                  new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
       return new ValueOrderedIndex(map, indexName, keys, sparse);
     }
 
     /**
-     * The stock collection with its documents in a map of BSON values. Documents of a map the
-     * stock backend wrote are moved over first; the indexes, rebuilt from the documents, follow.
+     * The stock collection with its documents in a map of BSON values. Documents of a map the stock
+     * backend wrote are moved over first; the indexes, rebuilt from the documents, follow.
      */
     @Override
-    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+    protected MongoCollection<Object> openOrCreateCollection(
+        String collectionName, CollectionOptions options) {
       String stockName = DOCUMENT_MAPS + getFullCollectionNamespace(collectionName);
       MVMap<Object, Document> documents = documentMap(stockName + BSON_DOCUMENTS);
       if (getMvStore().hasMap(stockName)) {
@@ -196,25 +219,33 @@ final class H2FileBackend extends H2Backend {
         stock.forEach(documents::put);
         getMvStore().removeMap(stock);
       }
-      MVMap<String, Object> meta = getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName));
+      MVMap<String, Object> meta =
+          getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName));
       return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
       super.dropCollection(collectionName, oplog);
-      getMvStore().removeMap(DOCUMENT_MAPS + getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
+      getMvStore()
+          .removeMap(DOCUMENT_MAPS + getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
     }
 
     @Override
-    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-      MVMap<Object, Document> documents = documentMap(DOCUMENT_MAPS + collection.getFullName() + BSON_DOCUMENTS);
+    public void moveCollection(
+        MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+      MVMap<Object, Document> documents =
+          documentMap(DOCUMENT_MAPS + collection.getFullName() + BSON_DOCUMENTS);
       super.moveCollection(oldDatabase, collection, newCollectionName);
-      getMvStore().renameMap(documents, DOCUMENT_MAPS + getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
+      getMvStore()
+          .renameMap(
+              documents,
+              DOCUMENT_MAPS + getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
     }
 
     private MVMap<Object, Document> documentMap(String name) {
-      return getMvStore().openMap(name, new MVMap.Builder<Object, Document>().valueType(new BsonDataType()));
+      return getMvStore()
+          .openMap(name, new MVMap.Builder<Object, Document>().valueType(new BsonDataType()));
     }
 
     @Override
@@ -229,8 +260,8 @@ final class H2FileBackend extends H2Backend {
   }
 
   /**
-   * Orders keys value by value, as the server sorts; keys that the server counts as equal but
-   * that differ (1 and 1.0) fall back to the serialised order, so distinct keys never collide.
+   * Orders keys value by value, as the server sorts; keys that the server counts as equal but that
+   * differ (1 and 1.0) fall back to the serialised order, so distinct keys never collide.
    */
   private static final class KeyValueType extends BsonDataType {
     private static final Comparator<Object> VALUES = ValueComparator.asc();
@@ -261,7 +292,8 @@ final class H2FileBackend extends H2Backend {
   private static final class ValueOrderedIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<KeyValue, Object> map;
 
-    ValueOrderedIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+    ValueOrderedIndex(
+        MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
       super(name, keys, sparse);
       this.map = map;
     }

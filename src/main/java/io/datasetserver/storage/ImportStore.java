@@ -20,10 +20,10 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The {@code imports} collection: one document per dataset being imported, keyed by the
- * dataset id it will have. Staged datapoints, segments and memberships live in their usual
- * collections under that id; nothing refers to them until the dataset document is inserted,
- * so they stay invisible. Small: one document per import in progress.
+ * The {@code imports} collection: one document per dataset being imported, keyed by the dataset id
+ * it will have. Staged datapoints, segments and memberships live in their usual collections under
+ * that id; nothing refers to them until the dataset document is inserted, so they stay invisible.
+ * Small: one document per import in progress.
  */
 public final class ImportStore implements ImportRepository {
   // Field names of the stored form: an import's, and each of its versions' and deployments'.
@@ -62,8 +62,10 @@ public final class ImportStore implements ImportRepository {
   @Override
   public boolean put(StagedImport staged) {
     try {
-      imports.replaceOne(new Document(ID, staged.datasetId()).append(ORGANIZATION, staged.organizationId()),
-          toDocument(staged), new ReplaceOptions().upsert(true));
+      imports.replaceOne(
+          new Document(ID, staged.datasetId()).append(ORGANIZATION, staged.organizationId()),
+          toDocument(staged),
+          new ReplaceOptions().upsert(true));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -84,14 +86,20 @@ public final class ImportStore implements ImportRepository {
 
   @Override
   public boolean replace(StagedImport updated) {
-    return imports.replaceOne(new Document(ID, updated.datasetId()).append(REVISION, updated.revision() - 1),
-        toDocument(updated)).getMatchedCount() == 1;
+    return imports
+            .replaceOne(
+                new Document(ID, updated.datasetId()).append(REVISION, updated.revision() - 1),
+                toDocument(updated))
+            .getMatchedCount()
+        == 1;
   }
 
   @Override
   public boolean delete(StagedImport staged) {
-    return imports.deleteOne(new Document(ID, staged.datasetId()).append(REVISION, staged.revision()))
-        .getDeletedCount() == 1;
+    return imports
+            .deleteOne(new Document(ID, staged.datasetId()).append(REVISION, staged.revision()))
+            .getDeletedCount()
+        == 1;
   }
 
   /** A scan: the collection is small. */
@@ -104,15 +112,23 @@ public final class ImportStore implements ImportRepository {
 
   @Override
   public boolean datasetIdInUse(String datasetId) {
-    return datasets.find(Filters.eq(DatasetStore.ID, datasetId)).projection(new Document(DatasetStore.ID, 1)).first() != null;
+    return datasets
+            .find(Filters.eq(DatasetStore.ID, datasetId))
+            .projection(new Document(DatasetStore.ID, 1))
+            .first()
+        != null;
   }
 
   private static Document toDocument(StagedImport staged) {
     List<Document> versions = staged.versions().stream().map(ImportStore::toDocument).toList();
-    List<Document> deployments = staged.deployments().stream()
-        .map(d -> new Document(DEPLOYED_ENVIRONMENT, d.environmentId()).append(DEPLOYED_VERSION, d.versionId())
-            .append(DEPLOYED_AT, Date.from(d.deployedAt())))
-        .toList();
+    List<Document> deployments =
+        staged.deployments().stream()
+            .map(
+                d ->
+                    new Document(DEPLOYED_ENVIRONMENT, d.environmentId())
+                        .append(DEPLOYED_VERSION, d.versionId())
+                        .append(DEPLOYED_AT, Date.from(d.deployedAt())))
+            .toList();
     return new Document(ID, staged.datasetId())
         .append(ORGANIZATION, staged.organizationId())
         .append(PATH, staged.path().value())
@@ -133,30 +149,55 @@ public final class ImportStore implements ImportRepository {
         .append(COUNT, plan.datapointsCount())
         .append(CREATED_AT, Date.from(plan.createdAt()))
         .append(UPDATED_AT, Date.from(plan.updatedAt()))
-        .append(CREATED_BY, new Document(USER_ID, by.id()).append(EMAIL, by.emailAddress()).append(NAME, by.fullName()))
+        .append(
+            CREATED_BY,
+            new Document(USER_ID, by.id())
+                .append(EMAIL, by.emailAddress())
+                .append(NAME, by.fullName()))
         .append(STAGED, version.staged())
         .append(MEMBERSHIP, version.membershipId())
         .append(HASH, version.membersHash());
   }
 
   private static StagedImport toStaged(Document document) {
-    List<StagedVersion> versions = document.getList(VERSIONS, Document.class).stream()
-        .map(ImportStore::toVersion).toList();
-    List<Deployment> deployments = document.getList(DEPLOYMENTS, Document.class).stream()
-        .map(d -> new Deployment(d.getString(DEPLOYED_ENVIRONMENT), d.getString(DEPLOYED_VERSION), d.getDate(DEPLOYED_AT).toInstant()))
-        .toList();
-    return new StagedImport(document.getString(ID), document.getString(ORGANIZATION),
-        new DatasetPath(document.getString(PATH)), versions, deployments, document.getDate(TOUCHED_AT).toInstant(),
-        document.get(REVISION, Number.class).longValue(), document.getBoolean(COMMITTED, false));
+    List<StagedVersion> versions =
+        document.getList(VERSIONS, Document.class).stream().map(ImportStore::toVersion).toList();
+    List<Deployment> deployments =
+        document.getList(DEPLOYMENTS, Document.class).stream()
+            .map(
+                d ->
+                    new Deployment(
+                        d.getString(DEPLOYED_ENVIRONMENT),
+                        d.getString(DEPLOYED_VERSION),
+                        d.getDate(DEPLOYED_AT).toInstant()))
+            .toList();
+    return new StagedImport(
+        document.getString(ID),
+        document.getString(ORGANIZATION),
+        new DatasetPath(document.getString(PATH)),
+        versions,
+        deployments,
+        document.getDate(TOUCHED_AT).toInstant(),
+        document.get(REVISION, Number.class).longValue(),
+        document.getBoolean(COMMITTED, false));
   }
 
   private static StagedVersion toVersion(Document document) {
     Document by = document.get(CREATED_BY, Document.class);
-    PlannedVersion plan = new PlannedVersion(document.getString(VERSION_ID), document.getString(NAME),
-        document.getString(DESCRIPTION), document.getString(ATTRIBUTES), document.get(COUNT, Number.class).longValue(),
-        document.getDate(CREATED_AT).toInstant(), document.getDate(UPDATED_AT).toInstant(),
-        new User(by.getString(USER_ID), by.getString(EMAIL), by.getString(NAME)));
-    return new StagedVersion(plan, document.get(STAGED, Number.class).longValue(), document.getString(MEMBERSHIP),
+    PlannedVersion plan =
+        new PlannedVersion(
+            document.getString(VERSION_ID),
+            document.getString(NAME),
+            document.getString(DESCRIPTION),
+            document.getString(ATTRIBUTES),
+            document.get(COUNT, Number.class).longValue(),
+            document.getDate(CREATED_AT).toInstant(),
+            document.getDate(UPDATED_AT).toInstant(),
+            new User(by.getString(USER_ID), by.getString(EMAIL), by.getString(NAME)));
+    return new StagedVersion(
+        plan,
+        document.get(STAGED, Number.class).longValue(),
+        document.getString(MEMBERSHIP),
         document.getString(HASH));
   }
 }

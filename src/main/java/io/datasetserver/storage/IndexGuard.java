@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the indexes exist before the first write that relies on them (the unique
- * organization + path index keeps two datasets off one path). A server that starts while the
- * database is down comes up anyway and creates them once the database answers.
+ * Makes sure the indexes exist before the first write that relies on them (the unique organization
+ * + path index keeps two datasets off one path). A server that starts while the database is down
+ * comes up anyway and creates them once the database answers.
  */
 final class IndexGuard {
   private static final Logger LOG = LoggerFactory.getLogger(IndexGuard.class);
@@ -24,7 +24,9 @@ final class IndexGuard {
     try {
       ensure();
     } catch (MongoException e) {
-      LOG.warn("database unreachable at start-up; indexes will be created once it answers: {}", e.getMessage());
+      LOG.warn(
+          "database unreachable at start-up; indexes will be created once it answers: {}",
+          e.getMessage());
     }
   }
 

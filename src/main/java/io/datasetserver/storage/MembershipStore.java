@@ -2,6 +2,7 @@ package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
 import static io.datasetserver.storage.ContentAddressedWrites.ID;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -14,37 +15,43 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 
 /**
- * Version membership: which datapoints a version holds, in order. A membership document
- * lists segment ids; segments hold up to {@link Segment#CAPACITY} datapoint ids. Both are
- * immutable and content-addressed, so a new version writes only the segments it changes
- * plus one small membership document, and all versions share the rest.
+ * Version membership: which datapoints a version holds, in order. A membership document lists
+ * segment ids; segments hold up to {@link Segment#CAPACITY} datapoint ids. Both are immutable and
+ * content-addressed, so a new version writes only the segments it changes plus one small membership
+ * document, and all versions share the rest.
  */
 public final class MembershipStore implements MembershipRepository {
   private static final String SEGMENT_IDS = "segs";
   private static final String DATAPOINT_IDS = "ids";
+
   /** A tail segment smaller than this is merged with appended ids instead of kept as is. */
   private static final int SMALL_TAIL = Segment.CAPACITY / 4;
 
   private final MongoCollection<Document> memberships;
   private final MongoCollection<Document> segments;
-  private final ImmutableCache<String, List<String>> membershipCache = new ImmutableCache<>(200_000, List::size);
+  private final ImmutableCache<String, List<String>> membershipCache =
+      new ImmutableCache<>(200_000, List::size);
   private final ImmutableCache<String, Segment> segmentCache;
 
   private final ContentAddressedWrites writes;
 
-  MembershipStore(MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds) {
+  MembershipStore(
+      MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds) {
     this(memberships, segments, cachedIds, new ContentAddressedWrites(Clock.systemUTC()));
   }
 
-  MembershipStore(MongoCollection<Document> memberships, MongoCollection<Document> segments, long cachedIds,
+  MembershipStore(
+      MongoCollection<Document> memberships,
+      MongoCollection<Document> segments,
+      long cachedIds,
       ContentAddressedWrites writes) {
     this.memberships = memberships;
     this.segments = segments;
@@ -89,7 +96,8 @@ public final class MembershipStore implements MembershipRepository {
     if (segmentIds == null) {
       Document document = memberships.find(Filters.eq(ID, membershipId)).first();
       if (document == null) {
-        throw new IllegalStateException("membership " + membershipId + " is referenced but missing");
+        throw new IllegalStateException(
+            "membership " + membershipId + " is referenced but missing");
       }
       segmentIds = List.copyOf(document.getList(SEGMENT_IDS, String.class));
       membershipCache.put(membershipId, segmentIds);
@@ -128,7 +136,8 @@ public final class MembershipStore implements MembershipRepository {
         result.add(segment);
         continue;
       }
-      List<String> left = segment.datapointIds().stream().filter(id -> !removed.contains(id)).toList();
+      List<String> left =
+          segment.datapointIds().stream().filter(id -> !removed.contains(id)).toList();
       if (!left.isEmpty()) {
         Segment replacement = Segment.of(datasetId, left);
         result.add(replacement);
@@ -141,7 +150,9 @@ public final class MembershipStore implements MembershipRepository {
   private Membership save(String datasetId, List<Segment> kept, List<String> newIds) {
     List<Segment> written = new ArrayList<>();
     for (int from = 0; from < newIds.size(); from += Segment.CAPACITY) {
-      written.add(Segment.of(datasetId, newIds.subList(from, Math.min(newIds.size(), from + Segment.CAPACITY))));
+      written.add(
+          Segment.of(
+              datasetId, newIds.subList(from, Math.min(newIds.size(), from + Segment.CAPACITY))));
     }
     List<Segment> all = new ArrayList<>(kept);
     all.addAll(written);
@@ -149,14 +160,23 @@ public final class MembershipStore implements MembershipRepository {
   }
 
   private Membership persist(String datasetId, List<Segment> all, List<Segment> written) {
-    writes.insertAll(segments, written.stream()
-        .map(s -> new Document(ID, s.id()).append(DATASET, datasetId).append(DATAPOINT_IDS, s.datapointIds()))
-        .toList());
+    writes.insertAll(
+        segments,
+        written.stream()
+            .map(
+                s ->
+                    new Document(ID, s.id())
+                        .append(DATASET, datasetId)
+                        .append(DATAPOINT_IDS, s.datapointIds()))
+            .toList());
     written.forEach(s -> segmentCache.put(s.id(), s));
     List<String> segmentIds = all.stream().map(Segment::id).toList();
     String id = Ids.derived("ms_", datasetId, String.join(",", segmentIds));
-    writes.insertAll(memberships, new ArrayList<>(List.of(
-        new Document(ID, id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
+    writes.insertAll(
+        memberships,
+        new ArrayList<>(
+            List.of(
+                new Document(ID, id).append(DATASET, datasetId).append(SEGMENT_IDS, segmentIds))));
     membershipCache.put(id, segmentIds);
     return new SegmentedMembership(id, all);
   }
@@ -180,19 +200,25 @@ public final class MembershipStore implements MembershipRepository {
       }
     }
     for (int from = 0; from < missing.size(); from += 100) {
-      for (Document document : segments.find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + 100))))) {
-        Segment segment = Segment.stored(document.getString(ID), document.getList(DATAPOINT_IDS, String.class));
+      for (Document document :
+          segments.find(
+              Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + 100))))) {
+        Segment segment =
+            Segment.stored(document.getString(ID), document.getList(DATAPOINT_IDS, String.class));
         segmentCache.put(segment.id(), segment);
         found.put(segment.id(), segment);
       }
     }
-    return segmentIds.stream().map(id -> {
-      Segment segment = found.get(id);
-      if (segment == null) {
-        throw new IllegalStateException("segment " + id + " is referenced but missing");
-      }
-      return segment;
-    }).toList();
+    return segmentIds.stream()
+        .map(
+            id -> {
+              Segment segment = found.get(id);
+              if (segment == null) {
+                throw new IllegalStateException("segment " + id + " is referenced but missing");
+              }
+              return segment;
+            })
+        .toList();
   }
 
   /** Ids of every segment reachable from the given memberships, and of those memberships. */
@@ -209,7 +235,10 @@ public final class MembershipStore implements MembershipRepository {
     segments.deleteMany(Filters.eq(DATASET, datasetId));
   }
 
-  /** Deletes this dataset's memberships and segments outside the reachable sets written before the cutoff. */
+  /**
+   * Deletes this dataset's memberships and segments outside the reachable sets written before the
+   * cutoff.
+   */
   long sweep(String datasetId, Set<String> liveMemberships, Set<String> liveSegments, Date cutoff) {
     return Sweeps.deleteUnreachable(memberships, datasetId, liveMemberships, cutoff)
         + Sweeps.deleteUnreachable(segments, datasetId, liveSegments, cutoff);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An immutable run of a version's datapoint ids, stored as one document whose id is
- * derived from its content, so versions that share a run share the document.
+ * An immutable run of a version's datapoint ids, stored as one document whose id is derived from
+ * its content, so versions that share a run share the document.
  */
 record Segment(String id, List<String> datapointIds, Set<String> idSet) {
   /** The most ids one segment holds; bounds both document size and the cost of a rewrite. */

@@ -1,14 +1,14 @@
 package io.datasetserver.storage;
 
-import java.util.ArrayList;
 import io.datasetserver.datasets.Membership;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A {@link Membership} stored as a list of shared, immutable segments. Reading a page touches
- * only the segments that hold it; membership tests ask each segment's id set.
+ * A {@link Membership} stored as a list of shared, immutable segments. Reading a page touches only
+ * the segments that hold it; membership tests ask each segment's id set.
  */
 final class SegmentedMembership implements Membership {
   private final String id;

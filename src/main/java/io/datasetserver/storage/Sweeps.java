@@ -18,15 +18,18 @@ final class Sweeps {
   private Sweeps() {}
 
   /**
-   * Deletes the dataset's documents that are not in {@code live} and were last written
-   * before {@code cutoff}. The cutoff protects documents that an in-flight write has just
-   * written or re-stamped but not yet published.
+   * Deletes the dataset's documents that are not in {@code live} and were last written before
+   * {@code cutoff}. The cutoff protects documents that an in-flight write has just written or
+   * re-stamped but not yet published.
    */
-  static long deleteUnreachable(MongoCollection<Document> collection, String datasetId, Set<String> live, Date cutoff) {
+  static long deleteUnreachable(
+      MongoCollection<Document> collection, String datasetId, Set<String> live, Date cutoff) {
     List<String> garbage = new ArrayList<>();
-    var ids = collection.find(Filters.eq(DATASET, datasetId))
-        .projection(Projections.include(ID, WRITTEN_AT))
-        .batchSize(10_000);
+    var ids =
+        collection
+            .find(Filters.eq(DATASET, datasetId))
+            .projection(Projections.include(ID, WRITTEN_AT))
+            .batchSize(10_000);
     for (Document document : ids) {
       String id = document.getString(ID);
       Date writtenAt = document.getDate(WRITTEN_AT);
@@ -37,8 +40,10 @@ final class Sweeps {
     long deleted = 0;
     for (int from = 0; from < garbage.size(); from += 1000) {
       List<String> batch = garbage.subList(from, Math.min(garbage.size(), from + 1000));
-      deleted += collection.deleteMany(Filters.and(Filters.in(ID, batch), Filters.lt(WRITTEN_AT, cutoff)))
-          .getDeletedCount();
+      deleted +=
+          collection
+              .deleteMany(Filters.and(Filters.in(ID, batch), Filters.lt(WRITTEN_AT, cutoff)))
+              .getDeletedCount();
     }
     return deleted;
   }

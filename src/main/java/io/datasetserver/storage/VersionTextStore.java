@@ -2,6 +2,7 @@ package io.datasetserver.storage;
 
 import static io.datasetserver.storage.ContentAddressedWrites.DATASET;
 import static io.datasetserver.storage.ContentAddressedWrites.ID;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -20,11 +21,10 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * The {@code version_texts} collection: versions' attributes and descriptions too long to keep
- * in the dataset document (see {@code VersionText}). One document per distinct text per
- * dataset, its id derived from the dataset and the text's hash, so versions with the same
- * attributes share it and writing it again is a no-op. Swept with the dataset's other
- * content-addressed documents.
+ * The {@code version_texts} collection: versions' attributes and descriptions too long to keep in
+ * the dataset document (see {@code VersionText}). One document per distinct text per dataset, its
+ * id derived from the dataset and the text's hash, so versions with the same attributes share it
+ * and writing it again is a no-op. Swept with the dataset's other content-addressed documents.
  */
 public final class VersionTextStore implements VersionTextRepository {
   private static final String TEXT = "text";
@@ -49,8 +49,12 @@ public final class VersionTextStore implements VersionTextRepository {
   /** Writes the texts (hash → text) of one dataset; ones already stored are left as they are. */
   void insertAll(String datasetId, Map<String, String> byHash) {
     List<Document> documents = new ArrayList<>(byHash.size());
-    byHash.forEach((hash, text) -> documents.add(new Document(ID, documentId(datasetId, hash))
-        .append(DATASET, datasetId).append(TEXT, text)));
+    byHash.forEach(
+        (hash, text) ->
+            documents.add(
+                new Document(ID, documentId(datasetId, hash))
+                    .append(DATASET, datasetId)
+                    .append(TEXT, text)));
     writes.insertAll(texts, documents);
   }
 
@@ -62,7 +66,8 @@ public final class VersionTextStore implements VersionTextRepository {
     List<String> ids = new ArrayList<>(byDocumentId.keySet());
     Map<Ref, String> found = new HashMap<>(ids.size() * 2);
     for (int from = 0; from < ids.size(); from += DatapointRepository.READ_BATCH) {
-      List<String> batch = ids.subList(from, Math.min(ids.size(), from + DatapointRepository.READ_BATCH));
+      List<String> batch =
+          ids.subList(from, Math.min(ids.size(), from + DatapointRepository.READ_BATCH));
       for (Document document : texts.find(Filters.in(ID, batch))) {
         found.put(byDocumentId.get(document.getString(ID)), document.getString(TEXT));
       }
@@ -77,7 +82,10 @@ public final class VersionTextStore implements VersionTextRepository {
     texts.deleteMany(Filters.eq(DATASET, datasetId));
   }
 
-  /** Deletes the dataset's texts whose hashes are not in {@code liveHashes}, written before the cutoff. */
+  /**
+   * Deletes the dataset's texts whose hashes are not in {@code liveHashes}, written before the
+   * cutoff.
+   */
   long sweep(String datasetId, Set<String> liveHashes, Date cutoff) {
     Set<String> live = new HashSet<>();
     liveHashes.forEach(hash -> live.add(documentId(datasetId, hash)));

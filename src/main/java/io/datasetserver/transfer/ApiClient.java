@@ -13,27 +13,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A client of this server's public API for the import and export commands: JSON over
- * HTTP/1.1 (Grizzly stalls on the h2c upgrade Java's client asks for by default).
+ * A client of this server's public API for the import and export commands: JSON over HTTP/1.1
+ * (Grizzly stalls on the h2c upgrade Java's client asks for by default).
  */
 public final class ApiClient {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final String baseUrl;
   private final String apiKey;
 
-  /** @param serverUrl e.g. {@code http://127.0.0.1:8080} (with or without {@code /v5}) */
+  /**
+   * @param serverUrl e.g. {@code http://127.0.0.1:8080} (with or without {@code /v5})
+   */
   public ApiClient(String serverUrl, String apiKey) {
-    String base = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+    String base =
+        serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
     this.baseUrl = base.endsWith("/v5") ? base : base + "/v5";
     this.apiKey = apiKey;
   }
 
-  /** A failed request: the status and the server's {@code detail} (text, or the 422 list as JSON). */
+  /**
+   * A failed request: the status and the server's {@code detail} (text, or the 422 list as JSON).
+   */
   public static class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -60,8 +66,11 @@ public final class ApiClient {
   }
 
   public JsonNode post(String path, byte[] json) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json)), path);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json)),
+        path);
   }
 
   static String encode(String value) {
@@ -86,8 +95,12 @@ public final class ApiClient {
     JsonNode body = parse(response.body());
     if (response.statusCode() / 100 != 2) {
       JsonNode detail = body.path("detail");
-      String message = detail.isTextual() ? detail.textValue() : detail.isMissingNode()
-          ? new String(response.body(), StandardCharsets.UTF_8) : detail.toString();
+      String message =
+          detail.isTextual()
+              ? detail.textValue()
+              : detail.isMissingNode()
+                  ? new String(response.body(), StandardCharsets.UTF_8)
+                  : detail.toString();
       throw new ApiException(response.statusCode(), detail, response.statusCode() + " " + message);
     }
     return body;

@@ -19,12 +19,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * One file's folder of an export, read for an import. {@link #check} reads everything once,
- * line by line, and proves the dataset complete and well formed without keeping its datapoints;
- * {@link #forEachChunk} then streams a version's datapoint lines a chunk at a time.
+ * One file's folder of an export, read for an import. {@link #check} reads everything once, line by
+ * line, and proves the dataset complete and well formed without keeping its datapoints; {@link
+ * #forEachChunk} then streams a version's datapoint lines a chunk at a time.
  */
 final class DatasetFolder {
   private final Path folder;
+
   /** {@code files/FILE_ID}, for messages. */
   private final String location;
 
@@ -38,7 +39,8 @@ final class DatasetFolder {
   }
 
   /** A dataset as its files describe it; {@code versions} by version id, in name order. */
-  record Checked(JsonNode file, Map<String, JsonNode> versions, JsonNode deployments, long datapoints) {
+  record Checked(
+      JsonNode file, Map<String, JsonNode> versions, JsonNode deployments, long datapoints) {
     String id() {
       return file.path("id").asText();
     }
@@ -57,11 +59,15 @@ final class DatasetFolder {
     return type.textValue();
   }
 
-  /** Validates the whole dataset (metadata, every datapoint line, every count) without keeping datapoints. */
+  /**
+   * Validates the whole dataset (metadata, every datapoint line, every count) without keeping
+   * datapoints.
+   */
   Checked check() throws Malformed {
     JsonNode file = readJson(folder.resolve(Layout.FILE_JSON), Layout.FILE_JSON);
     if (!Files.exists(folder.resolve(Layout.DONE))) {
-      throw new Malformed(location + "/" + Layout.DONE, "missing: the export of this file did not finish");
+      throw new Malformed(
+          location + "/" + Layout.DONE, "missing: the export of this file did not finish");
     }
     String id = file.path("id").asText(null);
     if (!folder.getFileName().toString().equals(id)) {
@@ -78,7 +84,8 @@ final class DatasetFolder {
     for (JsonNode deployment : deployments) {
       if (!versions.containsKey(deployment.path("version_id").asText())
           || !deployment.path("environment_name").isTextual()) {
-        throw new Malformed(location + "/" + Layout.DEPLOYMENTS,
+        throw new Malformed(
+            location + "/" + Layout.DEPLOYMENTS,
             "every entry names one of the dataset's versions and an environment_name");
       }
     }
@@ -86,15 +93,25 @@ final class DatasetFolder {
     long total = 0;
     for (Map.Entry<String, JsonNode> version : versions.entrySet()) {
       long expected = version.getValue().path("datapoints_count").asLong();
-      long lines = forEachLine(version.getKey(), (line, node, where) -> {
-        String problem = ImportedDatapoint.problem(node);
-        if (problem != null) {
-          throw new Malformed(where, "not a datapoint: " + problem);
-        }
-      });
+      long lines =
+          forEachLine(
+              version.getKey(),
+              (line, node, where) -> {
+                String problem = ImportedDatapoint.problem(node);
+                if (problem != null) {
+                  throw new Malformed(where, "not a datapoint: " + problem);
+                }
+              });
       if (lines != expected) {
-        throw new Malformed(location + "/" + Layout.DATAPOINTS + "/" + version.getKey(), lines + " datapoints, but "
-            + Layout.VERSIONS + "/" + version.getKey() + " has datapoints_count " + expected);
+        throw new Malformed(
+            location + "/" + Layout.DATAPOINTS + "/" + version.getKey(),
+            lines
+                + " datapoints, but "
+                + Layout.VERSIONS
+                + "/"
+                + version.getKey()
+                + " has datapoints_count "
+                + expected);
       }
       total += lines;
     }
@@ -116,23 +133,25 @@ final class DatasetFolder {
     List<String> lines = new ArrayList<>(size);
     List<String> locations = new ArrayList<>(size);
     long[] chars = {0};
-    forEachLine(versionId, (line, node, where) -> {
-      if (!lines.isEmpty() && chars[0] + line.length() > maxChars) {
-        sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
-        lines.clear();
-        locations.clear();
-        chars[0] = 0;
-      }
-      lines.add(line);
-      locations.add(where);
-      chars[0] += line.length();
-      if (lines.size() == size) {
-        sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
-        lines.clear();
-        locations.clear();
-        chars[0] = 0;
-      }
-    });
+    forEachLine(
+        versionId,
+        (line, node, where) -> {
+          if (!lines.isEmpty() && chars[0] + line.length() > maxChars) {
+            sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
+            lines.clear();
+            locations.clear();
+            chars[0] = 0;
+          }
+          lines.add(line);
+          locations.add(where);
+          chars[0] += line.length();
+          if (lines.size() == size) {
+            sink.accept(new Chunk(List.copyOf(lines), List.copyOf(locations)));
+            lines.clear();
+            locations.clear();
+            chars[0] = 0;
+          }
+        });
     if (!lines.isEmpty()) {
       sink.accept(new Chunk(lines, locations));
     }
@@ -146,7 +165,8 @@ final class DatasetFolder {
   private long forEachLine(String versionId, LineVisitor visitor) throws Malformed {
     String versionLocation = location + "/" + Layout.DATAPOINTS + "/" + versionId;
     long count = 0;
-    for (Path jsonl : Layout.jsonlFiles(folder.resolve(Layout.DATAPOINTS).resolve(versionId), versionLocation)) {
+    for (Path jsonl :
+        Layout.jsonlFiles(folder.resolve(Layout.DATAPOINTS).resolve(versionId), versionLocation)) {
       String fileLocation = versionLocation + "/" + jsonl.getFileName();
       try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
         int number = 0;
@@ -177,14 +197,17 @@ final class DatasetFolder {
     Map<String, JsonNode> versions = new LinkedHashMap<>();
     if (Files.isDirectory(versionsFolder)) {
       try (Stream<Path> files = Files.list(versionsFolder)) {
-        for (Path file : files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+        for (Path file :
+            files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
           String name = file.getFileName().toString();
           String where = Layout.VERSIONS + "/" + name;
           JsonNode version = readJson(file, where);
           if (!name.equals(version.path("version_id").asText(null))) {
-            throw new Malformed(location + "/" + where, "its \"version_id\" is not the file's name");
+            throw new Malformed(
+                location + "/" + where, "its \"version_id\" is not the file's name");
           }
-          if (!version.path("datapoints_count").canConvertToLong() || version.path("datapoints_count").asLong() < 0) {
+          if (!version.path("datapoints_count").canConvertToLong()
+              || version.path("datapoints_count").asLong() < 0) {
             throw new Malformed(location + "/" + where, "has no valid \"datapoints_count\"");
           }
           versions.put(name, version);
@@ -194,7 +217,8 @@ final class DatasetFolder {
       }
     }
     if (versions.isEmpty()) {
-      throw new Malformed(location + "/" + Layout.VERSIONS, "missing or empty: a dataset has at least one version");
+      throw new Malformed(
+          location + "/" + Layout.VERSIONS, "missing or empty: a dataset has at least one version");
     }
     return versions;
   }
@@ -209,8 +233,9 @@ final class DatasetFolder {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
         if (!name.startsWith(".") && !known.contains(name)) {
-          throw new Malformed(location + "/" + Layout.DATAPOINTS + "/" + name, "datapoints of a version that "
-              + Layout.VERSIONS + "/ does not have");
+          throw new Malformed(
+              location + "/" + Layout.DATAPOINTS + "/" + name,
+              "datapoints of a version that " + Layout.VERSIONS + "/ does not have");
         }
       }
     } catch (IOException e) {
@@ -229,7 +254,8 @@ final class DatasetFolder {
     } catch (NoSuchFileException e) {
       throw new Malformed(where, "missing");
     } catch (JsonProcessingException e) {
-      throw new Malformed(where + " line " + e.getLocation().getLineNr(), "bad JSON: " + e.getOriginalMessage());
+      throw new Malformed(
+          where + " line " + e.getLocation().getLineNr(), "bad JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new Malformed(where, "cannot be read: " + e.getMessage());
     }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * {@code make import FROM=DIR}: imports an export folder into the server at {@code SERVER_URL}
- * (default {@code http://127.0.0.1:8080}) with {@code API_KEY} (default the development key).
- * Exit status 1 when anything failed or conflicted, 2 for a usage error.
+ * (default {@code http://127.0.0.1:8080}) with {@code API_KEY} (default the development key). Exit
+ * status 1 when anything failed or conflicted, 2 for a usage error.
  */
 public final class ImportMain {
   private ImportMain() {}

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The export layout written by Humanloop's export tool (contract §9), one folder per file:
+ *
  * <pre>
  * EXPORT/files/FILE_ID/file.json                        the file (type "dataset" for datasets)
  * EXPORT/files/FILE_ID/versions/VERSION_ID              one version, as GET …/versions lists it
@@ -29,11 +30,12 @@ import java.util.stream.Stream;
  */
 public final class Layout {
   /** Exact numbers (0.1 stays 0.1), duplicate keys and trailing garbage refused. */
-  public static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  public static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   public static final String FILES = "files";
   public static final String FILE_JSON = "file.json";
@@ -42,6 +44,7 @@ public final class Layout {
   public static final String DEPLOYMENTS = "deployments.json";
   public static final String DONE = ".done";
   public static final String LOG = "export.log";
+
   /** Lines per JSONL file this server's export writes (an import reads any number). */
   public static final int LINES_PER_FILE = 1000;
 
@@ -72,8 +75,8 @@ public final class Layout {
   }
 
   /**
-   * A version's JSONL files in numeric order; none when its folder is missing (a version
-   * without datapoints). A gap in the numbering, or a file that is not {@code N.jsonl}, is malformed.
+   * A version's JSONL files in numeric order; none when its folder is missing (a version without
+   * datapoints). A gap in the numbering, or a file that is not {@code N.jsonl}, is malformed.
    */
   public static List<Path> jsonlFiles(Path versionFolder, String location) throws Malformed {
     if (!Files.isDirectory(versionFolder)) {
@@ -88,7 +91,8 @@ public final class Layout {
         }
         Matcher matcher = JSONL.matcher(name);
         if (!matcher.matches() || !Files.isRegularFile(child)) {
-          throw new Malformed(location + "/" + name, "not a datapoints file (expected 1.jsonl, 2.jsonl, …)");
+          throw new Malformed(
+              location + "/" + name, "not a datapoints file (expected 1.jsonl, 2.jsonl, …)");
         }
         numbered.put(Integer.parseInt(matcher.group(1)), child);
       }
@@ -99,8 +103,9 @@ public final class Layout {
     int expected = 1;
     for (Map.Entry<Integer, Path> entry : numbered.entrySet()) {
       if (entry.getKey() != expected) {
-        throw new Malformed(location + "/" + expected + ".jsonl", "missing (" + entry.getValue().getFileName()
-            + " exists)");
+        throw new Malformed(
+            location + "/" + expected + ".jsonl",
+            "missing (" + entry.getValue().getFileName() + " exists)");
       }
       files.add(entry.getValue());
       expected++;

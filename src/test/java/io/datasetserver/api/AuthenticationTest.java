@@ -15,7 +15,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Contract §4 and §5: every /v5 request needs a known X-API-KEY, and 401 comes before anything else. */
+/**
+ * Contract §4 and §5: every /v5 request needs a known X-API-KEY, and 401 comes before anything
+ * else.
+ */
 @ExtendWith(RunningServer.class)
 class AuthenticationTest {
   /** One request to each endpoint, made with the given client. */
@@ -36,19 +39,21 @@ class AuthenticationTest {
   @Test
   void aMissingKeyIs401OnEveryEndpoint(Api api) {
     JsonNode created = upsert(api, uniquePath("auth"), "a");
-    for (Function<Api, Api.Response> request : everyEndpoint(created.path("id").asText(),
-        created.path("version_id").asText())) {
+    for (Function<Api, Api.Response> request :
+        everyEndpoint(created.path("id").asText(), created.path("version_id").asText())) {
       request.apply(api.as(null)).assertDetail(401);
     }
-    assertThat(api.get(DATASETS + "/" + created.path("id").asText()).status()).as("nothing deleted").isEqualTo(200);
+    assertThat(api.get(DATASETS + "/" + created.path("id").asText()).status())
+        .as("nothing deleted")
+        .isEqualTo(200);
   }
 
   @Test
   void anUnknownKeyIs401OnEveryEndpoint(Api api) {
     JsonNode created = upsert(api, uniquePath("auth"), "a");
     for (String key : List.of("key_wrong", "", Api.ALPHA + "x", Api.ALPHA.toUpperCase())) {
-      for (Function<Api, Api.Response> request : everyEndpoint(created.path("id").asText(),
-          created.path("version_id").asText())) {
+      for (Function<Api, Api.Response> request :
+          everyEndpoint(created.path("id").asText(), created.path("version_id").asText())) {
         request.apply(api.as(key)).assertDetail(401);
       }
     }
@@ -63,7 +68,9 @@ class AuthenticationTest {
 
   @Test
   void theConfiguredDigestIsNotItselfAKey(Api api) {
-    api.as("f1f16abf57e85579c31a9a3135f238a523410da9a1e306f2266a3b1015278b81").get(DATASETS).assertDetail(401);
+    api.as("f1f16abf57e85579c31a9a3135f238a523410da9a1e306f2266a3b1015278b81")
+        .get(DATASETS)
+        .assertDetail(401);
   }
 
   @Test
@@ -87,7 +94,9 @@ class AuthenticationTest {
   @Test
   void aRejectedRequestCreatesNothing(Api api) {
     String name = "auth" + UUID.randomUUID().toString().replace("-", "");
-    api.as("key_wrong").post(DATASETS, Map.of("path", "auth/" + name, "datapoints", List.of())).assertDetail(401);
+    api.as("key_wrong")
+        .post(DATASETS, Map.of("path", "auth/" + name, "datapoints", List.of()))
+        .assertDetail(401);
     assertThat(api.get(DATASETS + "?name=" + name).ok().path("total").asInt()).isZero();
   }
 

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * POST /v5/datasets/{id}/datapoints/csv (contract §3 and §6): column mapping, base selection,
- * dedupe, and every way a file or request is refused. The mapping's corner cases are also
- * pinned without HTTP in {@code CsvRowsTest}.
+ * dedupe, and every way a file or request is refused. The mapping's corner cases are also pinned
+ * without HTTP in {@code CsvRowsTest}.
  */
 @ExtendWith(RunningServer.class)
 class CsvUploadTest {
@@ -49,7 +49,10 @@ class CsvUploadTest {
     assertThat(uploaded.get("id").asText()).isEqualTo(id(base));
     assertThat(versionId(uploaded)).isNotEqualTo(versionId(base)).startsWith("dsv_");
     assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(3);
-    assertThat(contents(api, uploaded)).isEqualTo(json("""
+    assertThat(contents(api, uploaded))
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"question": "what", "context": "first"}},
          {"inputs": {"question": "why", "context": "second"}}]"""));
@@ -70,7 +73,8 @@ class CsvUploadTest {
   void emptyInputCellsAreKeptAsEmptyStrings(Api api) {
     ArrayNode datapoints = contentsAfterUploading(api, "x,y,z\none,,\n");
 
-    assertThat(last(datapoints)).isEqualTo(json("{\"inputs\": {\"x\": \"one\", \"y\": \"\", \"z\": \"\"}}"));
+    assertThat(last(datapoints))
+        .isEqualTo(json("{\"inputs\": {\"x\": \"one\", \"y\": \"\", \"z\": \"\"}}"));
   }
 
   @Test
@@ -78,23 +82,32 @@ class CsvUploadTest {
     ArrayNode datapoints = contentsAfterUploading(api, "q,target\nhi,hello there\n");
 
     assertThat(last(datapoints))
-        .isEqualTo(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
+        .isEqualTo(
+            json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
   }
 
   @Test
   void targetJsonObjectBecomesTheTarget(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api,
-        "q,target\nhi,\"{\"\"answer\"\": 42, \"\"tags\"\": [\"\"x\"\"], \"\"none\"\": null}\"\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(
+            api,
+            "q,target\nhi,\"{\"\"answer\"\": 42, \"\"tags\"\": [\"\"x\"\"], \"\"none\"\": null}\"\n");
 
-    assertThat(last(datapoints)).isEqualTo(json(
-        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"tags\": [\"x\"], \"none\": null}}"));
+    assertThat(last(datapoints))
+        .isEqualTo(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"tags\": [\"x\"], \"none\": null}}"));
   }
 
   @Test
   void targetJsonThatIsNotAnObjectIsKeptAsText(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api, "q,target\none,42\ntwo,\"[1, 2]\"\nthree,true\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(api, "q,target\none,42\ntwo,\"[1, 2]\"\nthree,true\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "42"}},
          {"inputs": {"q": "two"}, "target": {"output": "[1, 2]"}},
@@ -110,11 +123,16 @@ class CsvUploadTest {
 
   @Test
   void targetKeyColumnsAreJsonWhenTheyParseElseText(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api,
-        "q,target.score,target.label,target.meta,target.gone,target.ok,target.list,target.quoted\n"
-            + "hi,0.5,good answer,\"{\"\"k\"\": 1}\",null,true,\"[1,\"\"x\"\"]\",\"\"\"text\"\"\"\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(
+            api,
+            "q,target.score,target.label,target.meta,target.gone,target.ok,target.list,target.quoted\n"
+                + "hi,0.5,good answer,\"{\"\"k\"\": 1}\",null,true,\"[1,\"\"x\"\"]\",\"\"\"text\"\"\"\n");
 
-    assertThat(last(datapoints)).isEqualTo(json("""
+    assertThat(last(datapoints))
+        .isEqualTo(
+            json(
+                """
         {"inputs": {"q": "hi"},
          "target": {"score": 0.5, "label": "good answer", "meta": {"k": 1}, "gone": null, "ok": true,
                     "list": [1, "x"], "quoted": "text"}}"""));
@@ -130,26 +148,36 @@ class CsvUploadTest {
 
   @Test
   void targetKeyColumnsApplyOverAJsonTarget(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api,
-        "q,target,target.answer,target.extra\nhi,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",3,more\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(
+            api,
+            "q,target,target.answer,target.extra\nhi,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",3,more\n");
 
-    assertThat(last(datapoints)).isEqualTo(json(
-        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
+    assertThat(last(datapoints))
+        .isEqualTo(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
   }
 
   @Test
   void targetKeyColumnsApplyOverATextTarget(Api api) {
     ArrayNode datapoints = contentsAfterUploading(api, "q,target,target.score\nhi,hello,1\n");
 
-    assertThat(last(datapoints)).isEqualTo(json(
-        "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
+    assertThat(last(datapoints))
+        .isEqualTo(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
   }
 
   @Test
   void emptyTargetKeyCellSetsNothing(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api, "q,target,target.score\none,hello,\ntwo,,\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(api, "q,target,target.score\none,hello,\ntwo,,\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "hello"}},
          {"inputs": {"q": "two"}}]"""));
@@ -167,19 +195,26 @@ class CsvUploadTest {
   void headerNamesAreCaseSensitiveSoTargetAndMessagesInOtherCasesAreInputs(Api api) {
     ArrayNode datapoints = contentsAfterUploading(api, "Target,Messages,TARGET.x,q\nt,m,x,hi\n");
 
-    assertThat(last(datapoints)).isEqualTo(json(
-        "{\"inputs\": {\"Target\": \"t\", \"Messages\": \"m\", \"TARGET.x\": \"x\", \"q\": \"hi\"}}"));
+    assertThat(last(datapoints))
+        .isEqualTo(
+            json(
+                "{\"inputs\": {\"Target\": \"t\", \"Messages\": \"m\", \"TARGET.x\": \"x\", \"q\": \"hi\"}}"));
   }
 
   @Test
   void messagesColumnHoldsAJsonArrayOfChatMessages(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api,
-        "q,messages\n"
-            + "one,\"[{\"\"role\"\": \"\"system\"\", \"\"content\"\": \"\"be brief\"\"},"
-            + " {\"\"role\"\": \"\"user\"\", \"\"content\"\": [{\"\"type\"\": \"\"text\"\", \"\"text\"\": \"\"hi\"\"}]}]\"\n"
-            + "two,\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(
+            api,
+            "q,messages\n"
+                + "one,\"[{\"\"role\"\": \"\"system\"\", \"\"content\"\": \"\"be brief\"\"},"
+                + " {\"\"role\"\": \"\"user\"\", \"\"content\"\": [{\"\"type\"\": \"\"text\"\", \"\"text\"\": \"\"hi\"\"}]}]\"\n"
+                + "two,\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"},
           "messages": [{"role": "system", "content": "be brief"},
@@ -189,10 +224,14 @@ class CsvUploadTest {
 
   @Test
   void quotedFieldsKeepCommasNewlinesAndQuotes(Api api) {
-    ArrayNode datapoints = contentsAfterUploading(api,
-        "q,notes\n\"a, b\",\"line one\nline two\"\n\"say \"\"hi\"\"\",plain\n");
+    ArrayNode datapoints =
+        contentsAfterUploading(
+            api, "q,notes\n\"a, b\",\"line one\nline two\"\n\"say \"\"hi\"\"\",plain\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "a, b", "notes": "line one\\nline two"}},
          {"inputs": {"q": "say \\"hi\\"", "notes": "plain"}}]"""));
@@ -210,7 +249,10 @@ class CsvUploadTest {
   void crlfLineEndingsAreNotPartOfTheCells(Api api) {
     ArrayNode datapoints = contentsAfterUploading(api, "q,target\r\none,x\r\ntwo,y\r\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one"}, "target": {"output": "x"}},
          {"inputs": {"q": "two"}, "target": {"output": "y"}}]"""));
@@ -220,7 +262,10 @@ class CsvUploadTest {
   void blankLinesAreSkipped(Api api) {
     ArrayNode datapoints = contentsAfterUploading(api, "q,r\n\none,1\n\r\n\ntwo,2\n\n");
 
-    assertThat(datapoints).isEqualTo(json("""
+    assertThat(datapoints)
+        .isEqualTo(
+            json(
+                """
         [{"inputs": {"q": "a"}},
          {"inputs": {"q": "one", "r": "1"}},
          {"inputs": {"q": "two", "r": "2"}}]"""));
@@ -283,8 +328,14 @@ class CsvUploadTest {
 
   @Test
   void rowEqualToAJsonDatapointWithAnExactDecimalIsTheSameDatapoint(Api api) {
-    JsonNode base = api.post(DATASETS, "{\"path\": \"" + uniquePath("tests/csv") + "\", \"datapoints\": "
-        + "[{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": 0.12345678901234567890}}]}").ok();
+    JsonNode base =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + uniquePath("tests/csv")
+                    + "\", \"datapoints\": "
+                    + "[{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": 0.12345678901234567890}}]}")
+            .ok();
 
     JsonNode uploaded = upload(api, base, "", "q,target.score\nhi,0.12345678901234567890\n").ok();
 
@@ -294,8 +345,17 @@ class CsvUploadTest {
 
   @Test
   void newVersionKeepsTheBasesAttributes(Api api) {
-    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
-        "attributes", Map.of("owner", "qa", "n", 1))).ok();
+    JsonNode base =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    uniquePath("tests/csv"),
+                    "datapoints",
+                    datapoints("a"),
+                    "attributes",
+                    Map.of("owner", "qa", "n", 1)))
+            .ok();
 
     JsonNode uploaded = upload(api, base, "", "q\nb\n").ok();
 
@@ -308,8 +368,17 @@ class CsvUploadTest {
   void versionNameAndDescriptionDescribeTheNewVersion(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = upload(api, base, "", "q\nb\n", "version_name", "from csv",
-        "version_description", "uploaded rows").ok();
+    JsonNode uploaded =
+        upload(
+                api,
+                base,
+                "",
+                "q\nb\n",
+                "version_name",
+                "from csv",
+                "version_description",
+                "uploaded rows")
+            .ok();
 
     assertThat(uploaded.get("version_name").asText()).isEqualTo("from csv");
     assertThat(uploaded.get("version_description").asText()).isEqualTo("uploaded rows");
@@ -319,8 +388,17 @@ class CsvUploadTest {
   void versionNameAndDescriptionKeepNonAsciiCharacters(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    JsonNode uploaded = upload(api, base, "", "q\nb\n", "version_name", "caf\u00e9 \u2713 \u65e5\u672c",
-        "version_description", "na\u00efve \ud83d\ude00").ok();
+    JsonNode uploaded =
+        upload(
+                api,
+                base,
+                "",
+                "q\nb\n",
+                "version_name",
+                "caf\u00e9 \u2713 \u65e5\u672c",
+                "version_description",
+                "na\u00efve \ud83d\ude00")
+            .ok();
 
     assertThat(uploaded.get("version_name").asText()).isEqualTo("caf\u00e9 \u2713 \u65e5\u672c");
     assertThat(uploaded.get("version_description").asText()).isEqualTo("na\u00efve \ud83d\ude00");
@@ -348,16 +426,30 @@ class CsvUploadTest {
 
   @Test
   void emptyVersionNameIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
-    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
-        "q\nb\n".getBytes(StandardCharsets.UTF_8), "version_name", "");
+    Api.Response response =
+        api.upload(
+            DATASETS + "/ds_unknown/datapoints/csv",
+            "rows.csv",
+            "q\nb\n".getBytes(StandardCharsets.UTF_8),
+            "version_name",
+            "");
 
     response.assertStatus(422);
   }
 
   @Test
   void versionNameUsedByAnotherVersionIsAConflict(Api api) {
-    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
-        "version_name", "taken")).ok();
+    JsonNode base =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    uniquePath("tests/csv"),
+                    "datapoints",
+                    datapoints("a"),
+                    "version_name",
+                    "taken"))
+            .ok();
 
     Api.Response response = upload(api, base, "", "q\nb\n", "version_name", "taken");
 
@@ -380,8 +472,17 @@ class CsvUploadTest {
 
   @Test
   void headerOnlyFileUnderADifferentVersionNameIsAConflictNamingTheBase(Api api) {
-    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
-        "version_name", "one")).ok();
+    JsonNode base =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    uniquePath("tests/csv"),
+                    "datapoints",
+                    datapoints("a"),
+                    "version_name",
+                    "one"))
+            .ok();
 
     Api.Response response = upload(api, base, "", "q\n", "version_name", "two");
 
@@ -391,8 +492,17 @@ class CsvUploadTest {
 
   @Test
   void rowsAddingNothingUnderTheBasesOwnNameReturnTheBase(Api api) {
-    JsonNode base = api.post(DATASETS, Map.of("path", uniquePath("tests/csv"), "datapoints", datapoints("a"),
-        "version_name", "one")).ok();
+    JsonNode base =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    uniquePath("tests/csv"),
+                    "datapoints",
+                    datapoints("a"),
+                    "version_name",
+                    "one"))
+            .ok();
 
     JsonNode uploaded = upload(api, base, "", "q\na\n", "version_name", "one").ok();
 
@@ -449,7 +559,8 @@ class CsvUploadTest {
   void bothVersionIdAndEnvironmentAreRejected(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    Api.Response response = upload(api, base, "?version_id=" + versionId(base) + "&environment=production", "q\nb\n");
+    Api.Response response =
+        upload(api, base, "?version_id=" + versionId(base) + "&environment=production", "q\nb\n");
 
     response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc").get(0).asText()).isEqualTo("query");
@@ -458,8 +569,11 @@ class CsvUploadTest {
 
   @Test
   void unknownDatasetIsNotFoundBeforeTheFileIsRead(Api api) {
-    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
-        "q,r\nragged\n".getBytes(StandardCharsets.UTF_8));
+    Api.Response response =
+        api.upload(
+            DATASETS + "/ds_unknown/datapoints/csv",
+            "rows.csv",
+            "q,r\nragged\n".getBytes(StandardCharsets.UTF_8));
 
     response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
@@ -489,7 +603,8 @@ class CsvUploadTest {
   // ---- malformed files ----
 
   @Test
-  void rowWithMoreCellsThanTheHeaderIsRejectedNamingTheRowAndChangesNothing(Api api, DatasetServer server) {
+  void rowWithMoreCellsThanTheHeaderIsRejectedNamingTheRowAndChangesNothing(
+      Api api, DatasetServer server) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
     Map<String, Long> before = StoredDocuments.counts(server.database());
 
@@ -516,7 +631,8 @@ class CsvUploadTest {
   void invalidJsonInMessagesIsRejectedNamingTheRow(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    Api.Response response = upload(api, base, "", "q,messages\nb,\nc,\"[{\"\"role\"\": \"\"user\"\"\"\n");
+    Api.Response response =
+        upload(api, base, "", "q,messages\nb,\nc,\"[{\"\"role\"\": \"\"user\"\"\"\n");
 
     response.assertStatus(422);
     assertNamesRow(response, 2);
@@ -527,7 +643,11 @@ class CsvUploadTest {
   void messagesThatAreNotChatMessagesAreRejected(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    upload(api, base, "", "q,messages\nb,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n")
+    upload(
+            api,
+            base,
+            "",
+            "q,messages\nb,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n")
         .assertStatus(422);
     upload(api, base, "", "q,messages\nb,\"{\"\"role\"\": \"\"user\"\"}\"\n").assertStatus(422);
     upload(api, base, "", "q,messages\nb,hello\n").assertStatus(422);
@@ -579,8 +699,12 @@ class CsvUploadTest {
   @Test
   void invalidUtf8SequencesAreRejectedNamingTheirRowAndStoreNothing(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
-    for (byte[] sequence : new byte[][] {{(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}}) {
+    for (byte[] sequence :
+        new byte[][] {
+          {(byte) 0xE0, (byte) 0x80, (byte) 0x80},
+          {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+          {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}
+        }) {
       ByteArrayOutputStream file = new ByteArrayOutputStream();
       file.writeBytes("q\nfine\ncaf".getBytes(StandardCharsets.UTF_8));
       file.writeBytes(sequence);
@@ -608,12 +732,14 @@ class CsvUploadTest {
   void missingFilePartIsRejected(Api api) {
     JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
 
-    Api.Response response = api.upload(datasetUrl(base) + "/datapoints/csv", "rows.csv", null,
-        "version_name", "no file");
+    Api.Response response =
+        api.upload(
+            datasetUrl(base) + "/datapoints/csv", "rows.csv", null, "version_name", "no file");
 
     response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc"))
-        .extracting(JsonNode::asText).containsExactly("body", "file");
+        .extracting(JsonNode::asText)
+        .containsExactly("body", "file");
     assertThat(versions(api, base)).containsExactly(versionId(base));
   }
 
@@ -630,15 +756,17 @@ class CsvUploadTest {
 
   @Test
   void missingFilePartIsRejectedBeforeTheDatasetIsLookedUp(Api api) {
-    Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv", null,
-        "version_name", "no file");
+    Api.Response response =
+        api.upload(
+            DATASETS + "/ds_unknown/datapoints/csv", "rows.csv", null, "version_name", "no file");
 
     response.assertStatus(422);
   }
 
   @Test
   void fileOverTheSizeLimitIsRejectedAndOneAtTheLimitIsAccepted() throws Exception {
-    try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
+    try (DatasetServer small =
+        DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
       Api api = new Api(small.port());
       JsonNode base = upsert(api, uniquePath("tests/csv"), "a");
       String atLimit = "q\n" + "x".repeat(997) + "\n";
@@ -657,11 +785,15 @@ class CsvUploadTest {
 
   @Test
   void unknownDatasetIsNotFoundEvenWhenTheFileIsOverTheLimit() throws Exception {
-    try (DatasetServer small = DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
+    try (DatasetServer small =
+        DatasetServer.start(RunningServer.config().withMaxUploadBytes(1000))) {
       Api api = new Api(small.port());
 
-      Api.Response response = api.upload(DATASETS + "/ds_unknown/datapoints/csv", "rows.csv",
-          ("q\n" + "y".repeat(2000) + "\n").getBytes(StandardCharsets.UTF_8));
+      Api.Response response =
+          api.upload(
+              DATASETS + "/ds_unknown/datapoints/csv",
+              "rows.csv",
+              ("q\n" + "y".repeat(2000) + "\n").getBytes(StandardCharsets.UTF_8));
 
       response.assertStatus(404);
     }
@@ -676,7 +808,8 @@ class CsvUploadTest {
     JsonNode uploaded = upload(api.as(Api.ALPHA_ALAN), base, "", "q\nb\n").ok();
 
     assertThat(uploaded.get("created_by").get("id").asText()).isEqualTo("usr_alan");
-    assertThat(uploaded.get("created_by").get("email_address").asText()).isEqualTo("alan@alpha.example");
+    assertThat(uploaded.get("created_by").get("email_address").asText())
+        .isEqualTo("alan@alpha.example");
   }
 
   @Test
@@ -701,11 +834,13 @@ class CsvUploadTest {
 
   // ---- helpers ----
 
-  private static Api.Response upload(Api api, JsonNode dataset, String query, String csv, String... fields) {
+  private static Api.Response upload(
+      Api api, JsonNode dataset, String query, String csv, String... fields) {
     return upload(api, dataset, query, csv.getBytes(StandardCharsets.UTF_8), fields);
   }
 
-  private static Api.Response upload(Api api, JsonNode dataset, String query, byte[] csv, String... fields) {
+  private static Api.Response upload(
+      Api api, JsonNode dataset, String query, byte[] csv, String... fields) {
     return api.upload(datasetUrl(dataset) + "/datapoints/csv" + query, "rows.csv", csv, fields);
   }
 
@@ -726,21 +861,32 @@ class CsvUploadTest {
 
   /** The version's datapoints without their ids, in order. */
   private static ArrayNode contents(Api api, JsonNode version) {
-    ArrayNode datapoints = (ArrayNode) api.get(datasetUrl(version) + "?include_datapoints=true&version_id="
-        + versionId(version)).ok().get("datapoints");
+    ArrayNode datapoints =
+        (ArrayNode)
+            api.get(
+                    datasetUrl(version)
+                        + "?include_datapoints=true&version_id="
+                        + versionId(version))
+                .ok()
+                .get("datapoints");
     datapoints.forEach(d -> ((ObjectNode) d).remove("id"));
     return datapoints;
   }
 
   private static List<String> datapointIds(Api api, JsonNode version) {
-    return ids(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)).ok()
-        .get("datapoints"));
+    return ids(
+        api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version))
+            .ok()
+            .get("datapoints"));
   }
 
   /** Version ids of the dataset, newest first. */
   private static List<String> versions(Api api, JsonNode dataset) {
     List<String> ids = new ArrayList<>();
-    api.get(datasetUrl(dataset) + "/versions").ok().get("records").forEach(v -> ids.add(versionId(v)));
+    api.get(datasetUrl(dataset) + "/versions")
+        .ok()
+        .get("records")
+        .forEach(v -> ids.add(versionId(v)));
     return ids;
   }
 

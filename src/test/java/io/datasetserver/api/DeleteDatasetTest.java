@@ -34,7 +34,8 @@ class DeleteDatasetTest {
     upsert(api, path, "add", "b");
     api.delete(DATASETS + "/" + id).assertStatus(204);
     api.get(DATASETS + "/" + id).assertDetail(404);
-    api.get(DATASETS + "/" + id + "?version_id=" + created.path("version_id").asText()).assertDetail(404);
+    api.get(DATASETS + "/" + id + "?version_id=" + created.path("version_id").asText())
+        .assertDetail(404);
     api.get(DATASETS + "/" + id + "/versions").assertDetail(404);
     api.get(DATASETS + "/" + id + "/datapoints").assertDetail(404);
     api.patch(DATASETS + "/" + id, Map.of("name", "renamed")).assertDetail(404);
@@ -60,13 +61,18 @@ class DeleteDatasetTest {
     String path = uniquePath("delete");
     JsonNode old = upsert(api, path, "set", "a", "b");
     api.delete(DATASETS + "/" + old.path("id").asText()).assertStatus(204);
-    JsonNode fresh = api.post(DATASETS + "?include_datapoints=true", Map.of("path", path,
-        "datapoints", datapoints("a"))).ok();
+    JsonNode fresh =
+        api.post(
+                DATASETS + "?include_datapoints=true",
+                Map.of("path", path, "datapoints", datapoints("a")))
+            .ok();
     assertThat(fresh.path("id").asText()).isNotEqualTo(old.path("id").asText());
     assertThat(fresh.path("version_id").asText()).isNotEqualTo(old.path("version_id").asText());
     assertThat(fresh.path("environments")).hasSize(1);
     assertThat(questions(fresh.path("datapoints"))).containsExactly("a");
-    assertThat(api.get(DATASETS + "/" + fresh.path("id").asText() + "/versions").ok().path("records")).hasSize(1);
+    assertThat(
+            api.get(DATASETS + "/" + fresh.path("id").asText() + "/versions").ok().path("records"))
+        .hasSize(1);
   }
 
   @Test
@@ -74,8 +80,11 @@ class DeleteDatasetTest {
     String path = uniquePath("delete");
     JsonNode old = upsert(api, path, "set", "a", "b");
     api.delete(DATASETS + "/" + old.path("id").asText()).assertStatus(204);
-    JsonNode fresh = api.post(DATASETS + "?include_datapoints=true", Map.of("path", path, "action", "add",
-        "datapoints", datapoints("c"))).ok();
+    JsonNode fresh =
+        api.post(
+                DATASETS + "?include_datapoints=true",
+                Map.of("path", path, "action", "add", "datapoints", datapoints("c")))
+            .ok();
     assertThat(questions(fresh.path("datapoints"))).containsExactly("c");
   }
 
@@ -85,7 +94,8 @@ class DeleteDatasetTest {
     JsonNode kept = upsert(api, keptPath, "set", "a", "b");
     JsonNode doomed = upsert(api, uniquePath("delete"), "set", "a", "b");
     api.delete(DATASETS + "/" + doomed.path("id").asText()).assertStatus(204);
-    JsonNode fetched = api.get(DATASETS + "/" + kept.path("id").asText() + "?include_datapoints=true").ok();
+    JsonNode fetched =
+        api.get(DATASETS + "/" + kept.path("id").asText() + "?include_datapoints=true").ok();
     assertThat(fetched.path("version_id").asText()).isEqualTo(kept.path("version_id").asText());
     assertThat(questions(fetched.path("datapoints"))).containsExactly("a", "b");
   }

@@ -38,7 +38,8 @@ class DeleteVersionTest {
     response.assertStatus(204);
     assertThat(response.body()).isEmpty();
     JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
-    assertThat(versions).extracting(v -> v.get("version_id").asText())
+    assertThat(versions)
+        .extracting(v -> v.get("version_id").asText())
         .containsExactly(versionId(third), versionId(first));
   }
 
@@ -53,12 +54,19 @@ class DeleteVersionTest {
     api.get(datasetUrl(first) + gone).assertStatus(404);
     api.get(datasetUrl(first) + gone + "&include_datapoints=true").assertStatus(404);
     api.get(datasetUrl(first) + "/datapoints" + gone).assertStatus(404);
-    api.post(DATASETS + gone, Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("z"))).assertStatus(404);
-    api.post(DATASETS + gone, Map.of("id", id(first), "action", "remove",
-        "datapoints", datapoints("a"))).assertStatus(404);
-    api.upload(datasetUrl(first) + "/datapoints/csv" + gone, "rows.csv",
-        "q\nz\n".getBytes(StandardCharsets.UTF_8)).assertStatus(404);
+    api.post(
+            DATASETS + gone,
+            Map.of("id", id(first), "action", "add", "datapoints", datapoints("z")))
+        .assertStatus(404);
+    api.post(
+            DATASETS + gone,
+            Map.of("id", id(first), "action", "remove", "datapoints", datapoints("a")))
+        .assertStatus(404);
+    api.upload(
+            datasetUrl(first) + "/datapoints/csv" + gone,
+            "rows.csv",
+            "q\nz\n".getBytes(StandardCharsets.UTF_8))
+        .assertStatus(404);
     api.patch(versionUrl(second), Map.of("name", "again")).assertStatus(404);
     api.post(datasetUrl(first) + "/environments/staging" + gone, null).assertStatus(404);
     assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(1);
@@ -84,8 +92,11 @@ class DeleteVersionTest {
     api.delete(versionUrl(third)).assertStatus(204);
 
     assertThat(versionId(api.get(datasetUrl(first)).ok())).isEqualTo(versionId(second));
-    JsonNode listed = api.get(DATASETS + "?size=1000&name=" + first.get("name").asText()).ok().get("records");
-    assertThat(listed).extracting(d -> d.get("version_id").asText()).containsExactly(versionId(second));
+    JsonNode listed =
+        api.get(DATASETS + "?size=1000&name=" + first.get("name").asText()).ok().get("records");
+    assertThat(listed)
+        .extracting(d -> d.get("version_id").asText())
+        .containsExactly(versionId(second));
   }
 
   @Test
@@ -117,11 +128,13 @@ class DeleteVersionTest {
   void versionDeployedToANonDefaultEnvironmentCannotBeDeleted(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .ok();
 
     api.delete(versionUrl(second)).assertStatus(409);
 
-    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok())).isEqualTo(versionId(second));
+    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok()))
+        .isEqualTo(versionId(second));
   }
 
   @Test
@@ -133,14 +146,17 @@ class DeleteVersionTest {
     api.delete(versionUrl(first)).assertStatus(204);
 
     JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
-    assertThat(versions).extracting(v -> v.get("version_id").asText()).containsExactly(versionId(second));
+    assertThat(versions)
+        .extracting(v -> v.get("version_id").asText())
+        .containsExactly(versionId(second));
   }
 
   @Test
   void onlyRemainingVersionCannotBeDeleted(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
     JsonNode second = add(api, id(first), "b");
-    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null)
+        .ok();
     api.delete(versionUrl(first)).assertStatus(204);
     api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
 
@@ -156,15 +172,37 @@ class DeleteVersionTest {
   @Test
   void deletedVersionsNameBecomesFree(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
-    JsonNode named = api.post(DATASETS, Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("b"), "version_name", "draft")).ok();
+    JsonNode named =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("b"),
+                    "version_name",
+                    "draft"))
+            .ok();
     api.delete(versionUrl(named)).assertStatus(204);
 
     JsonNode renamed = api.patch(versionUrl(first), Map.of("name", "draft")).ok();
     assertThat(renamed.get("version_name").asText()).isEqualTo("draft");
     api.patch(versionUrl(first), Map.of("name", "other")).ok();
-    JsonNode reused = api.post(DATASETS, Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("c"), "version_name", "draft")).ok();
+    JsonNode reused =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("c"),
+                    "version_name",
+                    "draft"))
+            .ok();
     assertThat(reused.get("version_name").asText()).isEqualTo("draft");
   }
 
@@ -172,8 +210,11 @@ class DeleteVersionTest {
   void deletingVersionsKeepsDatapointsOtherVersionsHold(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a", "b");
     JsonNode second = add(api, id(first), "c");
-    JsonNode third = api.post(DATASETS, Map.of("id", id(first), "action", "remove",
-        "datapoints", datapoints("a"))).ok();
+    JsonNode third =
+        api.post(
+                DATASETS,
+                Map.of("id", id(first), "action", "remove", "datapoints", datapoints("a")))
+            .ok();
     waitForClockPast(third.get("created_at").asText());
 
     api.delete(versionUrl(second)).assertStatus(204);
@@ -182,14 +223,19 @@ class DeleteVersionTest {
     assertThat(questions(api, third)).containsExactly("b", "c");
     JsonNode page = api.get(datasetUrl(first) + "/datapoints?version_id=" + versionId(third)).ok();
     assertThat(page.get("total").asInt()).isEqualTo(2);
-    assertThat(page.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("b", "c");
+    assertThat(page.get("records"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("b", "c");
   }
 
   @Test
-  void deletingVersionsWithDatapointsNoOtherVersionHoldsShrinksTheDatabase(Api api, DatasetServer server) {
+  void deletingVersionsWithDatapointsNoOtherVersionHoldsShrinksTheDatabase(
+      Api api, DatasetServer server) {
     JsonNode first = upsert(api, uniquePath("tests/delete-version"), "a");
-    JsonNode second = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("b", "c"))).ok();
-    JsonNode third = api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("d", "e", "f"))).ok();
+    JsonNode second =
+        api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("b", "c"))).ok();
+    JsonNode third =
+        api.post(DATASETS, Map.of("id", id(first), "datapoints", datapoints("d", "e", "f"))).ok();
     waitForClockPast(third.get("created_at").asText());
     Map<String, Long> before = StoredDocuments.counts(server.database());
 
@@ -197,10 +243,14 @@ class DeleteVersionTest {
     api.delete(versionUrl(third)).assertStatus(204);
 
     Map<String, Long> after = StoredDocuments.counts(server.database());
-    assertThat(after.get("datapoints")).as("datapoints %s -> %s", before, after)
+    assertThat(after.get("datapoints"))
+        .as("datapoints %s -> %s", before, after)
         .isLessThanOrEqualTo(before.get("datapoints") - 5);
-    assertThat(after.get("segments")).as("segments %s -> %s", before, after).isLessThan(before.get("segments"));
-    assertThat(after.get("memberships")).as("memberships %s -> %s", before, after)
+    assertThat(after.get("segments"))
+        .as("segments %s -> %s", before, after)
+        .isLessThan(before.get("segments"));
+    assertThat(after.get("memberships"))
+        .as("memberships %s -> %s", before, after)
         .isLessThan(before.get("memberships"));
     assertThat(after.get("datasets")).isEqualTo(before.get("datasets"));
     assertThat(questions(api, first)).containsExactly("a");
@@ -217,8 +267,12 @@ class DeleteVersionTest {
 
     assertThat(versionId(again)).isNotEqualTo(versionId(second));
     assertThat(questions(api, again)).containsExactly("a", "b", "c");
-    JsonNode page = api.get(datasetUrl(first) + "/datapoints?size=2&page=2&version_id=" + versionId(again)).ok();
-    assertThat(page.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("c");
+    JsonNode page =
+        api.get(datasetUrl(first) + "/datapoints?size=2&page=2&version_id=" + versionId(again))
+            .ok();
+    assertThat(page.get("records"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("c");
   }
 
   @Test
@@ -263,7 +317,9 @@ class DeleteVersionTest {
 
     api.as(Api.BETA).delete(versionUrl(second)).assertStatus(404);
 
-    JsonNode kept = api.get(datasetUrl(first) + "?version_id=" + versionId(second) + "&include_datapoints=true").ok();
+    JsonNode kept =
+        api.get(datasetUrl(first) + "?version_id=" + versionId(second) + "&include_datapoints=true")
+            .ok();
     assertThat(kept.get("datapoints")).hasSize(2);
     assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(2);
   }

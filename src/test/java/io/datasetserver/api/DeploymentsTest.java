@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Deployments (contract §3 "Deployments", §2): POST / DELETE / GET
- * /v5/datasets/{id}/environments, and how {@code environment=} and the default version follow them.
+ * Deployments (contract §3 "Deployments", §2): POST / DELETE / GET /v5/datasets/{id}/environments,
+ * and how {@code environment=} and the default version follow them.
  */
 @ExtendWith(RunningServer.class)
 class DeploymentsTest {
@@ -39,18 +39,28 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     JsonNode staging = environment(api, first, "staging");
 
-    JsonNode deployed = api.post(datasetUrl(first) + "/environments/" + staging.get("id").asText()
-        + "?version_id=" + versionId(second), null).ok();
+    JsonNode deployed =
+        api.post(
+                datasetUrl(first)
+                    + "/environments/"
+                    + staging.get("id").asText()
+                    + "?version_id="
+                    + versionId(second),
+                null)
+            .ok();
 
     assertThat(versionId(deployed)).isEqualTo(versionId(second));
     assertThat(deployed.get("id").asText()).isEqualTo(id(first));
     assertThat(deployed.get("datapoints_count").asInt()).isEqualTo(2);
     assertThat(deployed.get("environments")).hasSize(1);
     JsonNode environment = deployed.get("environments").get(0);
-    assertThat(environment.get("id").asText()).isEqualTo(staging.get("id").asText()).startsWith("env_");
+    assertThat(environment.get("id").asText())
+        .isEqualTo(staging.get("id").asText())
+        .startsWith("env_");
     assertThat(environment.get("name").asText()).isEqualTo("staging");
     assertThat(environment.get("tag").asText()).isEqualTo("other");
-    assertThat(environment.get("created_at").asText()).isEqualTo(staging.get("created_at").asText());
+    assertThat(environment.get("created_at").asText())
+        .isEqualTo(staging.get("created_at").asText());
   }
 
   @Test
@@ -59,18 +69,22 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
 
     JsonNode deployed =
-        api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+        api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+            .ok();
 
     assertThat(versionId(deployed)).isEqualTo(versionId(second));
     assertThat(environmentNames(deployed)).containsExactly("staging");
-    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok())).isEqualTo(versionId(second));
+    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok()))
+        .isEqualTo(versionId(second));
   }
 
   @Test
   void versionDeployedToTwoEnvironmentsListsBoth(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
 
-    JsonNode deployed = api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null).ok();
+    JsonNode deployed =
+        api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null)
+            .ok();
 
     assertThat(environmentNames(deployed)).containsExactlyInAnyOrder("production", "staging");
   }
@@ -81,11 +95,14 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null).ok();
 
-    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .ok();
 
-    assertThat(environmentNames(version(api, first, versionId(first)))).containsExactly("production");
+    assertThat(environmentNames(version(api, first, versionId(first))))
+        .containsExactly("production");
     assertThat(environmentNames(version(api, first, versionId(second)))).containsExactly("staging");
-    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok())).isEqualTo(versionId(second));
+    assertThat(versionId(api.get(datasetUrl(first) + "?environment=staging").ok()))
+        .isEqualTo(versionId(second));
   }
 
   @Test
@@ -96,7 +113,8 @@ class DeploymentsTest {
 
     response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc"))
-        .extracting(JsonNode::asText).containsExactly("query", "version_id");
+        .extracting(JsonNode::asText)
+        .containsExactly("query", "version_id");
     assertThat(api.get(datasetUrl(first) + "/environments").ok().get(1).has("file")).isFalse();
   }
 
@@ -112,19 +130,22 @@ class DeploymentsTest {
   void deployToUnknownEnvironmentIsNotFound(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
 
-    Api.Response response = api.post(datasetUrl(first) + "/environments/env_unknown?version_id=" + versionId(first),
-        null);
+    Api.Response response =
+        api.post(
+            datasetUrl(first) + "/environments/env_unknown?version_id=" + versionId(first), null);
 
     response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    api.post(datasetUrl(first) + "/environments/development?version_id=" + versionId(first), null).assertStatus(404);
+    api.post(datasetUrl(first) + "/environments/development?version_id=" + versionId(first), null)
+        .assertStatus(404);
   }
 
   @Test
   void deployOfUnknownVersionIsNotFound(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
 
-    Api.Response response = api.post(datasetUrl(first) + "/environments/staging?version_id=dsv_unknown", null);
+    Api.Response response =
+        api.post(datasetUrl(first) + "/environments/staging?version_id=dsv_unknown", null);
 
     response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
@@ -136,7 +157,8 @@ class DeploymentsTest {
     JsonNode mine = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode other = upsert(api, uniquePath("tests/deployments"), "b");
 
-    api.post(datasetUrl(mine) + "/environments/production?version_id=" + versionId(other), null).assertStatus(404);
+    api.post(datasetUrl(mine) + "/environments/production?version_id=" + versionId(other), null)
+        .assertStatus(404);
 
     assertThat(versionId(api.get(datasetUrl(mine)).ok())).isEqualTo(versionId(mine));
   }
@@ -145,7 +167,8 @@ class DeploymentsTest {
   void deployToUnknownDatasetIsNotFound(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
 
-    api.post(DATASETS + "/ds_unknown/environments/staging?version_id=" + versionId(first), null).assertStatus(404);
+    api.post(DATASETS + "/ds_unknown/environments/staging?version_id=" + versionId(first), null)
+        .assertStatus(404);
     api.delete(DATASETS + "/ds_unknown/environments/staging").assertStatus(404);
     api.get(DATASETS + "/ds_unknown/environments").assertStatus(404);
   }
@@ -156,14 +179,18 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     assertThat(versionId(api.get(datasetUrl(first)).ok())).isEqualTo(versionId(first));
 
-    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null)
+        .ok();
 
     JsonNode byDefault = api.get(datasetUrl(first)).ok();
     assertThat(versionId(byDefault)).isEqualTo(versionId(second));
     assertThat(environmentNames(byDefault)).containsExactly("production");
     assertThat(environmentNames(version(api, first, versionId(first)))).isEmpty();
-    JsonNode listed = api.get(DATASETS + "?size=1000&name=" + first.get("name").asText()).ok().get("records");
-    assertThat(listed).extracting(d -> d.get("version_id").asText()).containsExactly(versionId(second));
+    JsonNode listed =
+        api.get(DATASETS + "?size=1000&name=" + first.get("name").asText()).ok().get("records");
+    assertThat(listed)
+        .extracting(d -> d.get("version_id").asText())
+        .containsExactly(versionId(second));
   }
 
   @Test
@@ -171,7 +198,8 @@ class DeploymentsTest {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode second = add(api, id(first), "b");
     JsonNode third = add(api, id(first), "c");
-    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null)
+        .ok();
 
     Api.Response response = api.delete(datasetUrl(first) + "/environments/production");
 
@@ -189,7 +217,8 @@ class DeploymentsTest {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode production = environment(api, first, "production");
 
-    api.delete(datasetUrl(first) + "/environments/" + production.get("id").asText()).assertStatus(204);
+    api.delete(datasetUrl(first) + "/environments/" + production.get("id").asText())
+        .assertStatus(204);
 
     assertThat(environment(api, first, "production").has("file")).isFalse();
   }
@@ -202,7 +231,8 @@ class DeploymentsTest {
     api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
     api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
 
-    assertThat(api.get(datasetUrl(first) + "/environments").ok()).allSatisfy(e -> assertThat(e.has("file")).isFalse());
+    assertThat(api.get(datasetUrl(first) + "/environments").ok())
+        .allSatisfy(e -> assertThat(e.has("file")).isFalse());
   }
 
   @Test
@@ -223,7 +253,9 @@ class DeploymentsTest {
 
     JsonNode environments = api.get(datasetUrl(first) + "/environments").ok();
 
-    assertThat(environments).extracting(e -> e.get("name").asText()).containsExactlyInAnyOrder("production", "staging");
+    assertThat(environments)
+        .extracting(e -> e.get("name").asText())
+        .containsExactlyInAnyOrder("production", "staging");
     for (JsonNode environment : environments) {
       assertThat(environment.get("id").asText()).startsWith("env_");
       assertThat(OffsetDateTime.parse(environment.get("created_at").asText())).isNotNull();
@@ -244,11 +276,13 @@ class DeploymentsTest {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode second = add(api, id(first), "b");
 
-    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .ok();
     api.delete(datasetUrl(first) + "/environments/production").assertStatus(204);
 
     assertThat(environment(api, first, "production").has("file")).isFalse();
-    assertThat(versionId(environment(api, first, "staging").get("file"))).isEqualTo(versionId(second));
+    assertThat(versionId(environment(api, first, "staging").get("file")))
+        .isEqualTo(versionId(second));
   }
 
   @Test
@@ -257,13 +291,16 @@ class DeploymentsTest {
 
     JsonNode environments = api.as(Api.BETA).get(datasetUrl(theirs) + "/environments").ok();
 
-    assertThat(environments).extracting(e -> e.get("name").asText()).containsExactlyInAnyOrder("live", "staging");
+    assertThat(environments)
+        .extracting(e -> e.get("name").asText())
+        .containsExactlyInAnyOrder("live", "staging");
     JsonNode live = find(environments, "live");
     assertThat(live.get("tag").asText()).isEqualTo("default");
     assertThat(versionId(live.get("file"))).isEqualTo(versionId(theirs));
     assertThat(find(environments, "staging").has("file")).isFalse();
-    api.as(Api.BETA).post(datasetUrl(theirs) + "/environments/production?version_id="
-        + versionId(theirs), null).assertStatus(404);
+    api.as(Api.BETA)
+        .post(datasetUrl(theirs) + "/environments/production?version_id=" + versionId(theirs), null)
+        .assertStatus(404);
   }
 
   @Test
@@ -271,27 +308,37 @@ class DeploymentsTest {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode second = add(api, id(first), "b");
     api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null).ok();
-    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(second), null)
+        .ok();
 
-    JsonNode staged = api.get(datasetUrl(first) + "?environment=staging&include_datapoints=true").ok();
+    JsonNode staged =
+        api.get(datasetUrl(first) + "?environment=staging&include_datapoints=true").ok();
     JsonNode page = api.get(datasetUrl(first) + "/datapoints?environment=staging").ok();
     JsonNode produced = api.get(datasetUrl(first) + "/datapoints?environment=production").ok();
 
     assertThat(versionId(staged)).isEqualTo(versionId(first));
-    assertThat(staged.get("datapoints")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("a");
+    assertThat(staged.get("datapoints"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("a");
     assertThat(page.get("total").asInt()).isEqualTo(1);
-    assertThat(page.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("a");
-    assertThat(produced.get("records")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("a", "b");
+    assertThat(page.get("records"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("a");
+    assertThat(produced.get("records"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("a", "b");
   }
 
   @Test
   void environmentIdIsAcceptedAsTheEnvironmentQueryParameter(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     JsonNode second = add(api, id(first), "b");
-    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .ok();
     String stagingId = environment(api, first, "staging").get("id").asText();
 
-    assertThat(versionId(api.get(datasetUrl(first) + "?environment=" + stagingId).ok())).isEqualTo(versionId(second));
+    assertThat(versionId(api.get(datasetUrl(first) + "?environment=" + stagingId).ok()))
+        .isEqualTo(versionId(second));
   }
 
   @Test
@@ -310,13 +357,20 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null).ok();
 
-    JsonNode added = api.post(DATASETS + "?environment=staging&include_datapoints=true",
-        Map.of("id", id(first), "action", "add", "datapoints", datapoints("c"))).ok();
+    JsonNode added =
+        api.post(
+                DATASETS + "?environment=staging&include_datapoints=true",
+                Map.of("id", id(first), "action", "add", "datapoints", datapoints("c")))
+            .ok();
 
     assertThat(versionId(added)).isNotIn(versionId(first), versionId(second));
-    assertThat(added.get("datapoints")).extracting(d -> d.get("inputs").get("q").asText()).containsExactly("a", "c");
-    api.post(DATASETS + "?environment=nowhere", Map.of("id", id(first), "action", "add",
-        "datapoints", datapoints("d"))).assertStatus(404);
+    assertThat(added.get("datapoints"))
+        .extracting(d -> d.get("inputs").get("q").asText())
+        .containsExactly("a", "c");
+    api.post(
+            DATASETS + "?environment=nowhere",
+            Map.of("id", id(first), "action", "add", "datapoints", datapoints("d")))
+        .assertStatus(404);
   }
 
   @Test
@@ -325,8 +379,12 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null).ok();
 
-    JsonNode uploaded = api.upload(datasetUrl(first) + "/datapoints/csv?environment=staging", "rows.csv",
-        "q\nc\n".getBytes(StandardCharsets.UTF_8)).ok();
+    JsonNode uploaded =
+        api.upload(
+                datasetUrl(first) + "/datapoints/csv?environment=staging",
+                "rows.csv",
+                "q\nc\n".getBytes(StandardCharsets.UTF_8))
+            .ok();
 
     assertThat(versionId(uploaded)).isNotIn(versionId(first), versionId(second));
     assertThat(questions(api, uploaded)).containsExactly("a", "c");
@@ -339,7 +397,8 @@ class DeploymentsTest {
     waitForClockPast(second.get("updated_at").asText());
 
     JsonNode deployed =
-        api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+        api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+            .ok();
 
     assertThat(instant(deployed, "updated_at")).isAfter(instant(second, "updated_at"));
     assertThat(deployed.get("created_at").asText()).isEqualTo(second.get("created_at").asText());
@@ -380,7 +439,10 @@ class DeploymentsTest {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
     waitForClockPast(first.get("updated_at").asText());
 
-    JsonNode again = api.post(datasetUrl(first) + "/environments/production?version_id=" + versionId(first), null).ok();
+    JsonNode again =
+        api.post(
+                datasetUrl(first) + "/environments/production?version_id=" + versionId(first), null)
+            .ok();
 
     assertThat(again.get("updated_at").asText()).isEqualTo(first.get("updated_at").asText());
     assertThat(environmentNames(again)).containsExactly("production");
@@ -403,13 +465,16 @@ class DeploymentsTest {
     JsonNode second = add(api, id(first), "b");
     Api beta = api.as(Api.BETA);
 
-    beta.post(datasetUrl(first) + "/environments/live?version_id=" + versionId(second), null).assertStatus(404);
-    beta.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).assertStatus(404);
+    beta.post(datasetUrl(first) + "/environments/live?version_id=" + versionId(second), null)
+        .assertStatus(404);
+    beta.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .assertStatus(404);
     beta.delete(datasetUrl(first) + "/environments/live").assertStatus(404);
     beta.delete(datasetUrl(first) + "/environments/staging").assertStatus(404);
     beta.get(datasetUrl(first) + "/environments").assertStatus(404);
 
-    assertThat(versionId(environment(api, first, "production").get("file"))).isEqualTo(versionId(first));
+    assertThat(versionId(environment(api, first, "production").get("file")))
+        .isEqualTo(versionId(first));
     assertThat(environment(api, first, "staging").has("file")).isFalse();
     assertThat(version(api, first, versionId(second)).get("updated_at").asText())
         .isEqualTo(second.get("updated_at").asText());
@@ -418,10 +483,14 @@ class DeploymentsTest {
   @Test
   void anotherOrganizationsEnvironmentIdIsUnknown(Api api) {
     JsonNode theirs = upsert(api.as(Api.BETA), uniquePath("tests/deployments"), "a");
-    String liveId = find(api.as(Api.BETA).get(datasetUrl(theirs) + "/environments").ok(), "live").get("id").asText();
+    String liveId =
+        find(api.as(Api.BETA).get(datasetUrl(theirs) + "/environments").ok(), "live")
+            .get("id")
+            .asText();
     JsonNode mine = upsert(api, uniquePath("tests/deployments"), "a");
 
-    api.post(datasetUrl(mine) + "/environments/" + liveId + "?version_id=" + versionId(mine), null).assertStatus(404);
+    api.post(datasetUrl(mine) + "/environments/" + liveId + "?version_id=" + versionId(mine), null)
+        .assertStatus(404);
     api.delete(datasetUrl(mine) + "/environments/" + liveId).assertStatus(404);
   }
 
@@ -429,7 +498,8 @@ class DeploymentsTest {
   void missingKeyIsUnauthorized(Api api) {
     JsonNode first = upsert(api, uniquePath("tests/deployments"), "a");
 
-    api.as(null).post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null)
+    api.as(null)
+        .post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(first), null)
         .assertStatus(401);
     api.as(null).delete(datasetUrl(first) + "/environments/production").assertStatus(401);
     api.as(null).get(datasetUrl(first) + "/environments").assertStatus(401);

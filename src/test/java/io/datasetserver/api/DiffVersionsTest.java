@@ -34,15 +34,26 @@ class DiffVersionsTest {
   }
 
   private static List<Long> counts(JsonNode diff) {
-    return List.of(diff.get("added").asLong(), diff.get("removed").asLong(), diff.get("changed").asLong(),
-        diff.get("unchanged").asLong(), diff.get("total").asLong());
+    return List.of(
+        diff.get("added").asLong(),
+        diff.get("removed").asLong(),
+        diff.get("changed").asLong(),
+        diff.get("unchanged").asLong(),
+        diff.get("total").asLong());
   }
 
   /** Each record as "change:q-before>q-after". */
   private static List<String> records(JsonNode diff) {
     List<String> result = new ArrayList<>();
-    diff.get("records").forEach(r -> result.add(r.get("change").asText() + ":"
-        + r.path("before").path("inputs").path("q").asText("") + ">" + r.path("after").path("inputs").path("q").asText("")));
+    diff.get("records")
+        .forEach(
+            r ->
+                result.add(
+                    r.get("change").asText()
+                        + ":"
+                        + r.path("before").path("inputs").path("q").asText("")
+                        + ">"
+                        + r.path("after").path("inputs").path("q").asText("")));
     return result;
   }
 
@@ -79,7 +90,8 @@ class DiffVersionsTest {
     JsonNode diff = diff(api, v1, between(v1, v2));
     assertThat(versionId(diff.get("from"))).isEqualTo(versionId(v1));
     assertThat(versionId(diff.get("to"))).isEqualTo(versionId(v2));
-    assertThat(diff.get("from").get("environments").get(0).get("name").asText()).isEqualTo("production");
+    assertThat(diff.get("from").get("environments").get(0).get("name").asText())
+        .isEqualTo("production");
     assertThat(diff.get("to").get("datapoints_count").asInt()).isEqualTo(2);
     assertThat(diff.get("from").has("datapoints")).isFalse();
     assertThat(diff.get("to").has("datapoints")).isFalse();
@@ -88,36 +100,69 @@ class DiffVersionsTest {
   @Test
   void aCorrectedTargetIsOneChangedRecordWithTheTargetKeysThatDiffer(Api api) {
     String path = uniquePath("tests/diff");
-    JsonNode v1 = set(api, path, List.of(
-        withTarget("capital of France", Map.of("output", "Lyon", "score", 1, "meta", Map.of("src", "a"))),
-        datapoint("same")));
-    JsonNode v2 = set(api, path, List.of(
-        withTarget("capital of France", Map.of("output", "Paris", "meta", Map.of("src", "a"), "reviewed", true)),
-        datapoint("same")));
+    JsonNode v1 =
+        set(
+            api,
+            path,
+            List.of(
+                withTarget(
+                    "capital of France",
+                    Map.of("output", "Lyon", "score", 1, "meta", Map.of("src", "a"))),
+                datapoint("same")));
+    JsonNode v2 =
+        set(
+            api,
+            path,
+            List.of(
+                withTarget(
+                    "capital of France",
+                    Map.of("output", "Paris", "meta", Map.of("src", "a"), "reviewed", true)),
+                datapoint("same")));
     JsonNode diff = diff(api, v1, between(v1, v2));
     assertThat(counts(diff)).containsExactly(0L, 0L, 1L, 1L, 1L);
     JsonNode record = diff.get("records").get(0);
     assertThat(record.get("change").asText()).isEqualTo("changed");
     assertThat(record.get("before").get("target").get("output").asText()).isEqualTo("Lyon");
     assertThat(record.get("after").get("target").get("output").asText()).isEqualTo("Paris");
-    assertThat(record.get("fields")).extracting(JsonNode::asText)
+    assertThat(record.get("fields"))
+        .extracting(JsonNode::asText)
         .containsExactly("target.output", "target.reviewed", "target.score");
   }
 
   @Test
   void equalInputsWithDifferentMessagesAreNotAChange(Api api) {
     String path = uniquePath("tests/diff");
-    JsonNode v1 = set(api, path, List.of(Map.of("inputs", Map.of("q", "x"),
-        "messages", List.of(Map.of("role", "user", "content", "one")))));
-    JsonNode v2 = set(api, path, List.of(Map.of("inputs", Map.of("q", "x"),
-        "messages", List.of(Map.of("role", "user", "content", "two")))));
+    JsonNode v1 =
+        set(
+            api,
+            path,
+            List.of(
+                Map.of(
+                    "inputs",
+                    Map.of("q", "x"),
+                    "messages",
+                    List.of(Map.of("role", "user", "content", "one")))));
+    JsonNode v2 =
+        set(
+            api,
+            path,
+            List.of(
+                Map.of(
+                    "inputs",
+                    Map.of("q", "x"),
+                    "messages",
+                    List.of(Map.of("role", "user", "content", "two")))));
     assertThat(records(diff(api, v1, between(v1, v2)))).containsExactly("added:>x", "removed:x>");
   }
 
   @Test
   void twoRemovedDatapointsWithTheSameInputsMakeTheChangeAmbiguous(Api api) {
     String path = uniquePath("tests/diff");
-    JsonNode v1 = set(api, path, List.of(withTarget("x", Map.of("output", 1)), withTarget("x", Map.of("output", 2))));
+    JsonNode v1 =
+        set(
+            api,
+            path,
+            List.of(withTarget("x", Map.of("output", 1)), withTarget("x", Map.of("output", 2))));
     JsonNode v2 = set(api, path, List.of(withTarget("x", Map.of("output", 3))));
     JsonNode diff = diff(api, v1, between(v1, v2));
     assertThat(counts(diff)).containsExactly(1L, 2L, 0L, 0L, 3L);
@@ -128,8 +173,14 @@ class DiffVersionsTest {
   void twoAddedDatapointsWithTheSameInputsMakeTheChangeAmbiguous(Api api) {
     String path = uniquePath("tests/diff");
     JsonNode v1 = set(api, path, List.of(withTarget("x", Map.of("output", 1)), datapoint("y")));
-    JsonNode v2 = set(api, path, List.of(withTarget("x", Map.of("output", 2)), withTarget("x", Map.of("output", 3)),
-        datapoint("y")));
+    JsonNode v2 =
+        set(
+            api,
+            path,
+            List.of(
+                withTarget("x", Map.of("output", 2)),
+                withTarget("x", Map.of("output", 3)),
+                datapoint("y")));
     assertThat(counts(diff(api, v1, between(v1, v2)))).containsExactly(2L, 1L, 0L, 1L, 3L);
   }
 
@@ -145,12 +196,27 @@ class DiffVersionsTest {
   @Test
   void addedAndChangedComeInTheOrderOfToThenRemovedInTheOrderOfFrom(Api api) {
     String path = uniquePath("tests/diff");
-    JsonNode v1 = set(api, path, List.of(datapoint("r2"), withTarget("c", Map.of("output", 1)), datapoint("keep"),
-        datapoint("r1")));
-    JsonNode v2 = set(api, path, List.of(datapoint("a2"), datapoint("keep"), withTarget("c", Map.of("output", 2)),
-        datapoint("a1")));
+    JsonNode v1 =
+        set(
+            api,
+            path,
+            List.of(
+                datapoint("r2"),
+                withTarget("c", Map.of("output", 1)),
+                datapoint("keep"),
+                datapoint("r1")));
+    JsonNode v2 =
+        set(
+            api,
+            path,
+            List.of(
+                datapoint("a2"),
+                datapoint("keep"),
+                withTarget("c", Map.of("output", 2)),
+                datapoint("a1")));
     JsonNode diff = diff(api, v1, between(v1, v2));
-    assertThat(records(diff)).containsExactly("added:>a2", "changed:c>c", "added:>a1", "removed:r2>", "removed:r1>");
+    assertThat(records(diff))
+        .containsExactly("added:>a2", "changed:c>c", "added:>a1", "removed:r2>", "removed:r1>");
   }
 
   @Test
@@ -166,7 +232,8 @@ class DiffVersionsTest {
       assertThat(body.get("size").asInt()).isEqualTo(2);
       seen.addAll(records(body));
     }
-    assertThat(seen).containsExactly("added:>a1", "added:>a2", "added:>a3", "removed:r1>", "removed:r2>");
+    assertThat(seen)
+        .containsExactly("added:>a1", "added:>a2", "added:>a3", "removed:r1>", "removed:r2>");
     JsonNode past = diff(api, v1, between(v1, v2) + "&size=2&page=4");
     assertThat(past.get("records")).isEmpty();
     assertThat(past.get("total").asInt()).isEqualTo(5);
@@ -211,8 +278,10 @@ class DiffVersionsTest {
   @Test
   void reportsWhetherTheAttributesDiffer(Api api) {
     String path = uniquePath("tests/diff");
-    JsonNode v1 = api.post(DATASETS, upsertBody(path, datapoints("a"), "attributes", Map.of("k", 1))).ok();
-    JsonNode v2 = api.post(DATASETS, upsertBody(path, datapoints("a"), "attributes", Map.of("k", 2))).ok();
+    JsonNode v1 =
+        api.post(DATASETS, upsertBody(path, datapoints("a"), "attributes", Map.of("k", 1))).ok();
+    JsonNode v2 =
+        api.post(DATASETS, upsertBody(path, datapoints("a"), "attributes", Map.of("k", 2))).ok();
     JsonNode diff = diff(api, v1, between(v1, v2));
     assertThat(diff.get("attributes_changed").asBoolean()).isTrue();
     assertThat(counts(diff)).containsExactly(0L, 0L, 0L, 1L, 0L);
@@ -226,20 +295,44 @@ class DiffVersionsTest {
     }
     JsonNode big = upsert(api, uniquePath("tests/diff"), questions.toArray(String[]::new));
     JsonNode grown = add(api, id(big), "new1", "new2");
-    JsonNode shrunk = api.post(DATASETS, Map.of("id", id(big), "action", "remove",
-        "datapoints", datapoints("q5", "q1500", "new2"))).ok();
-    JsonNode corrected = api.post(DATASETS, Map.of("id", id(big), "action", "add",
-        "datapoints", List.of(withTarget("q7", Map.of("output", "fixed"))))).ok();
-    corrected = api.post(DATASETS, Map.of("id", id(big), "action", "remove", "datapoints", datapoints("q7"))).ok();
+    JsonNode shrunk =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(big),
+                    "action",
+                    "remove",
+                    "datapoints",
+                    datapoints("q5", "q1500", "new2")))
+            .ok();
+    JsonNode corrected =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(big),
+                    "action",
+                    "add",
+                    "datapoints",
+                    List.of(withTarget("q7", Map.of("output", "fixed")))))
+            .ok();
+    corrected =
+        api.post(
+                DATASETS, Map.of("id", id(big), "action", "remove", "datapoints", datapoints("q7")))
+            .ok();
 
     assertThat(counts(diff(api, big, between(big, grown)))).containsExactly(2L, 0L, 0L, 2600L, 2L);
-    assertThat(records(diff(api, grown, between(grown, shrunk)))).containsExactly("removed:q5>", "removed:q1500>",
-        "removed:new2>");
-    assertThat(counts(diff(api, grown, between(grown, shrunk)))).containsExactly(0L, 3L, 0L, 2599L, 3L);
-    assertThat(counts(diff(api, big, between(big, corrected)))).containsExactly(1L, 2L, 1L, 2597L, 4L);
-    assertThat(records(diff(api, big, between(big, corrected)))).containsExactly("added:>new1", "changed:q7>q7",
-        "removed:q5>", "removed:q1500>");
-    assertThat(counts(diff(api, corrected, between(corrected, big)))).containsExactly(2L, 1L, 1L, 2597L, 4L);
+    assertThat(records(diff(api, grown, between(grown, shrunk))))
+        .containsExactly("removed:q5>", "removed:q1500>", "removed:new2>");
+    assertThat(counts(diff(api, grown, between(grown, shrunk))))
+        .containsExactly(0L, 3L, 0L, 2599L, 3L);
+    assertThat(counts(diff(api, big, between(big, corrected))))
+        .containsExactly(1L, 2L, 1L, 2597L, 4L);
+    assertThat(records(diff(api, big, between(big, corrected))))
+        .containsExactly("added:>new1", "changed:q7>q7", "removed:q5>", "removed:q1500>");
+    assertThat(counts(diff(api, corrected, between(corrected, big))))
+        .containsExactly(2L, 1L, 1L, 2597L, 4L);
   }
 
   // ---- errors ----
@@ -248,23 +341,37 @@ class DiffVersionsTest {
   void fromIsRequired(Api api) {
     JsonNode v1 = upsert(api, uniquePath("tests/diff"), "a");
     api.get(datasetUrl(v1) + "/diff").assertInvalid("query", "from_version_id");
-    api.get(datasetUrl(v1) + "/diff?to_version_id=" + versionId(v1)).assertInvalid("query", "from_version_id");
+    api.get(datasetUrl(v1) + "/diff?to_version_id=" + versionId(v1))
+        .assertInvalid("query", "from_version_id");
   }
 
   @Test
   void bothSelectorsOfOneSideAreRefused(Api api) {
     JsonNode v1 = upsert(api, uniquePath("tests/diff"), "a");
-    api.get(datasetUrl(v1) + "/diff?from_version_id=" + versionId(v1) + "&from_environment=production")
+    api.get(
+            datasetUrl(v1)
+                + "/diff?from_version_id="
+                + versionId(v1)
+                + "&from_environment=production")
         .assertInvalid("query", "from_environment");
-    api.get(datasetUrl(v1) + "/diff?from_version_id=" + versionId(v1) + "&to_version_id=" + versionId(v1)
-        + "&to_environment=production").assertInvalid("query", "to_environment");
+    api.get(
+            datasetUrl(v1)
+                + "/diff?from_version_id="
+                + versionId(v1)
+                + "&to_version_id="
+                + versionId(v1)
+                + "&to_environment=production")
+        .assertInvalid("query", "to_environment");
   }
 
   @Test
   void badPagingIsRefusedBeforeTheDatasetIsLookedUp(Api api) {
-    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&page=0").assertInvalid("query", "page");
-    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&size=1001").assertInvalid("query", "size");
-    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&size=-1").assertInvalid("query", "size");
+    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&page=0")
+        .assertInvalid("query", "page");
+    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&size=1001")
+        .assertInvalid("query", "size");
+    api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&size=-1")
+        .assertInvalid("query", "size");
     api.get(DATASETS + "/ds_unknown/diff?from_version_id=dsv_x&from_environment=production")
         .assertInvalid("query", "from_environment");
   }
@@ -275,7 +382,8 @@ class DiffVersionsTest {
     JsonNode other = upsert(api, uniquePath("tests/diff"), "b");
     String url = datasetUrl(v1) + "/diff?";
     api.get(url + "from_version_id=dsv_unknown").assertDetail(404);
-    api.get(url + "from_version_id=" + versionId(v1) + "&to_version_id=dsv_unknown").assertDetail(404);
+    api.get(url + "from_version_id=" + versionId(v1) + "&to_version_id=dsv_unknown")
+        .assertDetail(404);
     api.get(url + "from_version_id=" + versionId(other)).assertDetail(404);
     api.get(url + "from_environment=nowhere").assertDetail(404);
     api.get(url + "from_version_id=" + versionId(v1) + "&to_environment=nowhere").assertDetail(404);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * GET /v5/directories and GET /v5/directories/{id} (contract §7). The server is shared by the
- * class, so every test works under a top-level folder of its own. Nothing here writes to the
- * BETA organization, whose root stays empty.
+ * class, so every test works under a top-level folder of its own. Nothing here writes to the BETA
+ * organization, whose root stays empty.
  */
 @ExtendWith(RunningServer.class)
 class DirectoriesTest {
@@ -82,8 +82,10 @@ class DirectoriesTest {
 
     Map<String, JsonNode> byPath = new java.util.HashMap<>();
     all.forEach(d -> byPath.put(d.path("path").asText(), d));
-    assertThat(byPath.get(top).path("parent_id").asText()).isEqualTo(byPath.get("").path("id").asText());
-    assertThat(byPath.get(top + "/b/c").path("parent_id").asText()).isEqualTo(byPath.get(top + "/b").path("id").asText());
+    assertThat(byPath.get(top).path("parent_id").asText())
+        .isEqualTo(byPath.get("").path("id").asText());
+    assertThat(byPath.get(top + "/b/c").path("parent_id").asText())
+        .isEqualTo(byPath.get(top + "/b").path("id").asText());
     assertThat(byPath.get(top + "/b/c").path("name").asText()).isEqualTo("c");
     for (JsonNode directory : all) {
       assertThat(directory.path("tags").isArray()).isTrue();
@@ -107,7 +109,8 @@ class DirectoriesTest {
     JsonNode topFolder = x.path("parents").get(1);
     assertThat(topFolder.path("path").asText()).isEqualTo(top);
     assertThat(topFolder.path("created_at").asText()).isEqualTo(first.path("created_at").asText());
-    assertThat(topFolder.path("updated_at").asText()).isEqualTo(changed.path("updated_at").asText());
+    assertThat(topFolder.path("updated_at").asText())
+        .isEqualTo(changed.path("updated_at").asText());
 
     JsonNode root = api.get(DIRECTORIES + "/root").ok();
     assertThat(instant(root, "created_at")).isBeforeOrEqualTo(instant(first, "created_at"));
@@ -138,7 +141,8 @@ class DirectoriesTest {
     List<String> parents = new ArrayList<>();
     p.path("parents").forEach(d -> parents.add(d.path("path").asText()));
     assertThat(parents).containsExactly("", top);
-    assertThat(p.path("parent_id").asText()).isEqualTo(p.path("parents").get(1).path("id").asText());
+    assertThat(p.path("parent_id").asText())
+        .isEqualTo(p.path("parents").get(1).path("id").asText());
     assertThat(api.get(DIRECTORIES + "/root").ok().path("parents")).isEmpty();
   }
 
@@ -156,7 +160,8 @@ class DirectoriesTest {
 
     JsonNode refilled = upsert(api, top + "/box/other", "a");
     assertThat(refilled.path("directory_id").asText()).isEqualTo(boxId);
-    assertThat(api.get(DIRECTORIES + "/" + boxId).ok().path("path").asText()).isEqualTo(top + "/box");
+    assertThat(api.get(DIRECTORIES + "/" + boxId).ok().path("path").asText())
+        .isEqualTo(top + "/box");
 
     api.delete(datasetUrl(refilled)).assertStatus(204);
     api.get(DIRECTORIES + "/" + boxId).assertDetail(404);

@@ -21,11 +21,16 @@ class ErrorBodiesTest {
 
   @Test
   void aValidationErrorListsLocMsgAndTypeOfEachProblemInOrder() throws Exception {
-    JsonNode body = json.valueToTree(ErrorBodies.invalid(List.of(
-        FieldError.of("Field required", "missing", "body", "datapoints", 3, "inputs"),
-        FieldError.of("Input should be 'asc' or 'desc'", "enum", "query", "order"))));
-    assertThat(body.toString()).isEqualTo("{\"detail\":["
-        + "{\"loc\":[\"body\",\"datapoints\",3,\"inputs\"],\"msg\":\"Field required\",\"type\":\"missing\"},"
-        + "{\"loc\":[\"query\",\"order\"],\"msg\":\"Input should be 'asc' or 'desc'\",\"type\":\"enum\"}]}");
+    JsonNode body =
+        json.valueToTree(
+            ErrorBodies.invalid(
+                List.of(
+                    FieldError.of("Field required", "missing", "body", "datapoints", 3, "inputs"),
+                    FieldError.of("Input should be 'asc' or 'desc'", "enum", "query", "order"))));
+    assertThat(body.toString())
+        .isEqualTo(
+            "{\"detail\":["
+                + "{\"loc\":[\"body\",\"datapoints\",3,\"inputs\"],\"msg\":\"Field required\",\"type\":\"missing\"},"
+                + "{\"loc\":[\"query\",\"order\"],\"msg\":\"Input should be 'asc' or 'desc'\",\"type\":\"enum\"}]}");
   }
 }

@@ -25,7 +25,9 @@ class ErrorResponsesTest {
   void aBodyThatIsNotJsonIsAnErrorWithDetail(Api api) {
     Api.Response response = api.send("POST", "/v5/datasets", "path=x", "text/plain");
     assertThat(response.status()).as(response.toString()).isBetween(400, 499);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.json().has("detail")).as(response.toString()).isTrue();
   }
 }

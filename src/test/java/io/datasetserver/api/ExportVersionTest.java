@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExportVersionTest {
 
   private static Api.Response export(Api api, JsonNode version, String format) {
-    Api.Response response = api.get(datasetUrl(version) + "/export?format=" + format + "&version_id=" + versionId(version));
+    Api.Response response =
+        api.get(
+            datasetUrl(version) + "/export?format=" + format + "&version_id=" + versionId(version));
     response.assertStatus(200);
     return response;
   }
@@ -43,18 +45,23 @@ class ExportVersionTest {
 
   private static List<JsonNode> allDatapoints(Api api, JsonNode version) {
     List<JsonNode> result = new ArrayList<>();
-    api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version)).ok()
-        .get("datapoints").forEach(result::add);
+    api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version))
+        .ok()
+        .get("datapoints")
+        .forEach(result::add);
     return result;
   }
 
   /** Each datapoint without its id: what a round trip through another dataset must keep. */
   private static List<JsonNode> contents(List<JsonNode> datapoints) {
-    return datapoints.stream().map(d -> {
-      JsonNode copy = d.deepCopy();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("id");
-      return copy;
-    }).toList();
+    return datapoints.stream()
+        .map(
+            d -> {
+              JsonNode copy = d.deepCopy();
+              ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("id");
+              return copy;
+            })
+        .toList();
   }
 
   private static List<CSVRecord> csv(String body) throws IOException {
@@ -70,36 +77,74 @@ class ExportVersionTest {
     return datapoint;
   }
 
-  /** Hard cells: quotes, commas, line breaks, unicode, both kinds of message content, nested targets. */
+  /**
+   * Hard cells: quotes, commas, line breaks, unicode, both kinds of message content, nested
+   * targets.
+   */
   private static List<Map<String, Object>> awkwardDatapoints() {
     Map<String, Object> nestedTarget = new LinkedHashMap<>();
-    nestedTarget.put("output", Map.of("nested", List.of(1, 2.5, Map.of("k", "v")), "empty", Map.of()));
+    nestedTarget.put(
+        "output", Map.of("nested", List.of(1, 2.5, Map.of("k", "v")), "empty", Map.of()));
     nestedTarget.put("score", 0.75);
     nestedTarget.put("absent", null);
     return List.of(
         row("He said \"hi\", then left", "line1\nline2\r\nline3", "target", Map.of("output", "x")),
-        row("caf\u00e9 \u2615 \u65e5\u672c\u8a9e", "",
-            "messages", List.of(Map.of("role", "user", "content", "a, b"),
-                Map.of("role", "assistant", "content", List.of(Map.of("type", "text", "text", "part \"q\""),
-                    Map.of("type", "image_url", "image_url", Map.of("url", "http://x.example/y.png", "detail", "low"))))),
-            "target", nestedTarget),
-        row("", "trailing,comma,", "messages", List.of(Map.of("role", "assistant", "content", "calling",
-            "tool_calls", List.of(Map.of("id", "call_1", "type", "function",
-                "function", Map.of("name", "lookup", "arguments", "{\"id\": 7}")))))),
+        row(
+            "caf\u00e9 \u2615 \u65e5\u672c\u8a9e",
+            "",
+            "messages",
+            List.of(
+                Map.of("role", "user", "content", "a, b"),
+                Map.of(
+                    "role",
+                    "assistant",
+                    "content",
+                    List.of(
+                        Map.of("type", "text", "text", "part \"q\""),
+                        Map.of(
+                            "type",
+                            "image_url",
+                            "image_url",
+                            Map.of("url", "http://x.example/y.png", "detail", "low"))))),
+            "target",
+            nestedTarget),
+        row(
+            "",
+            "trailing,comma,",
+            "messages",
+            List.of(
+                Map.of(
+                    "role",
+                    "assistant",
+                    "content",
+                    "calling",
+                    "tool_calls",
+                    List.of(
+                        Map.of(
+                            "id",
+                            "call_1",
+                            "type",
+                            "function",
+                            "function",
+                            Map.of("name", "lookup", "arguments", "{\"id\": 7}")))))),
         row("plain", "\"", "target", Map.of("output", "{not json", "target.dotted", "yes")),
         row("  spaced  ", "tab\there", "target", Map.of("output", "{\"looks\": \"like json\"}")));
   }
 
   @Test
   void jsonlHasOneDatapointPerLineExactlyAsTheDatapointsListing(Api api) {
-    JsonNode version = set(api, uniquePath("tests/export"), awkwardDatapoints(), "version_name", "v1");
+    JsonNode version =
+        set(api, uniquePath("tests/export"), awkwardDatapoints(), "version_name", "v1");
     Api.Response response = export(api, version, "jsonl");
     assertThat(response.header("Content-Type")).isEqualTo("application/x-ndjson");
     assertThat(response.body()).endsWith("\n");
     String[] lines = response.body().split("\n", -1);
     assertThat(lines).hasSize(6);
     assertThat(lines[5]).isEmpty();
-    JsonNode listed = api.get(datasetUrl(version) + "/datapoints?version_id=" + versionId(version)).ok().get("records");
+    JsonNode listed =
+        api.get(datasetUrl(version) + "/datapoints?version_id=" + versionId(version))
+            .ok()
+            .get("records");
     for (int i = 0; i < 5; i++) {
       assertThat(json(lines[i])).isEqualTo(listed.get(i));
     }
@@ -130,28 +175,48 @@ class ExportVersionTest {
 
   @Test
   void quotesLineBreaksAndNonAsciiInTheFileNameCannotBreakTheHeader(Api api) {
-    JsonNode version = set(api, "tests/export/na\u00efve \"" + java.util.UUID.randomUUID().toString().substring(0, 8)
-        + "\"", datapoints("a"), "version_name", "v\r\nX-Injected: 1\\");
+    JsonNode version =
+        set(
+            api,
+            "tests/export/na\u00efve \""
+                + java.util.UUID.randomUUID().toString().substring(0, 8)
+                + "\"",
+            datapoints("a"),
+            "version_name",
+            "v\r\nX-Injected: 1\\");
     Api.Response response = export(api, version, "jsonl");
     String disposition = response.header("Content-Disposition");
     assertThat(response.header("X-Injected")).isNull();
-    assertThat(disposition).startsWith("attachment; filename=\"na_ve _").contains("-v__X-Injected: 1_.jsonl\"; ")
-        .contains("filename*=UTF-8''na%C3%AFve%20%22").endsWith("%22-v%0D%0AX-Injected%3A%201%5C.jsonl");
+    assertThat(disposition)
+        .startsWith("attachment; filename=\"na_ve _")
+        .contains("-v__X-Injected: 1_.jsonl\"; ")
+        .contains("filename*=UTF-8''na%C3%AFve%20%22")
+        .endsWith("%22-v%0D%0AX-Injected%3A%201%5C.jsonl");
   }
 
   @Test
-  void csvHasAnInputColumnPerKeyInOrderOfFirstAppearanceThenMessagesThenTarget(Api api) throws IOException {
-    JsonNode version = set(api, uniquePath("tests/export"), List.of(
-        Map.of("inputs", Map.of("b", "1")),
-        Map.of("inputs", Map.of("a", "2", "b", "3"), "target", Map.of("output", "t")),
-        Map.of("inputs", Map.of("c", "4"), "messages", List.of(Map.of("role", "user", "content", "m")))));
+  void csvHasAnInputColumnPerKeyInOrderOfFirstAppearanceThenMessagesThenTarget(Api api)
+      throws IOException {
+    JsonNode version =
+        set(
+            api,
+            uniquePath("tests/export"),
+            List.of(
+                Map.of("inputs", Map.of("b", "1")),
+                Map.of("inputs", Map.of("a", "2", "b", "3"), "target", Map.of("output", "t")),
+                Map.of(
+                    "inputs",
+                    Map.of("c", "4"),
+                    "messages",
+                    List.of(Map.of("role", "user", "content", "m")))));
     Api.Response response = export(api, version, "csv");
     assertThat(response.header("Content-Type")).isEqualTo("text/csv; charset=utf-8");
     List<CSVRecord> records = csv(response.body());
     assertThat(records.get(0).toList()).containsExactly("b", "a", "c", "messages", "target");
     assertThat(records.get(1).toList()).containsExactly("1", "", "", "", "");
     assertThat(records.get(2).toList()).containsExactly("3", "2", "", "", "{\"output\":\"t\"}");
-    assertThat(json(records.get(3).get(3))).isEqualTo(json("[{\"role\":\"user\",\"content\":\"m\"}]"));
+    assertThat(json(records.get(3).get(3)))
+        .isEqualTo(json("[{\"role\":\"user\",\"content\":\"m\"}]"));
     assertThat(records).hasSize(4);
     assertThat(response.body()).contains("\r\n");
   }
@@ -170,7 +235,8 @@ class ExportVersionTest {
     JsonNode empty = set(api, uniquePath("tests/export"), List.of());
     JsonNode uploaded = api.upload(datasetUrl(empty) + "/datapoints/csv", "export.csv", file).ok();
     assertThat(uploaded.get("datapoints_count").asInt()).isEqualTo(5);
-    assertThat(contents(allDatapoints(api, uploaded))).isEqualTo(contents(allDatapoints(api, original)));
+    assertThat(contents(allDatapoints(api, uploaded)))
+        .isEqualTo(contents(allDatapoints(api, original)));
   }
 
   @Test
@@ -179,23 +245,30 @@ class ExportVersionTest {
     byte[] file = export(api, original, "csv").body().getBytes(StandardCharsets.UTF_8);
     JsonNode empty = set(api, uniquePath("tests/export"), List.of());
     JsonNode uploaded = api.upload(datasetUrl(empty) + "/datapoints/csv", "export.csv", file).ok();
-    assertThat(contents(allDatapoints(api, uploaded))).isEqualTo(contents(allDatapoints(api, original)));
+    assertThat(contents(allDatapoints(api, uploaded)))
+        .isEqualTo(contents(allDatapoints(api, original)));
   }
 
   @Test
   void anAbsentInputComesBackEmptyAfterTheRoundTrip(Api api) {
-    JsonNode original = set(api, uniquePath("tests/export"), List.of(
-        Map.of("inputs", Map.of("a", "1", "b", "2")), Map.of("inputs", Map.of("a", "3"))));
+    JsonNode original =
+        set(
+            api,
+            uniquePath("tests/export"),
+            List.of(
+                Map.of("inputs", Map.of("a", "1", "b", "2")), Map.of("inputs", Map.of("a", "3"))));
     byte[] file = export(api, original, "csv").body().getBytes(StandardCharsets.UTF_8);
     JsonNode empty = set(api, uniquePath("tests/export"), List.of());
     JsonNode uploaded = api.upload(datasetUrl(empty) + "/datapoints/csv", "export.csv", file).ok();
-    assertThat(allDatapoints(api, uploaded).get(1).get("inputs")).isEqualTo(json("{\"a\":\"3\",\"b\":\"\"}"));
+    assertThat(allDatapoints(api, uploaded).get(1).get("inputs"))
+        .isEqualTo(json("{\"a\":\"3\",\"b\":\"\"}"));
   }
 
   @Test
   void anInputTheUploadWouldReadAsTargetOrMessagesIsRefusedAsCsvOnly(Api api) {
     for (String key : List.of("target", "messages", "target.score")) {
-      JsonNode version = set(api, uniquePath("tests/export"), List.of(Map.of("inputs", Map.of(key, "v"))));
+      JsonNode version =
+          set(api, uniquePath("tests/export"), List.of(Map.of("inputs", Map.of(key, "v"))));
       Api.Response refused = api.get(datasetUrl(version) + "/export?format=csv");
       refused.assertDetail(409);
       assertThat(refused.json().get("detail").asText()).contains("'" + key + "'").contains("jsonl");
@@ -212,8 +285,12 @@ class ExportVersionTest {
     JsonNode version = upsert(api, uniquePath("tests/export"), questions.toArray(String[]::new));
     version = add(api, id(version), "last");
     questions.add("last");
-    List<String> exported = export(api, version, "jsonl").body().lines()
-        .map(line -> json(line).get("inputs").get("q").asText()).toList();
+    List<String> exported =
+        export(api, version, "jsonl")
+            .body()
+            .lines()
+            .map(line -> json(line).get("inputs").get("q").asText())
+            .toList();
     assertThat(exported).isEqualTo(questions);
     List<CSVRecord> rows = csv(export(api, version, "csv").body());
     assertThat(rows.stream().skip(1).map(r -> r.get(0)).toList()).isEqualTo(questions);
@@ -247,7 +324,11 @@ class ExportVersionTest {
   @Test
   void selectorErrorsAreAsForEveryRead(Api api) {
     JsonNode version = upsert(api, uniquePath("tests/export"), "a");
-    api.get(datasetUrl(version) + "/export?version_id=" + versionId(version) + "&environment=production")
+    api.get(
+            datasetUrl(version)
+                + "/export?version_id="
+                + versionId(version)
+                + "&environment=production")
         .assertInvalid("query", "environment");
     api.get(datasetUrl(version) + "/export?version_id=dsv_unknown").assertDetail(404);
     api.get(datasetUrl(version) + "/export?environment=nowhere").assertDetail(404);

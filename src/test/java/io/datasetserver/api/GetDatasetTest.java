@@ -25,8 +25,21 @@ class GetDatasetTest {
   void returnsTheDatasetAtItsDefaultVersion(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a", "b");
     JsonNode fetched = api.get(DATASETS + "/" + created.path("id").asText()).ok();
-    for (String field : List.of("id", "path", "name", "directory_id", "type", "version_id", "attributes",
-        "datapoints_count", "environments", "created_at", "updated_at", "last_used_at", "created_by")) {
+    for (String field :
+        List.of(
+            "id",
+            "path",
+            "name",
+            "directory_id",
+            "type",
+            "version_id",
+            "attributes",
+            "datapoints_count",
+            "environments",
+            "created_at",
+            "updated_at",
+            "last_used_at",
+            "created_by")) {
       assertThat(fetched.path(field)).as(field).isEqualTo(created.path(field));
     }
     assertThat(fetched.has("datapoints")).isFalse();
@@ -61,7 +74,13 @@ class GetDatasetTest {
     JsonNode first = upsert(api, path, "a");
     JsonNode second = upsert(api, path, "b");
     String id = first.path("id").asText();
-    api.post(DATASETS + "/" + id + "/environments/production?version_id=" + second.path("version_id").asText(), null)
+    api.post(
+            DATASETS
+                + "/"
+                + id
+                + "/environments/production?version_id="
+                + second.path("version_id").asText(),
+            null)
         .ok();
     assertThat(api.get(DATASETS + "/" + id).ok().path("version_id").asText())
         .isEqualTo(second.path("version_id").asText());
@@ -73,7 +92,8 @@ class GetDatasetTest {
     JsonNode first = upsert(api, path, "a");
     JsonNode second = upsert(api, path, "b", "c");
     String id = first.path("id").asText();
-    JsonNode fetched = api.get(DATASETS + "/" + id + "?version_id=" + second.path("version_id").asText()).ok();
+    JsonNode fetched =
+        api.get(DATASETS + "/" + id + "?version_id=" + second.path("version_id").asText()).ok();
     assertThat(fetched.path("version_id").asText()).isEqualTo(second.path("version_id").asText());
     assertThat(fetched.path("datapoints_count").asInt()).isEqualTo(2);
     assertThat(fetched.path("environments")).isEmpty();
@@ -82,7 +102,8 @@ class GetDatasetTest {
   @Test
   void anUnknownVersionIs404(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "?version_id=dsv_doesnotexist").assertDetail(404);
+    api.get(DATASETS + "/" + created.path("id").asText() + "?version_id=dsv_doesnotexist")
+        .assertDetail(404);
   }
 
   @Test
@@ -91,16 +112,23 @@ class GetDatasetTest {
     JsonNode first = upsert(api, path, "a");
     JsonNode second = upsert(api, path, "b");
     String id = first.path("id").asText();
-    api.delete(DATASETS + "/" + id + "/versions/" + second.path("version_id").asText()).assertStatus(204);
-    api.get(DATASETS + "/" + id + "?version_id=" + second.path("version_id").asText()).assertDetail(404);
+    api.delete(DATASETS + "/" + id + "/versions/" + second.path("version_id").asText())
+        .assertStatus(204);
+    api.get(DATASETS + "/" + id + "?version_id=" + second.path("version_id").asText())
+        .assertDetail(404);
   }
 
   @Test
   void aVersionOfAnotherDatasetIs404(Api api) {
     JsonNode mine = upsert(api, uniquePath("get"), "a");
     JsonNode other = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + mine.path("id").asText() + "?version_id="
-        + other.path("version_id").asText()).assertDetail(404);
+    api.get(
+            DATASETS
+                + "/"
+                + mine.path("id").asText()
+                + "?version_id="
+                + other.path("version_id").asText())
+        .assertDetail(404);
   }
 
   @Test
@@ -109,10 +137,22 @@ class GetDatasetTest {
     JsonNode first = upsert(api, path, "a");
     JsonNode second = upsert(api, path, "b");
     String id = first.path("id").asText();
-    api.post(DATASETS + "/" + id + "/environments/staging?version_id=" + second.path("version_id").asText(), null).ok();
-    assertThat(api.get(DATASETS + "/" + id + "?environment=production").ok().path("version_id").asText())
+    api.post(
+            DATASETS
+                + "/"
+                + id
+                + "/environments/staging?version_id="
+                + second.path("version_id").asText(),
+            null)
+        .ok();
+    assertThat(
+            api.get(DATASETS + "/" + id + "?environment=production")
+                .ok()
+                .path("version_id")
+                .asText())
         .isEqualTo(first.path("version_id").asText());
-    assertThat(api.get(DATASETS + "/" + id + "?environment=staging").ok().path("version_id").asText())
+    assertThat(
+            api.get(DATASETS + "/" + id + "?environment=staging").ok().path("version_id").asText())
         .isEqualTo(second.path("version_id").asText());
   }
 
@@ -123,33 +163,43 @@ class GetDatasetTest {
     upsert(api, path, "b");
     String environmentId = first.path("environments").get(0).path("id").asText();
     assertThat(environmentId).startsWith("env_");
-    JsonNode fetched = api.get(DATASETS + "/" + first.path("id").asText() + "?environment=" + environmentId).ok();
+    JsonNode fetched =
+        api.get(DATASETS + "/" + first.path("id").asText() + "?environment=" + environmentId).ok();
     assertThat(fetched.path("version_id").asText()).isEqualTo(first.path("version_id").asText());
   }
 
   @Test
   void anUnknownEnvironmentIs404(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=nowhere").assertDetail(404);
-    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=Production").assertDetail(404);
+    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=nowhere")
+        .assertDetail(404);
+    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=Production")
+        .assertDetail(404);
   }
 
   @Test
   void anEnvironmentWithNothingDeployedIs404(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=staging").assertDetail(404);
+    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=staging")
+        .assertDetail(404);
   }
 
   @Test
   void versionIdAndEnvironmentTogetherAre422(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "?environment=production&version_id="
-        + created.path("version_id").asText()).assertInvalid("query");
+    api.get(
+            DATASETS
+                + "/"
+                + created.path("id").asText()
+                + "?environment=production&version_id="
+                + created.path("version_id").asText())
+        .assertInvalid("query");
   }
 
   @Test
   void versionIdAndEnvironmentTogetherAre422EvenForAnUnknownDataset(Api api) {
-    api.get(DATASETS + "/ds_doesnotexist?environment=production&version_id=dsv_x").assertInvalid("query");
+    api.get(DATASETS + "/ds_doesnotexist?environment=production&version_id=dsv_x")
+        .assertInvalid("query");
   }
 
   @Test
@@ -162,10 +212,12 @@ class GetDatasetTest {
   void includeDatapointsReturnsEveryDatapointInOrder(Api api) {
     List<String> qs = new ArrayList<>();
     for (int i = 0; i < 130; i++) {
-      qs.add(String.format("q%03d-%s", (i * 37) % 130, UUID.randomUUID().toString().substring(0, 4)));
+      qs.add(
+          String.format("q%03d-%s", (i * 37) % 130, UUID.randomUUID().toString().substring(0, 4)));
     }
     JsonNode created = upsert(api, uniquePath("get"), qs.toArray(String[]::new));
-    JsonNode fetched = api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true").ok();
+    JsonNode fetched =
+        api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true").ok();
     assertThat(fetched.path("datapoints_count").asInt()).isEqualTo(130);
     assertThat(questions(fetched.path("datapoints"))).isEqualTo(qs);
     List<String> ids = new ArrayList<>();
@@ -175,15 +227,26 @@ class GetDatasetTest {
 
   @Test
   void includeDatapointsReturnsFullContent(Api api) {
-    Map<String, Object> datapoint = Map.of(
-        "inputs", Map.of("question", "2+2?", "lang", "en"),
-        "messages", List.of(Map.of("role", "system", "content", "be brief"), Map.of("role", "user", "content", "2+2?")),
-        "target", Map.of("output", "4", "score", 1, "tags", List.of("math")));
-    JsonNode created = api.post(DATASETS, Map.of("path", uniquePath("get"), "datapoints", List.of(datapoint))).ok();
-    JsonNode returned = api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true").ok()
-        .path("datapoints").get(0);
+    Map<String, Object> datapoint =
+        Map.of(
+            "inputs", Map.of("question", "2+2?", "lang", "en"),
+            "messages",
+                List.of(
+                    Map.of("role", "system", "content", "be brief"),
+                    Map.of("role", "user", "content", "2+2?")),
+            "target", Map.of("output", "4", "score", 1, "tags", List.of("math")));
+    JsonNode created =
+        api.post(DATASETS, Map.of("path", uniquePath("get"), "datapoints", List.of(datapoint)))
+            .ok();
+    JsonNode returned =
+        api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true")
+            .ok()
+            .path("datapoints")
+            .get(0);
     for (String field : List.of("inputs", "messages", "target")) {
-      assertThat(returned.path(field)).as(field).isEqualTo(Api.JSON.valueToTree(datapoint.get(field)));
+      assertThat(returned.path(field))
+          .as(field)
+          .isEqualTo(Api.JSON.valueToTree(datapoint.get(field)));
     }
   }
 
@@ -193,16 +256,28 @@ class GetDatasetTest {
     JsonNode first = upsert(api, path, "a", "b");
     JsonNode second = upsert(api, path, "c");
     String id = first.path("id").asText();
-    assertThat(questions(api.get(DATASETS + "/" + id + "?include_datapoints=true&version_id="
-        + second.path("version_id").asText()).ok().path("datapoints"))).containsExactly("c");
-    assertThat(questions(api.get(DATASETS + "/" + id + "?include_datapoints=true").ok().path("datapoints")))
+    assertThat(
+            questions(
+                api.get(
+                        DATASETS
+                            + "/"
+                            + id
+                            + "?include_datapoints=true&version_id="
+                            + second.path("version_id").asText())
+                    .ok()
+                    .path("datapoints")))
+        .containsExactly("c");
+    assertThat(
+            questions(
+                api.get(DATASETS + "/" + id + "?include_datapoints=true").ok().path("datapoints")))
         .containsExactly("a", "b");
   }
 
   @Test
   void includeDatapointsOfAnEmptyVersionIsAnEmptyList(Api api) {
     JsonNode created = upsert(api, uniquePath("get"));
-    JsonNode fetched = api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true").ok();
+    JsonNode fetched =
+        api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=true").ok();
     assertThat(fetched.path("datapoints").isArray()).isTrue();
     assertThat(fetched.path("datapoints")).isEmpty();
   }
@@ -210,15 +285,23 @@ class GetDatasetTest {
   @Test
   void datapointsAreLeftOutUnlessAskedFor(Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    assertThat(api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=false").ok()
-        .has("datapoints")).isFalse();
+    assertThat(
+            api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints=false")
+                .ok()
+                .has("datapoints"))
+        .isFalse();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"maybe", "yes please", "2"})
   void includeDatapointsThatIsNotABooleanIs422(String value, Api api) {
     JsonNode created = upsert(api, uniquePath("get"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "?include_datapoints="
-        + value.replace(" ", "%20")).assertInvalid("query", "include_datapoints");
+    api.get(
+            DATASETS
+                + "/"
+                + created.path("id").asText()
+                + "?include_datapoints="
+                + value.replace(" ", "%20"))
+        .assertInvalid("query", "include_datapoints");
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A 20,000-datapoint dataset round-trips. The dataset is uploaded once for the class; every
- * test reads it at its first version, which stays deployed, so tests that add versions do not
- * disturb the others.
+ * A 20,000-datapoint dataset round-trips. The dataset is uploaded once for the class; every test
+ * reads it at its first version, which stays deployed, so tests that add versions do not disturb
+ * the others.
  */
 @ExtendWith(RunningServer.class)
 @Slow
@@ -38,8 +38,12 @@ class LargeDatasetTest {
     rows = new ArrayList<>(ROWS);
     for (int i = 0; i < ROWS; i++) {
       // Descending labels: the stored order must be the request's, not a sorted one.
-      rows.add(Map.of("inputs", Map.of("q", label(ROWS - 1 - i), "lang", i % 2 == 0 ? "en" : "fr"),
-          "target", Map.of("output", i)));
+      rows.add(
+          Map.of(
+              "inputs",
+              Map.of("q", label(ROWS - 1 - i), "lang", i % 2 == 0 ? "en" : "fr"),
+              "target",
+              Map.of("output", i)));
     }
     path = uniquePath("large");
     JsonNode created = api.post(DATASETS, Map.of("path", path, "datapoints", rows)).ok();
@@ -67,12 +71,15 @@ class LargeDatasetTest {
       JsonNode body = api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + page).ok();
       assertThat(body.path("total").asInt()).isEqualTo(ROWS);
       assertThat(body.path("records")).hasSize(1000);
-      body.path("records").forEach(r -> {
-        seen.add(r.path("inputs").path("q").asText());
-        ids.add(r.path("id").asText());
-      });
+      body.path("records")
+          .forEach(
+              r -> {
+                seen.add(r.path("inputs").path("q").asText());
+                ids.add(r.path("id").asText());
+              });
     }
-    JsonNode after = api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + (ROWS / 1000 + 1)).ok();
+    JsonNode after =
+        api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + (ROWS / 1000 + 1)).ok();
     assertThat(after.path("records")).isEmpty();
     assertThat(after.path("total").asInt()).isEqualTo(ROWS);
     assertThat(seen).isEqualTo(expectedLabels());
@@ -110,21 +117,39 @@ class LargeDatasetTest {
   @Test
   void addingAndRemovingOneRowComesBackToTheSameVersion(Api api) {
     Map<String, Object> extra = datapoint("extra-" + UUID.randomUUID());
-    JsonNode added = api.post(DATASETS + "?version_id=" + firstVersionId,
-        Map.of("id", id, "action", "add", "datapoints", List.of(extra))).ok();
+    JsonNode added =
+        api.post(
+                DATASETS + "?version_id=" + firstVersionId,
+                Map.of("id", id, "action", "add", "datapoints", List.of(extra)))
+            .ok();
     assertThat(added.path("datapoints_count").asInt()).isEqualTo(ROWS + 1);
-    JsonNode last = api.get(DATASETS + "/" + id + "/datapoints?size=1&page=" + (ROWS + 1) + "&version_id="
-        + added.path("version_id").asText()).ok();
-    assertThat(last.path("records").get(0).path("inputs")).isEqualTo(Api.JSON.valueToTree(extra.get("inputs")));
-    JsonNode removed = api.post(DATASETS + "?version_id=" + added.path("version_id").asText(),
-        Map.of("id", id, "action", "remove", "datapoints", List.of(extra))).ok();
+    JsonNode last =
+        api.get(
+                DATASETS
+                    + "/"
+                    + id
+                    + "/datapoints?size=1&page="
+                    + (ROWS + 1)
+                    + "&version_id="
+                    + added.path("version_id").asText())
+            .ok();
+    assertThat(last.path("records").get(0).path("inputs"))
+        .isEqualTo(Api.JSON.valueToTree(extra.get("inputs")));
+    JsonNode removed =
+        api.post(
+                DATASETS + "?version_id=" + added.path("version_id").asText(),
+                Map.of("id", id, "action", "remove", "datapoints", List.of(extra)))
+            .ok();
     assertThat(removed.path("version_id").asText()).isEqualTo(firstVersionId);
   }
 
   @Test
   void removingARowFromTheMiddleKeepsTheRestInOrder(Api api) {
-    JsonNode removed = api.post(DATASETS + "?include_datapoints=true&version_id=" + firstVersionId,
-        Map.of("id", id, "action", "remove", "datapoints", List.of(rows.get(12_345)))).ok();
+    JsonNode removed =
+        api.post(
+                DATASETS + "?include_datapoints=true&version_id=" + firstVersionId,
+                Map.of("id", id, "action", "remove", "datapoints", List.of(rows.get(12_345))))
+            .ok();
     assertThat(removed.path("datapoints_count").asInt()).isEqualTo(ROWS - 1);
     List<String> seen = new ArrayList<>(ROWS);
     removed.path("datapoints").forEach(d -> seen.add(d.path("inputs").path("q").asText()));

@@ -35,13 +35,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every limit on what a client sends (README "Limits"): just under it is a 200, just over it a
- * 4xx that says which limit, and nothing a client sends reaches a 5xx. The server runs with a
- * cap of {@value #MAX_VERSIONS} versions per dataset so the cap is reached quickly; that the
- * real cap keeps the dataset document under 16 MiB is {@code DatasetDocumentSizeTest}'s job.
+ * Every limit on what a client sends (README "Limits"): just under it is a 200, just over it a 4xx
+ * that says which limit, and nothing a client sends reaches a 5xx. The server runs with a cap of
+ * {@value #MAX_VERSIONS} versions per dataset so the cap is reached quickly; that the real cap
+ * keeps the dataset document under 16 MiB is {@code DatasetDocumentSizeTest}'s job.
  */
 class LimitsTest {
   private static final int MAX_VERSIONS = 5;
+
   /** The 4-byte UTF-8 character U+1F600: lengths count it once, sizes four times. */
   private static final String WIDE = "\uD83D\uDE00";
 
@@ -65,8 +66,11 @@ class LimitsTest {
   void attributesAtTheLimitAreKeptAndReturned() {
     Map<String, Object> attributes = attributesOfSize(Limits.MAX_ATTRIBUTES_BYTES);
 
-    JsonNode created = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "attributes", attributes)).ok();
+    JsonNode created =
+        api.post(
+                DATASETS,
+                upsertBody(uniquePath("tests/limits"), datapoints("a"), "attributes", attributes))
+            .ok();
 
     assertThat(created.get("attributes").get("blob").asText()).isEqualTo(attributes.get("blob"));
     assertThat(api.get(datasetUrl(created)).ok().get("attributes").get("blob").asText())
@@ -75,8 +79,14 @@ class LimitsTest {
 
   @Test
   void attributesOverTheLimitAreRejectedNamingTheLimit() {
-    Api.Response response = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "attributes", attributesOfSize(Limits.MAX_ATTRIBUTES_BYTES + 1)));
+    Api.Response response =
+        api.post(
+            DATASETS,
+            upsertBody(
+                uniquePath("tests/limits"),
+                datapoints("a"),
+                "attributes",
+                attributesOfSize(Limits.MAX_ATTRIBUTES_BYTES + 1)));
 
     response.assertInvalid("body", "attributes");
     assertThat(message(response)).contains(String.valueOf(Limits.MAX_ATTRIBUTES_BYTES));
@@ -89,8 +99,18 @@ class LimitsTest {
     String megabyte = "x".repeat(1_000_000);
 
     for (int i = 0; i < 17; i++) {
-      Api.Response response = api.post(DATASETS, Map.of("id", id(first), "action", "add",
-          "datapoints", datapoints("m" + i), "attributes", Map.of("blob", megabyte + i)));
+      Api.Response response =
+          api.post(
+              DATASETS,
+              Map.of(
+                  "id",
+                  id(first),
+                  "action",
+                  "add",
+                  "datapoints",
+                  datapoints("m" + i),
+                  "attributes",
+                  Map.of("blob", megabyte + i)));
       response.assertInvalid("body", "attributes");
     }
     assertThat(api.get(datasetUrl(first) + "/versions").ok().get("records")).hasSize(1);
@@ -102,9 +122,23 @@ class LimitsTest {
     List<JsonNode> created = new ArrayList<>();
     for (int i = 1; i < MAX_VERSIONS; i++) {
       Map<String, Object> attributes = attributesOfSize(Limits.MAX_ATTRIBUTES_BYTES);
-      attributes.put("blob", i + ((String) attributes.get("blob")).substring(String.valueOf(i).length()));
-      created.add(api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("v" + i),
-          "attributes", attributes, "version_description", longestDescription(i))).ok());
+      attributes.put(
+          "blob", i + ((String) attributes.get("blob")).substring(String.valueOf(i).length()));
+      created.add(
+          api.post(
+                  DATASETS,
+                  Map.of(
+                      "id",
+                      id(first),
+                      "action",
+                      "add",
+                      "datapoints",
+                      datapoints("v" + i),
+                      "attributes",
+                      attributes,
+                      "version_description",
+                      longestDescription(i)))
+              .ok());
     }
 
     assertThat(datasetDocumentBytes(id(first))).isLessThan(16 * 1024);
@@ -120,26 +154,64 @@ class LimitsTest {
   @Test
   void addWithoutAttributesCarriesTheBaseLongAttributesAndMatchesIdenticalContent() {
     Map<String, Object> attributes = attributesOfSize(Limits.MAX_ATTRIBUTES_BYTES);
-    JsonNode first = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "attributes", attributes)).ok();
+    JsonNode first =
+        api.post(
+                DATASETS,
+                upsertBody(uniquePath("tests/limits"), datapoints("a"), "attributes", attributes))
+            .ok();
 
     JsonNode second = add(api, id(first), "b");
-    JsonNode again = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("b"),
-        "attributes", attributes)).ok();
+    JsonNode again =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("b"),
+                    "attributes",
+                    attributes))
+            .ok();
 
     assertThat(second.get("attributes").get("blob").asText()).isEqualTo(attributes.get("blob"));
     assertThat(versionId(again)).isEqualTo(versionId(second));
   }
 
-  /** A GET of one version fetches only that version's texts: another version's missing text does not matter. */
+  /**
+   * A GET of one version fetches only that version's texts: another version's missing text does not
+   * matter.
+   */
   @Test
   void readingOneVersionFetchesOnlyItsOwnTexts() {
-    JsonNode first = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "version_description", longestDescription(1))).ok();
-    JsonNode second = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("b"),
-        "version_description", longestDescription(2))).ok();
-    long removed = StoredDocuments.collection(server.database(), "version_texts").deleteOne(
-        Filters.and(Filters.eq("ds", id(first)), Filters.eq("text", longestDescription(1)))).getDeletedCount();
+    JsonNode first =
+        api.post(
+                DATASETS,
+                upsertBody(
+                    uniquePath("tests/limits"),
+                    datapoints("a"),
+                    "version_description",
+                    longestDescription(1)))
+            .ok();
+    JsonNode second =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("b"),
+                    "version_description",
+                    longestDescription(2)))
+            .ok();
+    long removed =
+        StoredDocuments.collection(server.database(), "version_texts")
+            .deleteOne(
+                Filters.and(Filters.eq("ds", id(first)), Filters.eq("text", longestDescription(1))))
+            .getDeletedCount();
     assertThat(removed).isEqualTo(1);
 
     JsonNode read = api.get(datasetUrl(first) + "?version_id=" + versionId(second)).ok();
@@ -152,10 +224,20 @@ class LimitsTest {
   @Test
   void descriptionAtTheLimitIsKeptWhereverItIsSet() {
     String longest = longestDescription(0);
-    JsonNode created = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "version_description", longest)).ok();
-    JsonNode uploaded = api.upload(datasetUrl(created) + "/datapoints/csv", "rows.csv",
-        "q\nb\n".getBytes(StandardCharsets.UTF_8), "version_description", longest).ok();
+    JsonNode created =
+        api.post(
+                DATASETS,
+                upsertBody(
+                    uniquePath("tests/limits"), datapoints("a"), "version_description", longest))
+            .ok();
+    JsonNode uploaded =
+        api.upload(
+                datasetUrl(created) + "/datapoints/csv",
+                "rows.csv",
+                "q\nb\n".getBytes(StandardCharsets.UTF_8),
+                "version_description",
+                longest)
+            .ok();
     JsonNode patched = api.patch(versionUrl(created), Map.of("description", longest + "")).ok();
 
     assertThat(created.get("version_description").asText()).isEqualTo(longest);
@@ -168,10 +250,25 @@ class LimitsTest {
     String tooLong = longestDescription(0) + "x";
     JsonNode created = upsert(api, uniquePath("tests/limits"), "a");
 
-    Api.Response upserted = api.post(DATASETS, Map.of("id", id(created), "action", "add",
-        "datapoints", datapoints("b"), "version_description", tooLong));
-    Api.Response uploaded = api.upload(datasetUrl(created) + "/datapoints/csv", "rows.csv",
-        "q\nb\n".getBytes(StandardCharsets.UTF_8), "version_description", tooLong);
+    Api.Response upserted =
+        api.post(
+            DATASETS,
+            Map.of(
+                "id",
+                id(created),
+                "action",
+                "add",
+                "datapoints",
+                datapoints("b"),
+                "version_description",
+                tooLong));
+    Api.Response uploaded =
+        api.upload(
+            datasetUrl(created) + "/datapoints/csv",
+            "rows.csv",
+            "q\nb\n".getBytes(StandardCharsets.UTF_8),
+            "version_description",
+            tooLong);
     Api.Response patched = api.patch(versionUrl(created), Map.of("description", tooLong));
 
     upserted.assertInvalid("body", "version_description");
@@ -183,11 +280,20 @@ class LimitsTest {
 
   @Test
   void changingALongDescriptionReplacesItsTextAndClearingItRemovesIt() {
-    JsonNode created = api.post(DATASETS, upsertBody(uniquePath("tests/limits"), datapoints("a"),
-        "version_description", longestDescription(1))).ok();
+    JsonNode created =
+        api.post(
+                DATASETS,
+                upsertBody(
+                    uniquePath("tests/limits"),
+                    datapoints("a"),
+                    "version_description",
+                    longestDescription(1)))
+            .ok();
 
-    JsonNode changed = api.patch(versionUrl(created), Map.of("description", longestDescription(2))).ok();
-    JsonNode unchanged = api.patch(versionUrl(created), Map.of("description", longestDescription(2))).ok();
+    JsonNode changed =
+        api.patch(versionUrl(created), Map.of("description", longestDescription(2))).ok();
+    JsonNode unchanged =
+        api.patch(versionUrl(created), Map.of("description", longestDescription(2))).ok();
     JsonNode cleared = api.patch(versionUrl(created), Map.of("description", "")).ok();
 
     assertThat(changed.get("version_description").asText()).isEqualTo(longestDescription(2));
@@ -201,10 +307,31 @@ class LimitsTest {
   void versionNameIsOneTo255Characters() {
     JsonNode created = upsert(api, uniquePath("tests/limits"), "a");
 
-    JsonNode named = api.post(DATASETS, Map.of("id", id(created), "action", "add", "datapoints", datapoints("b"),
-        "version_name", WIDE.repeat(Limits.MAX_VERSION_NAME))).ok();
-    Api.Response tooLong = api.post(DATASETS, Map.of("id", id(created), "action", "add", "datapoints",
-        datapoints("c"), "version_name", "n".repeat(Limits.MAX_VERSION_NAME + 1)));
+    JsonNode named =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(created),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("b"),
+                    "version_name",
+                    WIDE.repeat(Limits.MAX_VERSION_NAME)))
+            .ok();
+    Api.Response tooLong =
+        api.post(
+            DATASETS,
+            Map.of(
+                "id",
+                id(created),
+                "action",
+                "add",
+                "datapoints",
+                datapoints("c"),
+                "version_name",
+                "n".repeat(Limits.MAX_VERSION_NAME + 1)));
 
     assertThat(named.get("version_name").asText()).isEqualTo(WIDE.repeat(Limits.MAX_VERSION_NAME));
     tooLong.assertInvalid("body", "version_name");
@@ -219,7 +346,8 @@ class LimitsTest {
     String atLimit = "y".repeat(Limits.MAX_DATAPOINT_BYTES - 19);
 
     JsonNode created = api.post(DATASETS, upsertBody(path, List.of(datapoint(atLimit)))).ok();
-    Api.Response tooLarge = api.post(DATASETS, upsertBody(path, List.of(datapoint("a"), datapoint(atLimit + "y"))));
+    Api.Response tooLarge =
+        api.post(DATASETS, upsertBody(path, List.of(datapoint("a"), datapoint(atLimit + "y"))));
 
     assertThat(questions(api, created)).containsExactly(atLimit);
     tooLarge.assertInvalid("body", "datapoints", 1);
@@ -231,11 +359,16 @@ class LimitsTest {
     JsonNode created = upsert(api, uniquePath("tests/limits"), "a");
     String csv = "q\nfine\n" + "y".repeat(Limits.MAX_DATAPOINT_BYTES) + "\n";
 
-    Api.Response response = api.upload(datasetUrl(created) + "/datapoints/csv", "rows.csv",
-        csv.getBytes(StandardCharsets.UTF_8));
+    Api.Response response =
+        api.upload(
+            datasetUrl(created) + "/datapoints/csv",
+            "rows.csv",
+            csv.getBytes(StandardCharsets.UTF_8));
 
     response.assertInvalid("body", "file");
-    assertThat(message(response)).startsWith("Row 2: ").contains(String.valueOf(Limits.MAX_DATAPOINT_BYTES));
+    assertThat(message(response))
+        .startsWith("Row 2: ")
+        .contains(String.valueOf(Limits.MAX_DATAPOINT_BYTES));
   }
 
   // ---- versions per dataset ----
@@ -248,16 +381,23 @@ class LimitsTest {
       versions.add(add(api, id(first), "v" + i));
     }
 
-    Api.Response refused = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints",
-        datapoints("one too many")));
-    Api.Response csv = api.upload(datasetUrl(first) + "/datapoints/csv", "rows.csv",
-        "q\none too many\n".getBytes(StandardCharsets.UTF_8));
-    JsonNode identical = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints",
-        datapoints())).ok();
+    Api.Response refused =
+        api.post(
+            DATASETS,
+            Map.of("id", id(first), "action", "add", "datapoints", datapoints("one too many")));
+    Api.Response csv =
+        api.upload(
+            datasetUrl(first) + "/datapoints/csv",
+            "rows.csv",
+            "q\none too many\n".getBytes(StandardCharsets.UTF_8));
+    JsonNode identical =
+        api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints()))
+            .ok();
 
     refused.assertDetail(409);
     csv.assertDetail(409);
-    assertThat(message(refused)).contains(id(first), MAX_VERSIONS + " versions", "delete", "new dataset");
+    assertThat(message(refused))
+        .contains(id(first), MAX_VERSIONS + " versions", "delete", "new dataset");
     assertThat(versionId(identical)).isEqualTo(versionId(versions.get(MAX_VERSIONS - 1)));
     waitForClockPast(Instant.now().toString());
     api.delete(versionUrl(versions.get(1))).assertStatus(204);
@@ -270,8 +410,21 @@ class LimitsTest {
   @Test
   void longTextsAreSweptWithTheirVersionAndWithTheirDataset() {
     JsonNode first = upsert(api, uniquePath("tests/limits"), "a");
-    JsonNode second = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("b"),
-        "version_description", longestDescription(7), "attributes", attributesOfSize(1000))).ok();
+    JsonNode second =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("b"),
+                    "version_description",
+                    longestDescription(7),
+                    "attributes",
+                    attributesOfSize(1000)))
+            .ok();
     // Everything the answered request wrote is older than a sweep's cutoff from now on.
     waitForClockPast(Instant.now().toString());
     assertThat(textsOf(id(first))).isEqualTo(2);
@@ -279,8 +432,19 @@ class LimitsTest {
     api.delete(versionUrl(second)).assertStatus(204);
     assertThat(textsOf(id(first))).isZero();
 
-    JsonNode third = api.post(DATASETS, Map.of("id", id(first), "action", "add", "datapoints", datapoints("c"),
-        "version_description", longestDescription(8))).ok();
+    JsonNode third =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id(first),
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("c"),
+                    "version_description",
+                    longestDescription(8)))
+            .ok();
     assertThat(textsOf(id(third))).isEqualTo(1);
     api.delete(datasetUrl(first)).assertStatus(204);
     assertThat(textsOf(id(first))).isZero();
@@ -308,9 +472,15 @@ class LimitsTest {
     assertThat(read.get("attributes").get("blob").asText()).hasSize(5000);
     assertThat(read.get("version_description").asText()).isEqualTo(longDescription);
     assertThat(second.get("attributes").get("blob").asText()).hasSize(5000);
-    Document rewritten = datasets.find(Filters.eq("_id", id(created))).first().getList("versions", Document.class)
-        .get(0);
-    assertThat(rewritten).doesNotContainKeys("attrs", "description").containsKeys("attrs_ref", "description_ref");
+    Document rewritten =
+        datasets
+            .find(Filters.eq("_id", id(created)))
+            .first()
+            .getList("versions", Document.class)
+            .get(0);
+    assertThat(rewritten)
+        .doesNotContainKeys("attrs", "description")
+        .containsKeys("attrs_ref", "description_ref");
     JsonNode reread = api.get(datasetUrl(created) + "?version_id=" + versionId(created)).ok();
     assertThat(reread.get("version_description").asText()).isEqualTo(longDescription);
     assertThat(reread.get("attributes").get("blob").asText()).hasSize(5000);
@@ -335,11 +505,15 @@ class LimitsTest {
   }
 
   private static int datasetDocumentBytes(String datasetId) {
-    Document document = StoredDocuments.collection(server.database(), "datasets").find(Filters.eq("_id", datasetId)).first();
+    Document document =
+        StoredDocuments.collection(server.database(), "datasets")
+            .find(Filters.eq("_id", datasetId))
+            .first();
     return new RawBsonDocument(document, new DocumentCodec()).getByteBuffer().remaining();
   }
 
   private static long textsOf(String datasetId) {
-    return StoredDocuments.collection(server.database(), "version_texts").countDocuments(Filters.eq("ds", datasetId));
+    return StoredDocuments.collection(server.database(), "version_texts")
+        .countDocuments(Filters.eq("ds", datasetId));
   }
 }

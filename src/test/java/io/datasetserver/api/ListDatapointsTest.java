@@ -34,10 +34,12 @@ class ListDatapointsTest {
       assertThat(body.path("size").asInt()).isEqualTo(3);
       assertThat(body.path("total").asInt()).isEqualTo(7);
       assertThat(body.path("records")).hasSize(sizes[page - 1]);
-      body.path("records").forEach(r -> {
-        seen.add(r.path("inputs").path("q").asText());
-        ids.add(r.path("id").asText());
-      });
+      body.path("records")
+          .forEach(
+              r -> {
+                seen.add(r.path("inputs").path("q").asText());
+                ids.add(r.path("id").asText());
+              });
     }
     assertThat(seen).isEqualTo(qs);
     JsonNode whole = api.get(DATASETS + "/" + id + "?include_datapoints=true").ok();
@@ -52,7 +54,8 @@ class ListDatapointsTest {
     for (int i = 0; i < 60; i++) {
       qs.add("q" + i);
     }
-    String id = upsert(api, uniquePath("datapoints"), qs.toArray(String[]::new)).path("id").asText();
+    String id =
+        upsert(api, uniquePath("datapoints"), qs.toArray(String[]::new)).path("id").asText();
     JsonNode first = api.get(DATASETS + "/" + id + "/datapoints").ok();
     assertThat(first.path("page").asInt()).isEqualTo(1);
     assertThat(first.path("size").asInt()).isEqualTo(50);
@@ -96,8 +99,16 @@ class ListDatapointsTest {
     JsonNode second = upsert(api, path, "c", "d", "e");
     String id = first.path("id").asText();
     JsonNode ofSecond =
-        api.get(DATASETS + "/" + id + "/datapoints?version_id=" + second.path("version_id").asText()).ok();
-    assertThat(ofSecond.path("total").asInt()).isEqualTo(second.path("datapoints_count").asInt()).isEqualTo(3);
+        api.get(
+                DATASETS
+                    + "/"
+                    + id
+                    + "/datapoints?version_id="
+                    + second.path("version_id").asText())
+            .ok();
+    assertThat(ofSecond.path("total").asInt())
+        .isEqualTo(second.path("datapoints_count").asInt())
+        .isEqualTo(3);
     assertThat(questions(ofSecond.path("records"))).containsExactly("c", "d", "e");
   }
 
@@ -117,7 +128,11 @@ class ListDatapointsTest {
     JsonNode first = upsert(api, path, "a");
     upsert(api, path, "b");
     String id = first.path("id").asText();
-    assertThat(questions(api.get(DATASETS + "/" + id + "/datapoints?environment=production").ok().path("records")))
+    assertThat(
+            questions(
+                api.get(DATASETS + "/" + id + "/datapoints?environment=production")
+                    .ok()
+                    .path("records")))
         .containsExactly("a");
     String environmentId = first.path("environments").get(0).path("id").asText();
     JsonNode byId = api.get(DATASETS + "/" + id + "/datapoints?environment=" + environmentId).ok();
@@ -128,14 +143,29 @@ class ListDatapointsTest {
 
   @Test
   void recordsCarryTheirContent(Api api) {
-    Map<String, Object> datapoint = Map.of("inputs", Map.of("q", "hi"),
-        "messages", List.of(Map.of("role", "user", "content", "hi")), "target", Map.of("output", "hello", "n", 2));
+    Map<String, Object> datapoint =
+        Map.of(
+            "inputs",
+            Map.of("q", "hi"),
+            "messages",
+            List.of(Map.of("role", "user", "content", "hi")),
+            "target",
+            Map.of("output", "hello", "n", 2));
     JsonNode created =
-        api.post(DATASETS, Map.of("path", uniquePath("datapoints"), "datapoints", List.of(datapoint))).ok();
-    JsonNode record = api.get(DATASETS + "/" + created.path("id").asText() + "/datapoints").ok().path("records").get(0);
+        api.post(
+                DATASETS,
+                Map.of("path", uniquePath("datapoints"), "datapoints", List.of(datapoint)))
+            .ok();
+    JsonNode record =
+        api.get(DATASETS + "/" + created.path("id").asText() + "/datapoints")
+            .ok()
+            .path("records")
+            .get(0);
     assertThat(record.path("id").asText()).startsWith("dp_");
     for (String field : List.of("inputs", "messages", "target")) {
-      assertThat(record.path(field)).as(field).isEqualTo(Api.JSON.valueToTree(datapoint.get(field)));
+      assertThat(record.path(field))
+          .as(field)
+          .isEqualTo(Api.JSON.valueToTree(datapoint.get(field)));
     }
   }
 
@@ -153,8 +183,13 @@ class ListDatapointsTest {
   @Test
   void versionIdAndEnvironmentTogetherAre422(Api api) {
     JsonNode created = upsert(api, uniquePath("datapoints"), "a");
-    api.get(DATASETS + "/" + created.path("id").asText() + "/datapoints?environment=production&version_id="
-        + created.path("version_id").asText()).assertInvalid("query");
+    api.get(
+            DATASETS
+                + "/"
+                + created.path("id").asText()
+                + "/datapoints?environment=production&version_id="
+                + created.path("version_id").asText())
+        .assertInvalid("query");
   }
 
   @ParameterizedTest
@@ -173,6 +208,7 @@ class ListDatapointsTest {
   @Test
   void size1000IsAllowed(Api api) {
     String id = upsert(api, uniquePath("datapoints"), "a").path("id").asText();
-    assertThat(api.get(DATASETS + "/" + id + "/datapoints?size=1000").ok().path("records")).hasSize(1);
+    assertThat(api.get(DATASETS + "/" + id + "/datapoints?size=1000").ok().path("records"))
+        .hasSize(1);
   }
 }

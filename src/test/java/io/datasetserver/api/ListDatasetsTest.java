@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GET /v5/datasets. The server is shared by the class, so every test names its datasets with
- * a unique token and lists with {@code name=token}.
+ * GET /v5/datasets. The server is shared by the class, so every test names its datasets with a
+ * unique token and lists with {@code name=token}.
  */
 @ExtendWith(RunningServer.class)
 class ListDatasetsTest {
@@ -131,8 +131,15 @@ class ListDatasetsTest {
   @Test
   void nameFilterIsACaseInsensitiveSubstringOfTheName(Api api) {
     String token = token();
-    String id = upsert(api, "list/Prefix" + token.toUpperCase() + "Suffix", "hello").path("id").asText();
-    for (String filter : List.of(token, token.toUpperCase(), "prefix" + token, token.substring(2, 8), token + "suffix")) {
+    String id =
+        upsert(api, "list/Prefix" + token.toUpperCase() + "Suffix", "hello").path("id").asText();
+    for (String filter :
+        List.of(
+            token,
+            token.toUpperCase(),
+            "prefix" + token,
+            token.substring(2, 8),
+            token + "suffix")) {
       assertThat(idsOf(api.get(DATASETS + "?name=" + filter).ok())).as(filter).contains(id);
     }
     assertThat(api.get(DATASETS + "?name=" + token + "x").ok().path("total").asInt()).isZero();
@@ -150,21 +157,29 @@ class ListDatasetsTest {
     String token = token();
     String id = upsert(api, "list/" + token + "(1).v*", "hello").path("id").asText();
     upsert(api, "list/" + token + "x1yv", "hello");
-    assertThat(idsOf(api.get(DATASETS + "?name=" + encode(token + "(1).v*")).ok())).containsExactly(id);
-    assertThat(api.get(DATASETS + "?name=" + encode(token + ".")).ok().path("total").asInt()).isZero();
+    assertThat(idsOf(api.get(DATASETS + "?name=" + encode(token + "(1).v*")).ok()))
+        .containsExactly(id);
+    assertThat(api.get(DATASETS + "?name=" + encode(token + ".")).ok().path("total").asInt())
+        .isZero();
   }
 
   @Test
   void userFilterMatchesTheCreatorsEmailOrFullNameCaseInsensitively(Api api) {
     String token = token();
     String byAda = upsert(api, "list/" + token + "-ada", "hello").path("id").asText();
-    String byAlan = upsert(api.as(Api.ALPHA_ALAN), "list/" + token + "-alan", "hello").path("id").asText();
-    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=ALAN%40alpha").ok())).containsExactly(byAlan);
-    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=lovelace").ok())).containsExactly(byAda);
-    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=TURING").ok())).containsExactly(byAlan);
+    String byAlan =
+        upsert(api.as(Api.ALPHA_ALAN), "list/" + token + "-alan", "hello").path("id").asText();
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=ALAN%40alpha").ok()))
+        .containsExactly(byAlan);
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=lovelace").ok()))
+        .containsExactly(byAda);
+    assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=TURING").ok()))
+        .containsExactly(byAlan);
     assertThat(idsOf(api.get(DATASETS + "?name=" + token + "&user_filter=alpha.example").ok()))
         .containsExactlyInAnyOrder(byAda, byAlan);
-    assertThat(api.get(DATASETS + "?name=" + token + "&user_filter=nobody").ok().path("total").asInt()).isZero();
+    assertThat(
+            api.get(DATASETS + "?name=" + token + "&user_filter=nobody").ok().path("total").asInt())
+        .isZero();
   }
 
   @Test
@@ -172,13 +187,17 @@ class ListDatasetsTest {
     String token = token();
     String path = "list/" + token;
     String id = upsert(api, path, "hello").path("id").asText();
-    assertThat(api.get(DATASETS + "?name=" + token + "&user_filter=turing").ok().path("total").asInt()).isZero();
-    api.as(Api.ALPHA_ALAN).post(DATASETS, Map.of("path", path, "action", "add",
-        "datapoints", datapoints("by alan"))).ok();
+    assertThat(
+            api.get(DATASETS + "?name=" + token + "&user_filter=turing").ok().path("total").asInt())
+        .isZero();
+    api.as(Api.ALPHA_ALAN)
+        .post(DATASETS, Map.of("path", path, "action", "add", "datapoints", datapoints("by alan")))
+        .ok();
     JsonNode page = api.get(DATASETS + "?name=" + token + "&user_filter=turing").ok();
     assertThat(idsOf(page)).containsExactly(id);
     assertThat(page.path("records").get(0).path("created_by").path("id").asText())
-        .as("the record is the default (first) version").isEqualTo("usr_ada");
+        .as("the record is the default (first) version")
+        .isEqualTo("usr_ada");
   }
 
   // ---- sorting ----
@@ -193,7 +212,8 @@ class ListDatasetsTest {
         .containsExactly(token + "-a", token + "-b", token + "-c");
     assertThat(namesOf(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token).ok()))
         .containsExactly(token + "-c", token + "-b", token + "-a");
-    assertThat(namesOf(api.get(DATASETS + "?sort_by=name&name=" + token).ok())).as("desc by default")
+    assertThat(namesOf(api.get(DATASETS + "?sort_by=name&name=" + token).ok()))
+        .as("desc by default")
         .containsExactly(token + "-c", token + "-b", token + "-a");
   }
 
@@ -205,10 +225,12 @@ class ListDatasetsTest {
       ids.add(upsert(api, "list/" + folder + "/" + token, "hello").path("id").asText());
     }
     List<String> ascending = ids.stream().sorted().toList();
-    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token).ok())).isEqualTo(ascending);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=asc&name=" + token).ok()))
+        .isEqualTo(ascending);
     List<String> descending = new ArrayList<>(ascending);
     Collections.reverse(descending);
-    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token).ok())).isEqualTo(descending);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=name&order=desc&name=" + token).ok()))
+        .isEqualTo(descending);
   }
 
   @Test
@@ -220,10 +242,13 @@ class ListDatasetsTest {
     // Expected order from the creation times the server reports, ties by id (same direction).
     JsonNode listed = api.get(DATASETS + "?name=" + token).ok();
     Map<String, Instant> created = new HashMap<>();
-    listed.path("records").forEach(r -> created.put(r.path("id").asText(), instant(r.path("created_at"))));
+    listed
+        .path("records")
+        .forEach(r -> created.put(r.path("id").asText(), instant(r.path("created_at"))));
     List<String> expected = sortedBy(created, false);
     assertThat(idsOf(listed)).isEqualTo(expected);
-    assertThat(idsOf(api.get(DATASETS + "?sort_by=created_at&order=desc&name=" + token).ok())).isEqualTo(expected);
+    assertThat(idsOf(api.get(DATASETS + "?sort_by=created_at&order=desc&name=" + token).ok()))
+        .isEqualTo(expected);
     assertThat(idsOf(api.get(DATASETS + "?sort_by=created_at&order=asc&name=" + token).ok()))
         .isEqualTo(sortedBy(created, true));
   }
@@ -235,8 +260,11 @@ class ListDatasetsTest {
     upsert(api, "list/" + token + "-second", "hello");
     upsert(api, "list/" + token + "-third", "hello");
     // A new (undeployed) version of the oldest dataset: its listed record stays the first version.
-    JsonNode newer = api.post(DATASETS, Map.of("path", "list/" + token + "-first",
-        "datapoints", datapoints("changed"))).ok();
+    JsonNode newer =
+        api.post(
+                DATASETS,
+                Map.of("path", "list/" + token + "-first", "datapoints", datapoints("changed")))
+            .ok();
     Map<String, Instant> updated = new HashMap<>();
     for (JsonNode record : api.get(DATASETS + "?name=" + token).ok().path("records")) {
       String id = record.path("id").asText();
@@ -258,8 +286,7 @@ class ListDatasetsTest {
   void eachRecordIsTheDatasetAtItsDefaultVersion(Api api) {
     String token = token();
     JsonNode first = upsert(api, "list/" + token, "hello");
-    api.post(DATASETS, Map.of("path", "list/" + token, "datapoints",
-        datapoints("x", "y"))).ok();
+    api.post(DATASETS, Map.of("path", "list/" + token, "datapoints", datapoints("x", "y"))).ok();
     JsonNode record = api.get(DATASETS + "?name=" + token).ok().path("records").get(0);
     assertThat(record.path("version_id").asText()).isEqualTo(first.path("version_id").asText());
     assertThat(record.path("datapoints_count").asInt()).isEqualTo(1);
@@ -280,7 +307,8 @@ class ListDatasetsTest {
   }
 
   private static List<String> sortedBy(Map<String, Instant> keys, boolean ascending) {
-    Comparator<String> order = Comparator.<String, Instant>comparing(keys::get).thenComparing(Comparator.naturalOrder());
+    Comparator<String> order =
+        Comparator.<String, Instant>comparing(keys::get).thenComparing(Comparator.naturalOrder());
     return keys.keySet().stream().sorted(ascending ? order : order.reversed()).toList();
   }
 

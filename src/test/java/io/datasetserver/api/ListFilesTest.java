@@ -38,11 +38,13 @@ class ListFilesTest {
     JsonNode page = api.get(FILES + "?path=" + top + "/a").ok();
     assertThat(ids(page.path("records"))).containsExactlyInAnyOrder(id(direct), id(deep));
     assertThat(page.path("total").asInt()).isEqualTo(2);
-    assertThat(ids(api.get(FILES + "?path=" + top + "/a/b").ok().path("records"))).containsExactly(id(deep));
+    assertThat(ids(api.get(FILES + "?path=" + top + "/a/b").ok().path("records")))
+        .containsExactly(id(deep));
     assertThat(ids(api.get(FILES + "?path=" + top + "&size=100").ok().path("records")))
         .containsExactlyInAnyOrder(id(direct), id(deep), id(sibling));
     assertThat(api.get(FILES + "?path=" + top + "/a/direct").ok().path("total").asInt())
-        .as("a dataset's own path is not a folder").isZero();
+        .as("a dataset's own path is not a folder")
+        .isZero();
     assertThat(api.get(FILES + "?path=" + unique("nowhere")).ok().path("records")).isEmpty();
   }
 
@@ -50,8 +52,10 @@ class ListFilesTest {
   void aTrailingSlashInThePathIsIgnored(Api api) {
     String top = unique("slash");
     JsonNode dataset = upsert(api, top + "/in/data", "x");
-    assertThat(ids(api.get(FILES + "?path=" + top + "/in/").ok().path("records"))).containsExactly(id(dataset));
-    assertThat(ids(api.get(FILES + "?path=" + top + "/").ok().path("records"))).containsExactly(id(dataset));
+    assertThat(ids(api.get(FILES + "?path=" + top + "/in/").ok().path("records")))
+        .containsExactly(id(dataset));
+    assertThat(ids(api.get(FILES + "?path=" + top + "/").ok().path("records")))
+        .containsExactly(id(dataset));
   }
 
   @Test
@@ -110,7 +114,8 @@ class ListFilesTest {
     assertThat(listed(api, top, "&sort_by=name&order=asc")).containsExactly(id(a), id(b), id(c));
     assertThat(listed(api, top, "&sort_by=name&order=desc")).containsExactly(id(c), id(b), id(a));
     assertThat(listed(api, top, "")).containsExactly(id(a), id(c), id(b));
-    assertThat(listed(api, top, "&sort_by=created_at&order=asc")).containsExactly(id(b), id(c), id(a));
+    assertThat(listed(api, top, "&sort_by=created_at&order=asc"))
+        .containsExactly(id(b), id(c), id(a));
     assertThat(listed(api, top, "&sort_by=updated_at")).containsExactly(id(b), id(a), id(c));
   }
 
@@ -170,7 +175,8 @@ class ListFilesTest {
     assertThat(listed(api, top, "&environment=" + stagingId)).containsExactly(id(staged));
     assertThat(listed(api, top, "&environment=production&sort_by=name&order=asc"))
         .containsExactly(id(productionOnly), id(staged));
-    JsonNode atProduction = api.get(FILES + "?path=" + top + "&environment=production&name=staged").ok();
+    JsonNode atProduction =
+        api.get(FILES + "?path=" + top + "&environment=production&name=staged").ok();
     assertThat(versionId(atProduction.path("records").get(0))).isEqualTo(versionId(staged));
   }
 

@@ -28,8 +28,11 @@ class ListVersionsTest {
     JsonNode v2 = upsert(api, path, "add", "two", "b");
     JsonNode v3 = upsert(api, path, "set", "three", "c");
     JsonNode body = api.get(DATASETS + "/" + v1.path("id").asText() + "/versions").ok();
-    assertThat(versionIds(body)).containsExactly(v3.path("version_id").asText(), v2.path("version_id").asText(),
-        v1.path("version_id").asText());
+    assertThat(versionIds(body))
+        .containsExactly(
+            v3.path("version_id").asText(),
+            v2.path("version_id").asText(),
+            v1.path("version_id").asText());
     List<String> names = new ArrayList<>();
     body.path("records").forEach(r -> names.add(r.path("version_name").asText()));
     assertThat(names).containsExactly("three", "two", "one");
@@ -51,7 +54,8 @@ class ListVersionsTest {
     JsonNode v2 = upsert(api, path, "set", null, "b");
     JsonNode v3 = upsert(api, path, "set", null, "c");
     String id = v1.path("id").asText();
-    api.delete(DATASETS + "/" + id + "/versions/" + v2.path("version_id").asText()).assertStatus(204);
+    api.delete(DATASETS + "/" + id + "/versions/" + v2.path("version_id").asText())
+        .assertStatus(204);
     assertThat(versionIds(api.get(DATASETS + "/" + id + "/versions").ok()))
         .containsExactly(v3.path("version_id").asText(), v1.path("version_id").asText());
   }
@@ -61,9 +65,15 @@ class ListVersionsTest {
     String path = uniquePath("versions");
     upsert(api, path, "set", null, "a");
     JsonNode body =
-        api.get(DATASETS + "/" + upsert(api, path, "set", null, "b").path("id").asText() + "/versions").ok();
+        api.get(
+                DATASETS
+                    + "/"
+                    + upsert(api, path, "set", null, "b").path("id").asText()
+                    + "/versions")
+            .ok();
     assertThat(body.path("records").get(0).path("environments")).isEmpty();
-    assertThat(body.path("records").get(1).path("environments")).singleElement()
+    assertThat(body.path("records").get(1).path("environments"))
+        .singleElement()
         .satisfies(e -> assertThat(e.path("name").asText()).isEqualTo("production"));
   }
 
@@ -71,11 +81,16 @@ class ListVersionsTest {
   void eachRecordNamesItsOwnCreator(Api api) {
     String path = uniquePath("versions");
     JsonNode first = upsert(api, path, "set", null, "a");
-    api.as(Api.ALPHA_ALAN).post(DATASETS, Map.of("path", path, "datapoints", List.of(Map.of("inputs",
-        Map.of("q", "b"))))).ok();
+    api.as(Api.ALPHA_ALAN)
+        .post(
+            DATASETS,
+            Map.of("path", path, "datapoints", List.of(Map.of("inputs", Map.of("q", "b")))))
+        .ok();
     JsonNode body = api.get(DATASETS + "/" + first.path("id").asText() + "/versions").ok();
-    assertThat(body.path("records").get(0).path("created_by").path("id").asText()).isEqualTo("usr_alan");
-    assertThat(body.path("records").get(1).path("created_by").path("id").asText()).isEqualTo("usr_ada");
+    assertThat(body.path("records").get(0).path("created_by").path("id").asText())
+        .isEqualTo("usr_alan");
+    assertThat(body.path("records").get(1).path("created_by").path("id").asText())
+        .isEqualTo("usr_ada");
   }
 
   @Test
@@ -85,7 +100,9 @@ class ListVersionsTest {
     upsert(api, path, "set", null, "b", "a");
     upsert(api, path, "add", null, "a");
     upsert(api, path, "remove", null, "not-there");
-    assertThat(api.get(DATASETS + "/" + first.path("id").asText() + "/versions").ok().path("records")).hasSize(1);
+    assertThat(
+            api.get(DATASETS + "/" + first.path("id").asText() + "/versions").ok().path("records"))
+        .hasSize(1);
   }
 
   @ParameterizedTest
@@ -94,7 +111,14 @@ class ListVersionsTest {
     String path = uniquePath("versions");
     JsonNode first = upsert(api, path, "set", null, "a", "b");
     upsert(api, path, "add", null, "c", "d");
-    JsonNode body = api.get(DATASETS + "/" + first.path("id").asText() + "/versions?include_datapoints=" + value).ok();
+    JsonNode body =
+        api.get(
+                DATASETS
+                    + "/"
+                    + first.path("id").asText()
+                    + "/versions?include_datapoints="
+                    + value)
+            .ok();
     JsonNode newest = body.path("records").get(0);
     assertThat(questions(newest.path("datapoints"))).containsExactly("a", "b", "c", "d");
     assertThat(body.path("records").get(1).has("datapoints")).isFalse();
@@ -106,8 +130,14 @@ class ListVersionsTest {
     JsonNode first = upsert(api, path, "set", null, "a");
     JsonNode second = upsert(api, path, "set", null, "z");
     JsonNode body =
-        api.get(DATASETS + "/" + first.path("id").asText() + "/versions?include_datapoints=latest_saved").ok();
-    assertThat(body.path("records").get(0).path("version_id").asText()).isEqualTo(second.path("version_id").asText());
+        api.get(
+                DATASETS
+                    + "/"
+                    + first.path("id").asText()
+                    + "/versions?include_datapoints=latest_saved")
+            .ok();
+    assertThat(body.path("records").get(0).path("version_id").asText())
+        .isEqualTo(second.path("version_id").asText());
     assertThat(questions(body.path("records").get(0).path("datapoints"))).containsExactly("z");
   }
 
@@ -115,7 +145,8 @@ class ListVersionsTest {
   @ValueSource(strings = {"true", "latest", "LATEST_SAVED", "all"})
   void anyOtherIncludeDatapointsValueIs422(String value, Api api) {
     String id = upsert(api, uniquePath("versions"), "set", null, "a").path("id").asText();
-    api.get(DATASETS + "/" + id + "/versions?include_datapoints=" + value).assertInvalid("query", "include_datapoints");
+    api.get(DATASETS + "/" + id + "/versions?include_datapoints=" + value)
+        .assertInvalid("query", "include_datapoints");
   }
 
   @Test
@@ -132,7 +163,8 @@ class ListVersionsTest {
   // ---- helpers ----
 
   /** An upsert with this action and, unless null, this version name. */
-  private static JsonNode upsert(Api api, String path, String action, String versionName, String... qs) {
+  private static JsonNode upsert(
+      Api api, String path, String action, String versionName, String... qs) {
     Map<String, Object> body = upsertBody(path, datapoints(qs), "action", action);
     if (versionName != null) {
       body.put("version_name", versionName);

@@ -29,10 +29,12 @@ class MoveDatasetTest {
     assertThat(moved.path("path").asText()).isEqualTo(newPath);
     assertThat(moved.path("name").asText()).isEqualTo("place");
     assertThat(moved.path("version_id").asText()).isEqualTo(created.path("version_id").asText());
-    assertThat(moved.path("directory_id").asText()).isNotEqualTo(created.path("directory_id").asText());
+    assertThat(moved.path("directory_id").asText())
+        .isNotEqualTo(created.path("directory_id").asText());
     JsonNode fetched = api.get(DATASETS + "/" + id).ok();
     assertThat(fetched.path("path").asText()).isEqualTo(newPath);
-    assertThat(fetched.path("directory_id").asText()).isEqualTo(moved.path("directory_id").asText());
+    assertThat(fetched.path("directory_id").asText())
+        .isEqualTo(moved.path("directory_id").asText());
   }
 
   @Test
@@ -42,7 +44,8 @@ class MoveDatasetTest {
     String id = created.path("id").asText();
     String newPath = uniquePath("move");
     api.patch(DATASETS + "/" + id, Map.of("path", newPath)).ok();
-    JsonNode lookedUp = api.post(DATASETS, Map.of("path", newPath, "action", "add", "datapoints", List.of())).ok();
+    JsonNode lookedUp =
+        api.post(DATASETS, Map.of("path", newPath, "action", "add", "datapoints", List.of())).ok();
     assertThat(lookedUp.path("id").asText()).isEqualTo(id);
     assertThat(lookedUp.path("version_id").asText()).isEqualTo(created.path("version_id").asText());
     JsonNode atOldPath = upsert(api, oldPath, "a");
@@ -53,17 +56,20 @@ class MoveDatasetTest {
   void nameRenamesWithinTheFolder(Api api) {
     String folder = uniquePath("move");
     JsonNode created = upsert(api, folder + "/before", "a");
-    JsonNode renamed = api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", "after")).ok();
+    JsonNode renamed =
+        api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", "after")).ok();
     assertThat(renamed.path("path").asText()).isEqualTo(folder + "/after");
     assertThat(renamed.path("name").asText()).isEqualTo("after");
-    assertThat(renamed.path("directory_id").asText()).isEqualTo(created.path("directory_id").asText());
+    assertThat(renamed.path("directory_id").asText())
+        .isEqualTo(created.path("directory_id").asText());
   }
 
   @Test
   void nameRenamesADatasetInTheRootFolder(Api api) {
     JsonNode created = upsert(api, "root-" + UUID.randomUUID(), "a");
     String name = "renamed-" + UUID.randomUUID();
-    JsonNode renamed = api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", name)).ok();
+    JsonNode renamed =
+        api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", name)).ok();
     assertThat(renamed.path("path").asText()).isEqualTo(name);
   }
 
@@ -71,8 +77,11 @@ class MoveDatasetTest {
   void nameIsAppliedAfterPath(Api api) {
     JsonNode created = upsert(api, uniquePath("move"), "a");
     String folder = uniquePath("move") + "/x/y";
-    JsonNode moved = api.patch(DATASETS + "/" + created.path("id").asText(),
-        Map.of("path", folder + "/z", "name", "w")).ok();
+    JsonNode moved =
+        api.patch(
+                DATASETS + "/" + created.path("id").asText(),
+                Map.of("path", folder + "/z", "name", "w"))
+            .ok();
     assertThat(moved.path("path").asText()).isEqualTo(folder + "/w");
   }
 
@@ -81,20 +90,23 @@ class MoveDatasetTest {
     JsonNode created = upsert(api, uniquePath("move"), "a");
     String id = created.path("id").asText();
     api.patch(DATASETS + "/" + id, Map.of("name", "a/b")).assertInvalid("body", "name");
-    assertThat(api.get(DATASETS + "/" + id).ok().path("path").asText()).isEqualTo(created.path("path").asText());
+    assertThat(api.get(DATASETS + "/" + id).ok().path("path").asText())
+        .isEqualTo(created.path("path").asText());
   }
 
   @Test
   void anEmptyNameIs422(Api api) {
     JsonNode created = upsert(api, uniquePath("move"), "a");
-    api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", "")).assertInvalid("body", "name");
+    api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", ""))
+        .assertInvalid("body", "name");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "/leading", "trailing/", "a//b", "ctl\u0007char"})
   void anInvalidPathIs422(String path, Api api) {
     JsonNode created = upsert(api, uniquePath("move"), "a");
-    api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("path", path)).assertInvalid("body", "path");
+    api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("path", path))
+        .assertInvalid("body", "path");
   }
 
   @Test
@@ -110,7 +122,8 @@ class MoveDatasetTest {
     JsonNode other = upsert(api, uniquePath("move"), "b");
     String id = mine.path("id").asText();
     api.patch(DATASETS + "/" + id, Map.of("path", other.path("path").asText())).assertDetail(409);
-    assertThat(api.get(DATASETS + "/" + id).ok().path("path").asText()).isEqualTo(mine.path("path").asText());
+    assertThat(api.get(DATASETS + "/" + id).ok().path("path").asText())
+        .isEqualTo(mine.path("path").asText());
   }
 
   @Test
@@ -118,7 +131,8 @@ class MoveDatasetTest {
     String folder = uniquePath("move");
     JsonNode mine = upsert(api, folder + "/mine", "a");
     upsert(api, folder + "/theirs", "b");
-    api.patch(DATASETS + "/" + mine.path("id").asText(), Map.of("name", "theirs")).assertDetail(409);
+    api.patch(DATASETS + "/" + mine.path("id").asText(), Map.of("name", "theirs"))
+        .assertDetail(409);
   }
 
   @Test
@@ -139,13 +153,15 @@ class MoveDatasetTest {
     String id = created.path("id").asText();
     JsonNode unchanged = api.patch(DATASETS + "/" + id, "{\"path\": null, \"name\": null}").ok();
     assertThat(unchanged.path("path").asText()).isEqualTo(created.path("path").asText());
-    assertThat(unchanged.path("updated_at").asText()).isEqualTo(created.path("updated_at").asText());
+    assertThat(unchanged.path("updated_at").asText())
+        .isEqualTo(created.path("updated_at").asText());
   }
 
   @Test
   void aBodylessPatchChangesNothing(Api api) {
     JsonNode created = upsert(api, uniquePath("move"), "a");
-    Api.Response response = api.send("PATCH", DATASETS + "/" + created.path("id").asText(), null, null);
+    Api.Response response =
+        api.send("PATCH", DATASETS + "/" + created.path("id").asText(), null, null);
     JsonNode unchanged = response.ok();
     assertThat(unchanged.path("path").asText()).isEqualTo(created.path("path").asText());
   }
@@ -158,7 +174,8 @@ class MoveDatasetTest {
     upsert(api, path, "b");
     JsonNode versionsBefore = api.get(DATASETS + "/" + id + "/versions").ok();
     JsonNode unchanged = api.patch(DATASETS + "/" + id, Map.of("path", path)).ok();
-    assertThat(unchanged.path("updated_at").asText()).isEqualTo(created.path("updated_at").asText());
+    assertThat(unchanged.path("updated_at").asText())
+        .isEqualTo(created.path("updated_at").asText());
     api.patch(DATASETS + "/" + id, Map.of("name", "same")).ok();
     api.patch(DATASETS + "/" + id, Map.of("path", path, "name", "same")).ok();
     assertThat(api.get(DATASETS + "/" + id + "/versions").ok()).isEqualTo(versionsBefore);
@@ -169,7 +186,9 @@ class MoveDatasetTest {
     String path = uniquePath("move");
     JsonNode first = upsert(api, path, "a");
     upsert(api, path, "b", "c");
-    JsonNode moved = api.patch(DATASETS + "/" + first.path("id").asText(), Map.of("path", uniquePath("move"))).ok();
+    JsonNode moved =
+        api.patch(DATASETS + "/" + first.path("id").asText(), Map.of("path", uniquePath("move")))
+            .ok();
     assertThat(moved.path("version_id").asText()).isEqualTo(first.path("version_id").asText());
     assertThat(moved.path("datapoints_count").asInt()).isEqualTo(1);
     assertThat(moved.has("datapoints")).isFalse();
@@ -196,7 +215,8 @@ class MoveDatasetTest {
     api.patch(DATASETS + "/" + created.path("id").asText(), Map.of("name", newName)).ok();
     JsonNode listed = api.get(DATASETS + "?name=" + newName).ok();
     assertThat(listed.path("total").asInt()).isEqualTo(1);
-    assertThat(listed.path("records").get(0).path("id").asText()).isEqualTo(created.path("id").asText());
+    assertThat(listed.path("records").get(0).path("id").asText())
+        .isEqualTo(created.path("id").asText());
   }
 
   @Test
@@ -214,6 +234,7 @@ class MoveDatasetTest {
   void malformedJsonIs422(Api api) {
     JsonNode created = upsert(api, uniquePath("move"), "a");
     api.patch(DATASETS + "/" + created.path("id").asText(), "{\"path\": ").assertInvalid("body");
-    api.patch(DATASETS + "/" + created.path("id").asText(), "{\"path\": 7}").assertInvalid("body", "path");
+    api.patch(DATASETS + "/" + created.path("id").asText(), "{\"path\": 7}")
+        .assertInvalid("body", "path");
   }
 }

@@ -39,16 +39,27 @@ class RetrieveByPathTest {
     String path = unique("retrieve-env");
     JsonNode first = upsert(api, path, "x");
     JsonNode second = add(api, id(first), "y");
-    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null).ok();
+    api.post(datasetUrl(first) + "/environments/staging?version_id=" + versionId(second), null)
+        .ok();
 
     assertThat(versionId(api.post(RETRIEVE + "?environment=staging", Map.of("path", path)).ok()))
         .isEqualTo(versionId(second));
     assertThat(versionId(api.post(RETRIEVE, Map.of("path", path, "environment", "staging")).ok()))
         .isEqualTo(versionId(second));
-    assertThat(versionId(api.post(RETRIEVE + "?environment=production",
-        Map.of("path", path, "environment", "staging")).ok())).isEqualTo(versionId(first));
-    assertThat(versionId(api.post(RETRIEVE + "?environment=staging",
-        Map.of("path", path, "environment", "nowhere")).ok())).isEqualTo(versionId(second));
+    assertThat(
+            versionId(
+                api.post(
+                        RETRIEVE + "?environment=production",
+                        Map.of("path", path, "environment", "staging"))
+                    .ok()))
+        .isEqualTo(versionId(first));
+    assertThat(
+            versionId(
+                api.post(
+                        RETRIEVE + "?environment=staging",
+                        Map.of("path", path, "environment", "nowhere"))
+                    .ok()))
+        .isEqualTo(versionId(second));
   }
 
   @Test
@@ -70,7 +81,8 @@ class RetrieveByPathTest {
   @Test
   void aMissingPathIs422BeforeAnythingElse(Api api) {
     api.post(RETRIEVE, Map.of()).assertInvalid("body", "path");
-    api.post(RETRIEVE + "?environment=nowhere", Map.of("environment", "staging")).assertInvalid("body", "path");
+    api.post(RETRIEVE + "?environment=nowhere", Map.of("environment", "staging"))
+        .assertInvalid("body", "path");
     api.post(RETRIEVE, "{\"path\": null}").assertInvalid("body", "path");
     api.post(RETRIEVE, "{\"path\": 7}").assertInvalid("body", "path");
     api.post(RETRIEVE, "not json").assertInvalid("body");

@@ -19,18 +19,25 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What the official SDKs rely on: null means absent, unknown fields are ignored, paging ends on an empty page. */
+/**
+ * What the official SDKs rely on: null means absent, unknown fields are ignored, paging ends on an
+ * empty page.
+ */
 @ExtendWith(RunningServer.class)
 class SdkQuirksTest {
   @Test
   void fieldsSentAsNullMeanAbsent(Api api) {
     String path = uniquePath("sdk");
-    // What the SDK sends for upsert(path=..., datapoints=[{inputs: ...}]) with every other property unset.
-    String body = "{\"path\": \"" + path + "\", \"id\": null, \"action\": null, \"attributes\": null,"
-        + " \"version_name\": null, \"version_description\": null,"
-        + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}, \"messages\": null, \"target\": null},"
-        + " {\"inputs\": null, \"target\": {\"output\": \"b\"}, \"messages\": [{\"role\": \"user\", \"content\": \"b\","
-        + " \"name\": null, \"tool_call_id\": null, \"tool_calls\": null}]}]}";
+    // What the SDK sends for upsert(path=..., datapoints=[{inputs: ...}]) with every other property
+    // unset.
+    String body =
+        "{\"path\": \""
+            + path
+            + "\", \"id\": null, \"action\": null, \"attributes\": null,"
+            + " \"version_name\": null, \"version_description\": null,"
+            + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}, \"messages\": null, \"target\": null},"
+            + " {\"inputs\": null, \"target\": {\"output\": \"b\"}, \"messages\": [{\"role\": \"user\", \"content\": \"b\","
+            + " \"name\": null, \"tool_call_id\": null, \"tool_calls\": null}]}]}";
     JsonNode created = api.post(DATASETS + "?include_datapoints=true", body).ok();
     assertThat(created.path("datapoints_count").asInt()).isEqualTo(2);
     assertThat(created.path("attributes").isEmpty()).isTrue();
@@ -40,46 +47,91 @@ class SdkQuirksTest {
     assertThat(message.has("name")).isFalse();
     assertThat(message.has("tool_calls")).isFalse();
     // null action is the default (set): a second request with null action replaces the datapoints.
-    JsonNode replaced = api.post(DATASETS, "{\"path\": \"" + path + "\", \"action\": null,"
-        + " \"datapoints\": [{\"inputs\": {\"q\": \"c\"}}]}").ok();
+    JsonNode replaced =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"action\": null,"
+                    + " \"datapoints\": [{\"inputs\": {\"q\": \"c\"}}]}")
+            .ok();
     assertThat(replaced.path("datapoints_count").asInt()).isEqualTo(1);
   }
 
   @Test
   void nullVersionNameOnAnIdenticalUpsertIsNoConflict(Api api) {
     String path = uniquePath("sdk");
-    JsonNode first = api.post(DATASETS, "{\"path\": \"" + path + "\", \"version_name\": \"v1\","
-        + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}]}").ok();
-    JsonNode again = api.post(DATASETS, "{\"path\": \"" + path + "\", \"version_name\": null,"
-        + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}]}").ok();
+    JsonNode first =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"version_name\": \"v1\","
+                    + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}]}")
+            .ok();
+    JsonNode again =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"version_name\": null,"
+                    + " \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}]}")
+            .ok();
     assertThat(again.path("version_id").asText()).isEqualTo(first.path("version_id").asText());
   }
 
   @Test
   void unknownFieldsAreIgnoredEverywhere(Api api) {
     String path = uniquePath("sdk");
-    JsonNode created = api.post(DATASETS, "{\"path\": \"" + path + "\", \"commit_message\": \"hi\","
-        + " \"future_option\": {\"nested\": [1, 2]}, \"datapoints\": [{\"inputs\": {\"q\": \"a\"}, \"id\": \"dp_mine\","
-        + " \"messages\": [{\"role\": \"user\", \"content\": \"a\", \"refusal\": null, \"audio\": {\"id\": \"x\"}}]}]}")
-        .ok();
+    JsonNode created =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"commit_message\": \"hi\","
+                    + " \"future_option\": {\"nested\": [1, 2]}, \"datapoints\": [{\"inputs\": {\"q\": \"a\"}, \"id\": \"dp_mine\","
+                    + " \"messages\": [{\"role\": \"user\", \"content\": \"a\", \"refusal\": null, \"audio\": {\"id\": \"x\"}}]}]}")
+            .ok();
     assertThat(created.path("datapoints_count").asInt()).isEqualTo(1);
-    JsonNode patched = api.patch(DATASETS + "/" + created.path("id").asText(), "{\"directory_id\": \"dir_x\"}").ok();
+    JsonNode patched =
+        api.patch(DATASETS + "/" + created.path("id").asText(), "{\"directory_id\": \"dir_x\"}")
+            .ok();
     assertThat(patched.path("path").asText()).isEqualTo(path);
   }
 
   @Test
   void anAddWithoutDatapointsLooksADatasetUpByPath(Api api) {
     String path = uniquePath("sdk");
-    JsonNode created = api.post(DATASETS, "{\"path\": \"" + path + "\", \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}],"
-        + " \"attributes\": {\"k\": \"v\"}}").ok();
-    api.post(DATASETS, "{\"path\": \"" + path + "\", \"action\": \"add\", \"datapoints\": [{\"inputs\": {\"q\": \"b\"}}]}")
+    JsonNode created =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"datapoints\": [{\"inputs\": {\"q\": \"a\"}}],"
+                    + " \"attributes\": {\"k\": \"v\"}}")
+            .ok();
+    api.post(
+            DATASETS,
+            "{\"path\": \""
+                + path
+                + "\", \"action\": \"add\", \"datapoints\": [{\"inputs\": {\"q\": \"b\"}}]}")
         .ok();
-    JsonNode lookup = api.post(DATASETS, "{\"path\": \"" + path + "\", \"action\": \"add\", \"datapoints\": [],"
-        + " \"attributes\": null, \"version_name\": null, \"version_description\": null}").ok();
+    JsonNode lookup =
+        api.post(
+                DATASETS,
+                "{\"path\": \""
+                    + path
+                    + "\", \"action\": \"add\", \"datapoints\": [],"
+                    + " \"attributes\": null, \"version_name\": null, \"version_description\": null}")
+            .ok();
     assertThat(lookup.path("id").asText()).isEqualTo(created.path("id").asText());
     assertThat(lookup.path("datapoints_count").asInt()).isEqualTo(2);
     assertThat(lookup.path("attributes").path("k").asText()).isEqualTo("v");
-    assertThat(api.get(DATASETS + "/" + created.path("id").asText() + "/versions").ok().path("records")).hasSize(2);
+    assertThat(
+            api.get(DATASETS + "/" + created.path("id").asText() + "/versions")
+                .ok()
+                .path("records"))
+        .hasSize(2);
   }
 
   @Test
@@ -87,8 +139,11 @@ class SdkQuirksTest {
     String token = "sdk" + UUID.randomUUID().toString().replace("-", "");
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      created.add(api.post(DATASETS, Map.of("path", "sdk/" + token + "-" + i, "datapoints", List.of())).ok().path("id")
-          .asText());
+      created.add(
+          api.post(DATASETS, Map.of("path", "sdk/" + token + "-" + i, "datapoints", List.of()))
+              .ok()
+              .path("id")
+              .asText());
     }
     List<String> seen = new ArrayList<>();
     for (int page = 1; page < 100; page++) {
@@ -107,8 +162,11 @@ class SdkQuirksTest {
     for (int i = 0; i < 23; i++) {
       datapoints.add(datapoint("q" + i));
     }
-    String id = api.post(DATASETS, Map.of("path", uniquePath("sdk"), "datapoints", datapoints)).ok()
-        .path("id").asText();
+    String id =
+        api.post(DATASETS, Map.of("path", uniquePath("sdk"), "datapoints", datapoints))
+            .ok()
+            .path("id")
+            .asText();
     List<String> seen = new ArrayList<>();
     for (int page = 1; page < 100; page++) {
       JsonNode body = api.get(DATASETS + "/" + id + "/datapoints?size=5&page=" + page).ok();
@@ -123,8 +181,11 @@ class SdkQuirksTest {
 
   @Test
   void responsesOmitValuelessFieldsInsteadOfSendingNull(Api api) {
-    JsonNode created = api.post(DATASETS + "?include_datapoints=true", Map.of("path", uniquePath("sdk"),
-        "datapoints", datapoints("a"))).ok();
+    JsonNode created =
+        api.post(
+                DATASETS + "?include_datapoints=true",
+                Map.of("path", uniquePath("sdk"), "datapoints", datapoints("a")))
+            .ok();
     assertNoNullFields(created);
     String id = created.path("id").asText();
     assertNoNullFields(api.get(DATASETS + "/" + id).ok());
@@ -135,16 +196,21 @@ class SdkQuirksTest {
 
   @Test
   void timestampsAreIsoWithAnOffset(Api api) {
-    JsonNode created = api.post(DATASETS, Map.of("path", uniquePath("sdk"), "datapoints", List.of())).ok();
+    JsonNode created =
+        api.post(DATASETS, Map.of("path", uniquePath("sdk"), "datapoints", List.of())).ok();
     for (String field : List.of("created_at", "updated_at", "last_used_at")) {
-      assertThat(OffsetDateTime.parse(created.path(field).asText()).getOffset().getTotalSeconds()).as(field).isZero();
+      assertThat(OffsetDateTime.parse(created.path(field).asText()).getOffset().getTotalSeconds())
+          .as(field)
+          .isZero();
     }
     OffsetDateTime.parse(created.path("environments").get(0).path("created_at").asText());
   }
 
   // ---- helpers ----
 
-  /** No field at any level is JSON null, except inside free-form values (none in these responses). */
+  /**
+   * No field at any level is JSON null, except inside free-form values (none in these responses).
+   */
   private static void assertNoNullFields(JsonNode node) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -28,31 +28,89 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SearchDatapointsTest {
   private static JsonNode dataset;
 
-  /** One datapoint per place the text may be found, each with a distinct {@code q} input naming it. */
+  /**
+   * One datapoint per place the text may be found, each with a distinct {@code q} input naming it.
+   */
   @BeforeAll
   static void createDataset(Api api) {
-    dataset = api.post(DATASETS, upsertBody(uniquePath("tests/search"), List.of(
-        Map.of("inputs", Map.of("q", "input", "topic", "Where is my REFUND?")),
-        Map.of("inputs", Map.of("q", "message string"),
-            "messages", List.of(Map.of("role", "user", "content", "I want a refund, please"))),
-        Map.of("inputs", Map.of("q", "message part"),
-            "messages", List.of(Map.of("role", "user", "content", List.of(
-                Map.of("type", "image_url", "image_url", Map.of("url", "http://x.example/refund.png")),
-                Map.of("type", "text", "text", "see the Refunds page"))))),
-        Map.of("inputs", Map.of("q", "image only"),
-            "messages", List.of(Map.of("role", "user", "content", List.of(
-                Map.of("type", "image_url", "image_url", Map.of("url", "http://x.example/refund.png")))))),
-        Map.of("inputs", Map.of("q", "target text"), "target", Map.of("output", "Refunded in 5 days")),
-        Map.of("inputs", Map.of("q", "target nested"), "target", Map.of("meta", Map.of("tags", List.of("refund")))),
-        Map.of("inputs", Map.of("q", "target number"), "target", Map.of("score", 0.125)),
-        Map.of("inputs", Map.of("q", "key only", "refund", "no"), "target", Map.of("refund", false)),
-        Map.of("inputs", Map.of("q", "quoted", "said", "she said \"ok\" and left")),
-        Map.of("inputs", Map.of("q", "unicode", "city", "\u00c9COLE \u00e0 Z\u00fcrich")),
-        Map.of("inputs", Map.of("q", "unrelated"))))).ok();
+    dataset =
+        api.post(
+                DATASETS,
+                upsertBody(
+                    uniquePath("tests/search"),
+                    List.of(
+                        Map.of("inputs", Map.of("q", "input", "topic", "Where is my REFUND?")),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "message string"),
+                            "messages",
+                            List.of(Map.of("role", "user", "content", "I want a refund, please"))),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "message part"),
+                            "messages",
+                            List.of(
+                                Map.of(
+                                    "role",
+                                    "user",
+                                    "content",
+                                    List.of(
+                                        Map.of(
+                                            "type",
+                                            "image_url",
+                                            "image_url",
+                                            Map.of("url", "http://x.example/refund.png")),
+                                        Map.of("type", "text", "text", "see the Refunds page"))))),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "image only"),
+                            "messages",
+                            List.of(
+                                Map.of(
+                                    "role",
+                                    "user",
+                                    "content",
+                                    List.of(
+                                        Map.of(
+                                            "type",
+                                            "image_url",
+                                            "image_url",
+                                            Map.of("url", "http://x.example/refund.png")))))),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "target text"),
+                            "target",
+                            Map.of("output", "Refunded in 5 days")),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "target nested"),
+                            "target",
+                            Map.of("meta", Map.of("tags", List.of("refund")))),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "target number"),
+                            "target",
+                            Map.of("score", 0.125)),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "key only", "refund", "no"),
+                            "target",
+                            Map.of("refund", false)),
+                        Map.of("inputs", Map.of("q", "quoted", "said", "she said \"ok\" and left")),
+                        Map.of(
+                            "inputs",
+                            Map.of("q", "unicode", "city", "\u00c9COLE \u00e0 Z\u00fcrich")),
+                        Map.of("inputs", Map.of("q", "unrelated")))))
+            .ok();
   }
 
   private static JsonNode search(Api api, String text, String more) {
-    return api.get(datasetUrl(dataset) + "/datapoints?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + more).ok();
+    return api.get(
+            datasetUrl(dataset)
+                + "/datapoints?q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                + more)
+        .ok();
   }
 
   private static List<String> found(Api api, String text) {
@@ -61,8 +119,8 @@ class SearchDatapointsTest {
 
   @Test
   void findsTheTextCaseInsensitivelyInInputsMessageTextAndTargetValues(Api api) {
-    assertThat(found(api, "refund")).containsExactly("input", "message string", "message part", "target text",
-        "target nested");
+    assertThat(found(api, "refund"))
+        .containsExactly("input", "message string", "message part", "target text", "target nested");
     assertThat(search(api, "ReFuNd", "").get("total").asInt()).isEqualTo(5);
   }
 
@@ -104,7 +162,8 @@ class SearchDatapointsTest {
       assertThat(body.get("size").asInt()).isEqualTo(2);
       seen.addAll(questions(body.get("records")));
     }
-    assertThat(seen).containsExactly("input", "message string", "message part", "target text", "target nested");
+    assertThat(seen)
+        .containsExactly("input", "message string", "message part", "target text", "target nested");
     JsonNode past = search(api, "refund", "&size=2&page=4");
     assertThat(past.get("records")).isEmpty();
     assertThat(past.get("total").asInt()).isEqualTo(5);
@@ -143,7 +202,8 @@ class SearchDatapointsTest {
     JsonNode v2 = add(api, id(v1), "pineapple");
     assertThat(questions(api.get(datasetUrl(v1) + "/datapoints?q=APPLE").ok().get("records")))
         .containsExactly("apple");
-    JsonNode latest = api.get(datasetUrl(v1) + "/datapoints?q=apple&version_id=" + versionId(v2)).ok();
+    JsonNode latest =
+        api.get(datasetUrl(v1) + "/datapoints?q=apple&version_id=" + versionId(v2)).ok();
     assertThat(questions(latest.get("records"))).containsExactly("apple", "pineapple");
     assertThat(latest.get("total").asInt()).isEqualTo(2);
   }

@@ -43,27 +43,36 @@ class UnavailableLogTest {
     now.addAndGet(UnavailableLog.INTERVAL.toNanos());
     log.record(refused("timed out again"));
     assertThat(messages()).hasSize(2);
-    assertThat(messages().get(1)).contains("timed out again").contains("499 more 503s of this cause");
+    assertThat(messages().get(1))
+        .contains("timed out again")
+        .contains("499 more 503s of this cause");
   }
 
   @Test
   void eachCauseIsLoggedOnItsOwn() {
     log.record(refused("timed out"));
     log.record(new MongoTimeoutException("timed out without a cause"));
-    log.record(new DatasetsException.Unavailable("Too many concurrent changes to this dataset; retry the request"));
+    log.record(
+        new DatasetsException.Unavailable(
+            "Too many concurrent changes to this dataset; retry the request"));
     log.record(new DatasetsException.Unavailable("Interrupted while retrying a concurrent change"));
     log.record(refused("timed out, the same cause as the first"));
     assertThat(messages()).hasSize(4);
-    assertThat(lines.list).allSatisfy(event -> {
-      assertThat(event.getLevel().toString()).isEqualTo("WARN");
-      assertThat(event.getThrowableProxy()).as("the stack trace is kept").isNotNull();
-    });
+    assertThat(lines.list)
+        .allSatisfy(
+            event -> {
+              assertThat(event.getLevel().toString()).isEqualTo("WARN");
+              assertThat(event.getThrowableProxy()).as("the stack trace is kept").isNotNull();
+            });
   }
 
   private static MongoTimeoutException refused(String message) {
     MongoTimeoutException timeout = new MongoTimeoutException(message);
-    timeout.initCause(new MongoSocketOpenException("Exception opening socket", new ServerAddress(),
-        new ConnectException("Connection refused")));
+    timeout.initCause(
+        new MongoSocketOpenException(
+            "Exception opening socket",
+            new ServerAddress(),
+            new ConnectException("Connection refused")));
     return timeout;
   }
 

@@ -21,7 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** PATCH /v5/datasets/{id}/versions/{version_id}: rename and re-describe one version (contract §3). */
+/**
+ * PATCH /v5/datasets/{id}/versions/{version_id}: rename and re-describe one version (contract §3).
+ */
 @ExtendWith(RunningServer.class)
 class UpdateVersionTest {
 
@@ -39,7 +41,8 @@ class UpdateVersionTest {
     assertThat(renamed.get("environments")).isEmpty();
     assertThat(renamed.get("created_at").asText()).isEqualTo(second.get("created_at").asText());
     assertThat(instant(renamed, "updated_at")).isAfter(instant(second, "updated_at"));
-    JsonNode fetched = api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
+    JsonNode fetched =
+        api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
     assertThat(fetched.get("version_name").asText()).isEqualTo("second");
     assertThat(fetched.get("updated_at").asText()).isEqualTo(renamed.get("updated_at").asText());
     JsonNode byDefault = api.get(datasetUrl(first)).ok();
@@ -54,7 +57,9 @@ class UpdateVersionTest {
     JsonNode renamed = api.patch(versionUrl(first), Map.of("name", "v1")).ok();
 
     assertThat(renamed.get("version_id").asText()).isEqualTo(first.get("version_id").asText());
-    assertThat(renamed.get("environments")).extracting(e -> e.get("name").asText()).containsExactly("production");
+    assertThat(renamed.get("environments"))
+        .extracting(e -> e.get("name").asText())
+        .containsExactly("production");
   }
 
   @Test
@@ -66,7 +71,8 @@ class UpdateVersionTest {
 
     JsonNode versions = api.get(datasetUrl(first) + "/versions").ok().get("records");
     assertThat(versions).hasSize(2);
-    assertThat(versions.get(0).get("version_id").asText()).isEqualTo(second.get("version_id").asText());
+    assertThat(versions.get(0).get("version_id").asText())
+        .isEqualTo(second.get("version_id").asText());
     assertThat(versions.get(0).has("version_name")).isFalse();
     assertThat(versions.get(1).get("version_name").asText()).isEqualTo("original");
   }
@@ -113,7 +119,8 @@ class UpdateVersionTest {
     assertThat(cleared.has("version_description")).as(cleared.toString()).isFalse();
     assertThat(cleared.get("version_name").asText()).isEqualTo("named");
     assertThat(instant(cleared, "updated_at")).isAfter(instant(version, "updated_at"));
-    JsonNode fetched = api.get(datasetUrl(version) + "?version_id=" + version.get("version_id").asText()).ok();
+    JsonNode fetched =
+        api.get(datasetUrl(version) + "?version_id=" + version.get("version_id").asText()).ok();
     assertThat(fetched.has("version_description")).as(fetched.toString()).isFalse();
   }
 
@@ -122,11 +129,13 @@ class UpdateVersionTest {
     JsonNode first = createWith(api, "version_name", "taken");
     JsonNode second = add(api, first.get("id").asText(), "b");
 
-    Api.Response response = api.patch(versionUrl(second), Map.of("name", "taken", "description", "d"));
+    Api.Response response =
+        api.patch(versionUrl(second), Map.of("name", "taken", "description", "d"));
 
     response.assertStatus(409);
     assertThat(response.json().get("detail").isTextual()).isTrue();
-    JsonNode unchanged = api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
+    JsonNode unchanged =
+        api.get(datasetUrl(first) + "?version_id=" + second.get("version_id").asText()).ok();
     assertThat(unchanged.has("version_name")).isFalse();
     assertThat(unchanged.has("version_description")).isFalse();
     assertThat(unchanged.get("updated_at").asText()).isEqualTo(second.get("updated_at").asText());
@@ -172,7 +181,8 @@ class UpdateVersionTest {
 
     response.assertStatus(422);
     assertThat(response.json().get("detail").get(0).get("loc"))
-        .extracting(JsonNode::asText).containsExactly("body", "name");
+        .extracting(JsonNode::asText)
+        .containsExactly("body", "name");
     assertThat(api.get(datasetUrl(version)).ok().get("version_name").asText()).isEqualTo("keep");
   }
 
@@ -257,7 +267,8 @@ class UpdateVersionTest {
     JsonNode version = createWith(api, "version_name", "n", "version_description", "d");
     waitForClockPast(version.get("updated_at").asText());
 
-    JsonNode response = api.patch(versionUrl(version), "{\"name\": null, \"description\": null}").ok();
+    JsonNode response =
+        api.patch(versionUrl(version), "{\"name\": null, \"description\": null}").ok();
 
     assertThat(response.get("version_name").asText()).isEqualTo("n");
     assertThat(response.get("version_description").asText()).isEqualTo("d");
@@ -278,7 +289,8 @@ class UpdateVersionTest {
   void emptyNameIsRejectedBeforeTheVersionIsLookedUp(Api api) {
     JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    Api.Response response = api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", ""));
+    Api.Response response =
+        api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", ""));
 
     response.assertStatus(422);
   }
@@ -289,20 +301,28 @@ class UpdateVersionTest {
     JsonNode older = upsert(api, "tests/update-version/" + token + "-older", "a");
     JsonNode olderSecond = add(api, older.get("id").asText(), "b");
     JsonNode newer = upsert(api, "tests/update-version/" + token + "-newer", "a");
-    assertThat(listedByUpdatedAt(api, token)).containsExactly(newer.get("id").asText(), older.get("id").asText());
+    assertThat(listedByUpdatedAt(api, token))
+        .containsExactly(newer.get("id").asText(), older.get("id").asText());
     waitForClockPast(newer.get("updated_at").asText());
 
     api.patch(versionUrl(olderSecond), Map.of("name", "renamed")).ok();
 
-    assertThat(listedByUpdatedAt(api, token)).containsExactly(older.get("id").asText(), newer.get("id").asText());
+    assertThat(listedByUpdatedAt(api, token))
+        .containsExactly(older.get("id").asText(), newer.get("id").asText());
   }
 
   @Test
   void unknownDatasetIsNotFound(Api api) {
     JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    Api.Response response = api.patch(DATASETS + "/ds_unknown" + UUID.randomUUID().toString().substring(0, 8)
-        + "/versions/" + version.get("version_id").asText(), Map.of("name", "x"));
+    Api.Response response =
+        api.patch(
+            DATASETS
+                + "/ds_unknown"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "/versions/"
+                + version.get("version_id").asText(),
+            Map.of("name", "x"));
 
     response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
@@ -312,7 +332,8 @@ class UpdateVersionTest {
   void unknownVersionIsNotFound(Api api) {
     JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    Api.Response response = api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", "x"));
+    Api.Response response =
+        api.patch(datasetUrl(version) + "/versions/dsv_unknown", Map.of("name", "x"));
 
     response.assertStatus(404);
     assertThat(response.json().get("detail").isTextual()).isTrue();
@@ -323,8 +344,10 @@ class UpdateVersionTest {
     JsonNode mine = upsert(api, uniquePath("tests/update-version"), "a");
     JsonNode other = upsert(api, uniquePath("tests/update-version"), "a");
 
-    Api.Response response = api.patch(datasetUrl(mine) + "/versions/" + other.get("version_id").asText(),
-        Map.of("name", "stolen"));
+    Api.Response response =
+        api.patch(
+            datasetUrl(mine) + "/versions/" + other.get("version_id").asText(),
+            Map.of("name", "stolen"));
 
     response.assertStatus(404);
     assertThat(api.get(datasetUrl(other)).ok().has("version_name")).isFalse();
@@ -334,7 +357,8 @@ class UpdateVersionTest {
   void anotherOrganizationCannotUpdateTheVersion(Api api) {
     JsonNode version = createWith(api, "version_name", "mine");
 
-    Api.Response response = api.as(Api.BETA).patch(versionUrl(version), Map.of("name", "theirs", "description", "d"));
+    Api.Response response =
+        api.as(Api.BETA).patch(versionUrl(version), Map.of("name", "theirs", "description", "d"));
 
     response.assertStatus(404);
     JsonNode unchanged = api.get(datasetUrl(version)).ok();
@@ -347,7 +371,8 @@ class UpdateVersionTest {
   void anotherUserOfTheOrganizationCanUpdateTheVersion(Api api) {
     JsonNode version = upsert(api, uniquePath("tests/update-version"), "a");
 
-    JsonNode renamed = api.as(Api.ALPHA_ALAN).patch(versionUrl(version), Map.of("name", "by alan")).ok();
+    JsonNode renamed =
+        api.as(Api.ALPHA_ALAN).patch(versionUrl(version), Map.of("name", "by alan")).ok();
 
     assertThat(renamed.get("version_name").asText()).isEqualTo("by alan");
     assertThat(renamed.get("created_by").get("id").asText()).isEqualTo("usr_ada");
@@ -368,6 +393,8 @@ class UpdateVersionTest {
 
   /** A new dataset holding the datapoint "a", with these upsert fields (name / value pairs). */
   private static JsonNode createWith(Api api, Object... fields) {
-    return api.post(DATASETS, upsertBody(uniquePath("tests/update-version"), datapoints("a"), fields)).ok();
+    return api.post(
+            DATASETS, upsertBody(uniquePath("tests/update-version"), datapoints("a"), fields))
+        .ok();
   }
 }

@@ -12,14 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The keys file's texts end up in dataset documents, so they are bounded like a client's (README "Limits"). */
+/**
+ * The keys file's texts end up in dataset documents, so they are bounded like a client's (README
+ * "Limits").
+ */
 class ApiKeysLimitsTest {
 
   @Test
   void userFieldsOfTheLongestLengthAreAccepted() {
     String longest = "u".repeat(Limits.MAX_KEYS_FILE_TEXT);
 
-    assertThatCode(() -> ApiKeys.of(keys("org", user(longest, longest, longest), null))).doesNotThrowAnyException();
+    assertThatCode(() -> ApiKeys.of(keys("org", user(longest, longest, longest), null)))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -27,29 +31,40 @@ class ApiKeysLimitsTest {
     String tooLong = "u".repeat(Limits.MAX_KEYS_FILE_TEXT + 1);
 
     assertThatThrownBy(() -> ApiKeys.of(keys("org", user("usr", "a@b.example", tooLong), null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("full_name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("full_name");
     assertThatThrownBy(() -> ApiKeys.of(keys(tooLong, user("usr", "a@b.example", "A"), null)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void moreEnvironmentsThanTheLimitRefuseTheFile() {
-    List<EnvironmentEntry> environments = new ArrayList<>(List.of(new EnvironmentEntry("production", "default", null)));
+    List<EnvironmentEntry> environments =
+        new ArrayList<>(List.of(new EnvironmentEntry("production", "default", null)));
     for (int i = 1; i <= Limits.MAX_ENVIRONMENTS; i++) {
       environments.add(new EnvironmentEntry("env-" + i, "other", null));
     }
 
     assertThatThrownBy(() -> ApiKeys.of(keys("org", user("usr", "a@b.example", "A"), environments)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("environments");
-    assertThatCode(() -> ApiKeys.of(keys("org", user("usr", "a@b.example", "A"),
-        environments.subList(0, Limits.MAX_ENVIRONMENTS)))).doesNotThrowAnyException();
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("environments");
+    assertThatCode(
+            () ->
+                ApiKeys.of(
+                    keys(
+                        "org",
+                        user("usr", "a@b.example", "A"),
+                        environments.subList(0, Limits.MAX_ENVIRONMENTS))))
+        .doesNotThrowAnyException();
   }
 
   private static UserEntry user(String id, String email, String fullName) {
     return new UserEntry(id, email, fullName, List.of("key-" + id.length()), null);
   }
 
-  private static KeysFile keys(String organizationId, UserEntry user, List<EnvironmentEntry> environments) {
-    return new KeysFile(List.of(new OrganizationEntry(organizationId, "Org", environments, List.of(user))));
+  private static KeysFile keys(
+      String organizationId, UserEntry user, List<EnvironmentEntry> environments) {
+    return new KeysFile(
+        List.of(new OrganizationEntry(organizationId, "Org", environments, List.of(user))));
   }
 }

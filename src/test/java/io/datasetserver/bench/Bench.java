@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 /**
  * The performance benchmark ({@code make bench}; {@code make bench-smoke} at tiny sizes). For each
  * embedded backend it starts a fresh server in a child JVM with the benchmark-only endpoints,
- * drives it over HTTP, and then runs the JMH benchmarks of hot in-process code. Prints one
- * table: every figure next to its baseline from the same run, the ratio, the target, PASS/MISS.
+ * drives it over HTTP, and then runs the JMH benchmarks of hot in-process code. Prints one table:
+ * every figure next to its baseline from the same run, the ratio, the target, PASS/MISS.
  *
- * <p>Usage: {@code Bench [tiny|full]} (or {@code BENCH_SCALE}). For profiling:
- * {@code BENCH_BACKENDS=memory,h2} picks backends, {@code BENCH_FIGURES=c,d} picks HTTP figures,
- * {@code BENCH_JMH=false} skips JMH, {@code BENCH_SERVER_JAVA_OPTS} adds server JVM options (e.g. a
- * flight recording), {@code -Dbench.<size>=n} overrides a size (see {@link BenchScale}).
+ * <p>Usage: {@code Bench [tiny|full]} (or {@code BENCH_SCALE}). For profiling: {@code
+ * BENCH_BACKENDS=memory,h2} picks backends, {@code BENCH_FIGURES=c,d} picks HTTP figures, {@code
+ * BENCH_JMH=false} skips JMH, {@code BENCH_SERVER_JAVA_OPTS} adds server JVM options (e.g. a flight
+ * recording), {@code -Dbench.<size>=n} overrides a size (see {@link BenchScale}).
  *
  * <p>Exit status 0 when every figure was produced, whatever its speed; 1 otherwise. Speed is
  * reported, never asserted: the machine may be shared.
@@ -34,28 +34,51 @@ public final class Bench {
     BenchScale scale = BenchScale.of(args.length > 0 ? args[0] : System.getenv("BENCH_SCALE"));
     List<String> backends = List.of(env("BENCH_BACKENDS", "memory,h2").trim().split("\\s*,\\s*"));
     boolean jmh = !"false".equalsIgnoreCase(env("BENCH_JMH", "true"));
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-        StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     long started = System.nanoTime();
     Path workDir = Files.createTempDirectory("datasets-bench-");
     Report report = new Report();
     boolean clean = true;
     // Tiny runs only prove that every figure is produced: spare them the optimising compiler's CPU.
-    List<String> jvmOptions = scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    List<String> jvmOptions =
+        scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
     ServerProcess minimal = ServerProcess.startMinimal(workDir, jvmOptions);
     for (String backend : backends) {
-      String dataDir = switch (backend) {
-        case "memory" -> "memory";
-        case "h2" -> workDir.resolve("h2-data").toString();
-        default -> throw new IllegalArgumentException("unknown backend " + backend);
-      };
+      String dataDir =
+          switch (backend) {
+            case "memory" -> "memory";
+            case "h2" -> workDir.resolve("h2-data").toString();
+            default -> throw new IllegalArgumentException("unknown backend " + backend);
+          };
       progress(started, backend + ": starting the server");
       try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions)) {
-        new HttpBench(scale, server.port, minimal.port, backend, report, m -> progress(started, backend + " " + m)).run();
-        new DryRunBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
-        new ReviewBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
-        new MaxVersionsBench(scale, server.port, backend, report, m -> progress(started, backend + " " + m)).run();
-        new ImportBench(scale, server.port, backend, report, workDir, m -> progress(started, backend + " " + m)).run();
+        new HttpBench(
+                scale,
+                server.port,
+                minimal.port,
+                backend,
+                report,
+                m -> progress(started, backend + " " + m))
+            .run();
+        new DryRunBench(
+                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+            .run();
+        new ReviewBench(
+                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+            .run();
+        new MaxVersionsBench(
+                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+            .run();
+        new ImportBench(
+                scale,
+                server.port,
+                backend,
+                report,
+                workDir,
+                m -> progress(started, backend + " " + m))
+            .run();
       } catch (Exception e) {
         clean = false;
         progress(started, backend + " FAILED: " + e);
@@ -72,12 +95,18 @@ public final class Bench {
         report.failed("j", "JMH", "in-process", e.getClass().getSimpleName());
       }
     }
-    String title = String.format(Locale.ROOT,
-        "Performance benchmark, scale=%s (%s), %d CPUs, Java %s, server JVM -Xmx2g; medians of %d rounds (c: 3×) after warm-up;"
-            + " %s, %s", scale.name(), sizes(scale), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), scale.rounds(),
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
-        Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    String title =
+        String.format(
+            Locale.ROOT,
+            "Performance benchmark, scale=%s (%s), %d CPUs, Java %s, server JVM -Xmx2g; medians of %d rounds (c: 3×) after warm-up;"
+                + " %s, %s",
+            scale.name(),
+            sizes(scale),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            scale.rounds(),
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+            Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     report.print(out, title);
     boolean produced = report.allProduced();
     if (produced && clean) {
@@ -89,12 +118,19 @@ public final class Bench {
   }
 
   private static String sizes(BenchScale scale) {
-    return "large " + HttpBench.count(scale.large()) + ", small " + HttpBench.count(scale.small()) + ", add "
-        + scale.addBatch() + ", set " + HttpBench.count(scale.setSize());
+    return "large "
+        + HttpBench.count(scale.large())
+        + ", small "
+        + HttpBench.count(scale.small())
+        + ", add "
+        + scale.addBatch()
+        + ", set "
+        + HttpBench.count(scale.setSize());
   }
 
   private static void progress(long started, String message) {
-    System.err.printf(Locale.ROOT, "[bench %5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+    System.err.printf(
+        Locale.ROOT, "[bench %5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
   }
 
   private static String env(String name, String fallback) {

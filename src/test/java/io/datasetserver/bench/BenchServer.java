@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The server under test, run by {@link Bench} in a child JVM so that heap figures are the
- * server's own: the real server plus {@link BenchmarkResource}, which normal runs never have.
- * Writes its port to a file once serving; stops cleanly when its standard input closes.
+ * The server under test, run by {@link Bench} in a child JVM so that heap figures are the server's
+ * own: the real server plus {@link BenchmarkResource}, which normal runs never have. Writes its
+ * port to a file once serving; stops cleanly when its standard input closes.
  *
  * <p>Arguments: the data directory ({@code memory} or a folder for the H2 file) and the port file.
  */
@@ -23,7 +23,8 @@ public final class BenchServer {
     // What `make run` uses (development keys, default limits and grace periods), on a free port.
     BenchmarkResource.dataDir = dataDir;
     Config config = Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir));
-    DatasetServer server = DatasetServer.start(config, BenchmarkResource.class, ReviewBenchResource.class);
+    DatasetServer server =
+        DatasetServer.start(config, BenchmarkResource.class, ReviewBenchResource.class);
     Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
     Files.writeString(partial, String.valueOf(server.port()), StandardCharsets.US_ASCII);
     Files.move(partial, portFile);

@@ -2,6 +2,7 @@ package io.datasetserver.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Ids;
 import io.datasetserver.storage.Database;
@@ -15,12 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -30,35 +30,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
 /**
- * Benchmark-only endpoints, mounted at the server root by {@link BenchServer} and never in a
- * normal run (this class lives in test sources): the baselines the benchmark compares the
- * API against, and the server-side measurements it needs.
+ * Benchmark-only endpoints, mounted at the server root by {@link BenchServer} and never in a normal
+ * run (this class lives in test sources): the baselines the benchmark compares the API against, and
+ * the server-side measurements it needs.
  */
 @Path("/bench")
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchmarkResource {
   /**
-   * Figure d's baseline inserts into the server's own datapoint collection, so that both sides
-   * pay for an index of the same size (on H2 an insert costs O(log n) key comparisons). Its
-   * documents belong to no dataset, so the server never reads them.
+   * Figure d's baseline inserts into the server's own datapoint collection, so that both sides pay
+   * for an index of the same size (on H2 an insert costs O(log n) key comparisons). Its documents
+   * belong to no dataset, so the server never reads them.
    */
   static final String RAW_COLLECTION = "datapoints";
+
   private static final AtomicLong RAW_IDS = new AtomicLong();
 
   /** The server's data directory ("memory" for the memory backend), set by {@link BenchServer}. */
   static volatile String dataDir = "memory";
 
-  @Inject
-  Database database;
+  @Inject Database database;
 
-  @Inject
-  ObjectMapper mapper;
+  @Inject ObjectMapper mapper;
 
   /** Baseline of figure c: one document read by {@code _id}, returned as JSON, nothing else. */
   @GET
   @Path("raw/datasets/{id}")
   public Response rawDataset(@PathParam("id") String id) {
-    Document document = StoredDocuments.collection(database, "datasets").find(Filters.eq("_id", id)).first();
+    Document document =
+        StoredDocuments.collection(database, "datasets").find(Filters.eq("_id", id)).first();
     return document == null ? Response.status(404).build() : Response.ok(document.toJson()).build();
   }
 
@@ -74,23 +74,30 @@ public class BenchmarkResource {
     String datasetId = "ds_bench_raw_" + RAW_IDS.incrementAndGet();
     for (JsonNode datapoint : datapoints) {
       String id = Ids.derived("dp_", datasetId, String.valueOf(RAW_IDS.incrementAndGet()));
-      documents.add(new Document("_id", id).append("ds", datasetId)
-          .append("c", datapoint.toString()).append("t", now));
+      documents.add(
+          new Document("_id", id)
+              .append("ds", datasetId)
+              .append("c", datapoint.toString())
+              .append("t", now));
     }
     StoredDocuments.collection(database, RAW_COLLECTION).insertMany(documents);
     return Map.of("inserted", documents.size());
   }
 
   /**
-   * CPU time this server process has used so far (all threads, the embedded database's
-   * included), and how long its JIT compilers have worked so far.
+   * CPU time this server process has used so far (all threads, the embedded database's included),
+   * and how long its JIT compilers have worked so far.
    */
   @GET
   @Path("cpu")
   public Map<String, Object> cpu() {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return Map.of("nanos", os.getProcessCpuTime(),
-        "jit_millis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return Map.of(
+        "nanos",
+        os.getProcessCpuTime(),
+        "jit_millis",
+        ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
   }
 
   /** Live heap: used heap right after full collections. */
@@ -103,9 +110,9 @@ public class BenchmarkResource {
   }
 
   /**
-   * What the server's collections hold: each collection's {@code collStats} size (the server
-   * keeps the sum of its documents' BSON sizes) and their total. A full scan would be O(data)
-   * per call, and on the H2 backend a long-lived cursor can fail with "Chunk not found".
+   * What the server's collections hold: each collection's {@code collStats} size (the server keeps
+   * the sum of its documents' BSON sizes) and their total. A full scan would be O(data) per call,
+   * and on the H2 backend a long-lived cursor can fail with "Chunk not found".
    */
   @GET
   @Path("stored")
@@ -114,7 +121,8 @@ public class BenchmarkResource {
     Map<String, Long> collections = new LinkedHashMap<>();
     long total = 0;
     for (String name : StoredDocuments.counts(database).keySet()) {
-      long bytes = mongo.runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
+      long bytes =
+          mongo.runCommand(new Document("collStats", name)).get("size", Number.class).longValue();
       collections.put(name, bytes);
       total += bytes;
     }
@@ -131,7 +139,10 @@ public class BenchmarkResource {
     java.nio.file.Path file = java.nio.file.Path.of(dataDir, "datasets.mv");
     long fileBytes = "memory".equals(dataDir) ? 0 : Files.size(file);
     long jsonBytes = 0;
-    for (Document datapoint : StoredDocuments.collection(database, "datapoints").find().projection(new Document("c", 1))) {
+    for (Document datapoint :
+        StoredDocuments.collection(database, "datapoints")
+            .find()
+            .projection(new Document("c", 1))) {
       jsonBytes += datapoint.getString("c").getBytes(StandardCharsets.UTF_8).length;
     }
     return Map.of("file_bytes", fileBytes, "json_bytes", jsonBytes);
@@ -152,6 +163,7 @@ public class BenchmarkResource {
         }
       }
     }
-    throw new IllegalStateException("Database holds no MongoDatabase field any more; update the benchmark");
+    throw new IllegalStateException(
+        "Database holds no MongoDatabase field any more; update the benchmark");
   }
 }

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Content identity, paid once per datapoint of every upsert: canonical JSON, validation, and
- * the content-derived id, each next to the plain-library operation it refines.
+ * Content identity, paid once per datapoint of every upsert: canonical JSON, validation, and the
+ * content-derived id, each next to the plain-library operation it refines.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

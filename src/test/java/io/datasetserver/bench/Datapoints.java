@@ -9,9 +9,17 @@ import java.util.SplittableRandom;
  * every figure can ask for ones it has never sent before.
  */
 final class Datapoints {
-  private static final String[] PRODUCTS = {"router", "thermostat", "doorbell", "camera", "speaker", "lock"};
-  private static final String[] PROBLEMS = {"keeps disconnecting from Wi-Fi", "shows a red light after the update",
-      "does not pair with the app", "reboots every few minutes", "reports the wrong temperature", "is not found"};
+  private static final String[] PRODUCTS = {
+    "router", "thermostat", "doorbell", "camera", "speaker", "lock"
+  };
+  private static final String[] PROBLEMS = {
+    "keeps disconnecting from Wi-Fi",
+    "shows a red light after the update",
+    "does not pair with the app",
+    "reboots every few minutes",
+    "reports the wrong temperature",
+    "is not found"
+  };
   private static final String[] LOCALES = {"en-GB", "en-US", "de-DE", "fr-FR"};
 
   private Datapoints() {}
@@ -22,13 +30,32 @@ final class Datapoints {
     String product = PRODUCTS[random.nextInt(PRODUCTS.length)];
     String problem = PROBLEMS[random.nextInt(PROBLEMS.length)];
     String ticket = tag + "-" + index;
-    return "{\"inputs\":{\"question\":\"My " + product + " " + problem + ". What should I do? (ticket " + ticket
-        + ")\",\"locale\":\"" + LOCALES[random.nextInt(LOCALES.length)] + "\"},"
+    return "{\"inputs\":{\"question\":\"My "
+        + product
+        + " "
+        + problem
+        + ". What should I do? (ticket "
+        + ticket
+        + ")\",\"locale\":\""
+        + LOCALES[random.nextInt(LOCALES.length)]
+        + "\"},"
         + "\"messages\":[{\"role\":\"system\",\"content\":\"You are a concise support agent for ACME smart-home devices.\"},"
-        + "{\"role\":\"user\",\"content\":\"Ticket " + ticket + ": the " + product + " " + problem + " since "
-        + (1 + random.nextInt(28)) + " March.\"}],"
-        + "\"target\":{\"output\":\"Restart the " + product + ", update its firmware from the app, and if it still "
-        + problem.split(" ")[0] + " so, reset it (ref " + Long.toHexString(random.nextLong()) + ").\"}}";
+        + "{\"role\":\"user\",\"content\":\"Ticket "
+        + ticket
+        + ": the "
+        + product
+        + " "
+        + problem
+        + " since "
+        + (1 + random.nextInt(28))
+        + " March.\"}],"
+        + "\"target\":{\"output\":\"Restart the "
+        + product
+        + ", update its firmware from the app, and if it still "
+        + problem.split(" ")[0]
+        + " so, reset it (ref "
+        + Long.toHexString(random.nextLong())
+        + ").\"}}";
   }
 
   /** {@code count} datapoints as a JSON array: {@code [dp,dp,…]}. */
@@ -45,7 +72,13 @@ final class Datapoints {
 
   /** An upsert request body. */
   static byte[] upsert(String path, String action, String datapointsArray) {
-    return ("{\"path\":\"" + path + "\",\"action\":\"" + action + "\",\"datapoints\":" + datapointsArray + "}")
+    return ("{\"path\":\""
+            + path
+            + "\",\"action\":\""
+            + action
+            + "\",\"datapoints\":"
+            + datapointsArray
+            + "}")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

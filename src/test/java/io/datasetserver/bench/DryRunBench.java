@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Figure k (contract §8.4): p50 of a dry run of an {@code add} of 100 new datapoints to a
- * version of 100,000, beside the same real add in alternating rounds. The dry run does the
- * upsert's planning without its writes, so it should cost no more than the real add.
+ * Figure k (contract §8.4): p50 of a dry run of an {@code add} of 100 new datapoints to a version
+ * of 100,000, beside the same real add in alternating rounds. The dry run does the upsert's
+ * planning without its writes, so it should cost no more than the real add.
  */
 final class DryRunBench {
   static final String FIGURE = "k";
@@ -26,11 +26,17 @@ final class DryRunBench {
   private final String backend;
   private final Report report;
   private final Consumer<String> progress;
-  /** Next datapoint index the real adds use; dry runs draw from another tag, so theirs are always new too. */
+
+  /**
+   * Next datapoint index the real adds use; dry runs draw from another tag, so theirs are always
+   * new too.
+   */
   private long added;
+
   private long previewed;
 
-  DryRunBench(BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+  DryRunBench(
+      BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
     this.backend = backend;
@@ -43,7 +49,11 @@ final class DryRunBench {
     if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(FIGURE)) {
       return;
     }
-    String name = "p50 dry run of an add of " + scale.addBatch() + " to a version of " + HttpBench.count(scale.large());
+    String name =
+        "p50 dry run of an add of "
+            + scale.addBatch()
+            + " to a version of "
+            + HttpBench.count(scale.large());
     progress.accept(FIGURE + ": dry run");
     try (RawHttp http = new RawHttp(port)) {
       build(http);
@@ -57,7 +67,15 @@ final class DryRunBench {
         dry.add(p50(http, true));
         real.add(p50(http, false));
       }
-      report.atMost(FIGURE, name, backend, Report.median(dry), "the real add", Report.median(real), Unit.MILLIS, 1);
+      report.atMost(
+          FIGURE,
+          name,
+          backend,
+          Report.median(dry),
+          "the real add",
+          Report.median(real),
+          Unit.MILLIS,
+          1);
     } catch (RuntimeException | AssertionError e) {
       progress.accept(FIGURE + " FAILED: " + e);
       report.failed(FIGURE, name, backend, e.getClass().getSimpleName());
@@ -65,8 +83,11 @@ final class DryRunBench {
   }
 
   private void build(RawHttp http) {
-    http.post("/v5/datasets", Datapoints.upsert(PATH, "set", Datapoints.array(PATH, 0, Math.min(BUILD_CHUNK,
-        scale.large())))).requireOk("set " + PATH);
+    http.post(
+            "/v5/datasets",
+            Datapoints.upsert(
+                PATH, "set", Datapoints.array(PATH, 0, Math.min(BUILD_CHUNK, scale.large()))))
+        .requireOk("set " + PATH);
     added = Math.min(BUILD_CHUNK, scale.large());
     while (added < scale.large()) {
       int size = (int) Math.min(BUILD_CHUNK, scale.large() - added);
@@ -88,12 +109,19 @@ final class DryRunBench {
   private double once(RawHttp http, boolean dryRun) {
     byte[] request;
     if (dryRun) {
-      request = RawHttp.request("POST", "/v5/datasets?dry_run=true", Datapoints.upsert(PATH, "add",
-          Datapoints.array(PATH + "-preview", previewed, scale.addBatch())));
+      request =
+          RawHttp.request(
+              "POST",
+              "/v5/datasets?dry_run=true",
+              Datapoints.upsert(
+                  PATH, "add", Datapoints.array(PATH + "-preview", previewed, scale.addBatch())));
       previewed += scale.addBatch();
     } else {
-      request = RawHttp.request("POST", "/v5/datasets", Datapoints.upsert(PATH, "add",
-          Datapoints.array(PATH, added, scale.addBatch())));
+      request =
+          RawHttp.request(
+              "POST",
+              "/v5/datasets",
+              Datapoints.upsert(PATH, "add", Datapoints.array(PATH, added, scale.addBatch())));
       added += scale.addBatch();
     }
     long start = System.nanoTime();
@@ -101,8 +129,10 @@ final class DryRunBench {
     double elapsed = System.nanoTime() - start;
     JsonNode body = json(response);
     long expected = dryRun ? added + scale.addBatch() : added;
-    if (body.path("datapoints_count").asLong() != expected || (dryRun && body.path("added").asInt() != scale.addBatch())) {
-      throw new AssertionError("unexpected " + (dryRun ? "dry run" : "add") + " result: " + response.text());
+    if (body.path("datapoints_count").asLong() != expected
+        || (dryRun && body.path("added").asInt() != scale.addBatch())) {
+      throw new AssertionError(
+          "unexpected " + (dryRun ? "dry run" : "add") + " result: " + response.text());
     }
     return elapsed;
   }

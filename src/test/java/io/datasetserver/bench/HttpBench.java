@@ -18,17 +18,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Figures a–g over HTTP against one freshly started server. Every figure is measured next to
- * its baseline in alternating rounds (so drift hits both alike) after warm-up, and the median
- * of the rounds is reported.
+ * Figures a–g over HTTP against one freshly started server. Every figure is measured next to its
+ * baseline in alternating rounds (so drift hits both alike) after warm-up, and the median of the
+ * rounds is reported.
  */
 final class HttpBench {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Largest number of datapoints sent in one request while building a big dataset. */
   private static final int BUILD_CHUNK = 10_000;
+
   private static final int WARMUP = 3;
+
   /** Throughput figures warm up until the JIT compilers work less than this share of a round. */
   private static final double JIT_QUIET = 0.05;
+
   /** Figure g's warm-up budget: what a user's server gets before it serves a burst of writes. */
   private static final int G_WARM_UP_SECONDS = 30;
 
@@ -43,7 +47,13 @@ final class HttpBench {
    * @param port the server under test
    * @param minimalPort a {@link MinimalServer}, figure c's baseline
    */
-  HttpBench(BenchScale scale, int port, int minimalPort, String backend, Report report, Consumer<String> progress) {
+  HttpBench(
+      BenchScale scale,
+      int port,
+      int minimalPort,
+      String backend,
+      Report report,
+      Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
     this.minimalPort = minimalPort;
@@ -72,7 +82,12 @@ final class HttpBench {
 
   void run() {
     try (RawHttp http = new RawHttp(port)) {
-      progress.accept("building a " + scale.large() + "-datapoint and a " + scale.small() + "-datapoint dataset");
+      progress.accept(
+          "building a "
+              + scale.large()
+              + "-datapoint and a "
+              + scale.small()
+              + "-datapoint dataset");
       Grown large = build(http, "bench/large", scale.large());
       Grown small = build(http, "bench/small", scale.small());
       String largeVersion = large.versionId;
@@ -116,12 +131,20 @@ final class HttpBench {
   private Grown build(RawHttp http, String path, int size) {
     Grown dataset = new Grown(path);
     int first = Math.min(size, BUILD_CHUNK);
-    JsonNode response = json(http.post("/v5/datasets",
-        Datapoints.upsert(path, "set", Datapoints.array(path, 0, first))).requireOk("set " + path));
+    JsonNode response =
+        json(
+            http.post(
+                    "/v5/datasets",
+                    Datapoints.upsert(path, "set", Datapoints.array(path, 0, first)))
+                .requireOk("set " + path));
     dataset.count = first;
     while (dataset.count < size) {
-      response = json(http.post("/v5/datasets", dataset.nextAdd((int) Math.min(BUILD_CHUNK, size - dataset.count)))
-          .requireOk("add to " + path));
+      response =
+          json(
+              http.post(
+                      "/v5/datasets",
+                      dataset.nextAdd((int) Math.min(BUILD_CHUNK, size - dataset.count)))
+                  .requireOk("add to " + path));
     }
     dataset.id = response.get("id").asText();
     dataset.versionId = response.get("version_id").asText();
@@ -142,10 +165,21 @@ final class HttpBench {
       largeP50.add(addP50(http, large));
       smallP50.add(addP50(http, small));
     }
-    expectCount(json(http.get("/v5/datasets/" + large.id + "?version_id=" + latestVersion(http, large.id))),
+    expectCount(
+        json(http.get("/v5/datasets/" + large.id + "?version_id=" + latestVersion(http, large.id))),
         large.count);
-    report.atMost("a", "p50 add of " + scale.addBatch() + " new datapoints to a version of " + count(scale.large()),
-        backend, Report.median(largeP50), "at " + count(scale.small()), Report.median(smallP50), Unit.MILLIS, 3);
+    report.atMost(
+        "a",
+        "p50 add of "
+            + scale.addBatch()
+            + " new datapoints to a version of "
+            + count(scale.large()),
+        backend,
+        Report.median(largeP50),
+        "at " + count(scale.small()),
+        Report.median(smallP50),
+        Unit.MILLIS,
+        3);
   }
 
   private double addP50(RawHttp http, Grown dataset) {
@@ -171,7 +205,8 @@ final class HttpBench {
       String datapoints = Datapoints.array(large.path, large.count, scale.addBatch());
       long rawBytes = 0;
       for (int i = 0; i < scale.addBatch(); i++) {
-        rawBytes += Datapoints.json(large.path, large.count + i).getBytes(StandardCharsets.UTF_8).length;
+        rawBytes +=
+            Datapoints.json(large.path, large.count + i).getBytes(StandardCharsets.UTF_8).length;
       }
       large.count += scale.addBatch();
       long before = storedBson(http);
@@ -179,16 +214,23 @@ final class HttpBench {
       added.add((double) (storedBson(http) - before));
       raw.add((double) rawBytes);
     }
-    report.atMost("b", "database bytes added by that version (sum of BSON sizes)", backend,
-        Report.median(added), "raw JSON", Report.median(raw), Unit.BYTES, 3);
+    report.atMost(
+        "b",
+        "database bytes added by that version (sum of BSON sizes)",
+        backend,
+        Report.median(added),
+        "raw JSON",
+        Report.median(raw),
+        Unit.BYTES,
+        3);
     if (backend.equals("h2")) {
       fileGrowth(http, large);
     }
   }
 
   /**
-   * On H2, what the file grows by per add: MVStore appends each commit as a chunk and reuses
-   * freed space later, so one add says little; many in a row give the rate.
+   * On H2, what the file grows by per add: MVStore appends each commit as a chunk and reuses freed
+   * space later, so one add says little; many in a row give the rate.
    */
   private void fileGrowth(RawHttp http, Grown large) {
     int adds = scale.rounds() * scale.samples();
@@ -196,21 +238,36 @@ final class HttpBench {
     long before = disk(http).get("file_bytes").asLong();
     for (int i = 0; i < adds; i++) {
       for (int d = 0; d < scale.addBatch(); d++) {
-        rawBytes += Datapoints.json(large.path, large.count + d).getBytes(StandardCharsets.UTF_8).length;
+        rawBytes +=
+            Datapoints.json(large.path, large.count + d).getBytes(StandardCharsets.UTF_8).length;
       }
       http.post("/v5/datasets", large.nextAdd(scale.addBatch())).requireOk("add");
     }
     long grown = disk(http).get("file_bytes").asLong() - before;
-    report.atMost("b", "H2 file growth per add of " + scale.addBatch() + " (over " + adds + " adds)", backend,
-        (double) grown / adds, "raw JSON", (double) rawBytes / adds, Unit.BYTES, 3);
+    report.atMost(
+        "b",
+        "H2 file growth per add of " + scale.addBatch() + " (over " + adds + " adds)",
+        backend,
+        (double) grown / adds,
+        "raw JSON",
+        (double) rawBytes / adds,
+        Unit.BYTES,
+        3);
   }
 
   // ---- i: the H2 file after every write of the benchmark versus the JSON it holds ----
 
   private void diskFootprint(RawHttp http) {
     JsonNode disk = disk(http);
-    report.atMost("i", "H2 file after all the benchmark's writes", backend, disk.get("file_bytes").asDouble(),
-        "JSON of the datapoints it holds", disk.get("json_bytes").asDouble(), Unit.MEGABYTES, 3);
+    report.atMost(
+        "i",
+        "H2 file after all the benchmark's writes",
+        backend,
+        disk.get("file_bytes").asDouble(),
+        "JSON of the datapoints it holds",
+        disk.get("json_bytes").asDouble(),
+        Unit.MEGABYTES,
+        3);
   }
 
   private static JsonNode disk(RawHttp http) {
@@ -226,7 +283,14 @@ final class HttpBench {
   private void lastPage(RawHttp http, String datasetId, String versionId) {
     int size = scale.pageSize();
     long lastPage = (scale.large() + size - 1) / size;
-    String base = "/v5/datasets/" + datasetId + "/datapoints?version_id=" + versionId + "&size=" + size + "&page=";
+    String base =
+        "/v5/datasets/"
+            + datasetId
+            + "/datapoints?version_id="
+            + versionId
+            + "&size="
+            + size
+            + "&page=";
     byte[] first = RawHttp.request("GET", base + 1, null);
     byte[] last = RawHttp.request("GET", base + lastPage, null);
     JsonNode lastBody = json(http.send(last).requireOk("last page"));
@@ -243,8 +307,15 @@ final class HttpBench {
       firstP50.add(p50(http, first, scale.samples() * 2));
       lastP50.add(p50(http, last, scale.samples() * 2));
     }
-    report.atMost("e", "GET datapoints?size=" + size + ", last page of " + count(scale.large()), backend,
-        Report.median(lastP50), "page 1", Report.median(firstP50), Unit.MILLIS, 2);
+    report.atMost(
+        "e",
+        "GET datapoints?size=" + size + ", last page of " + count(scale.large()),
+        backend,
+        Report.median(lastP50),
+        "page 1",
+        Report.median(firstP50),
+        Unit.MILLIS,
+        2);
   }
 
   private static double p50(RawHttp http, byte[] request, int samples) {
@@ -260,8 +331,11 @@ final class HttpBench {
   // ---- f: live heap while streaming a whole large version ----
 
   private void heapGrowth(RawHttp http, String datasetId, String versionId) throws Exception {
-    byte[] request = RawHttp.request("GET",
-        "/v5/datasets/" + datasetId + "?include_datapoints=true&version_id=" + versionId, null);
+    byte[] request =
+        RawHttp.request(
+            "GET",
+            "/v5/datasets/" + datasetId + "?include_datapoints=true&version_id=" + versionId,
+            null);
     long length;
     try (RawHttp stream = new RawHttp(port)) {
       RawHttp.Response whole = stream.send(request).requireOk("include_datapoints");
@@ -277,7 +351,8 @@ final class HttpBench {
     for (int round = 0; round < scale.rounds(); round++) {
       idle.add(usedHeap(http));
       double highest = 0;
-      try (RawHttp stream = new RawHttp(port); RawHttp.Body body = stream.open(request)) {
+      try (RawHttp stream = new RawHttp(port);
+          RawHttp.Body body = stream.open(request)) {
         long read = 0;
         byte[] buffer = new byte[1 << 14];
         for (int quarter = 1; quarter <= 3; quarter++) {
@@ -293,8 +368,15 @@ final class HttpBench {
       }
       peak.add(highest);
     }
-    report.growthBelow("f", "include_datapoints=true on " + count(scale.large()) + ": live heap mid-response",
-        backend, Report.median(peak), "idle", Report.median(idle), Unit.MEGABYTES, 64 << 20);
+    report.growthBelow(
+        "f",
+        "include_datapoints=true on " + count(scale.large()) + ": live heap mid-response",
+        backend,
+        Report.median(peak),
+        "idle",
+        Report.median(idle),
+        Unit.MEGABYTES,
+        64 << 20);
   }
 
   private static long skip(RawHttp.Body body, byte[] buffer, long bytes) throws IOException {
@@ -316,16 +398,19 @@ final class HttpBench {
   // ---- h: reading a whole version versus one driver find() of as many documents ----
 
   /**
-   * The two ways clients read a whole version: the SDK's evaluation runner asks for
-   * {@code include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The
-   * floor is the minimal program reading the same datapoints with one {@code find()}.
+   * The two ways clients read a whole version: the SDK's evaluation runner asks for {@code
+   * include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The floor is
+   * the minimal program reading the same datapoints with one {@code find()}.
    */
   private void wholeVersion(RawHttp http, Grown large, String versionId) {
     long count = scale.large();
     try (RawHttp minimal = new RawHttp(minimalPort)) {
       for (long from = 0; from < count; from += BUILD_CHUNK) {
-        String chunk = Datapoints.array(large.path, from, (int) Math.min(BUILD_CHUNK, count - from));
-        minimal.send(RawHttp.request("POST", "/seed/datapoints", chunk.getBytes(StandardCharsets.UTF_8)))
+        String chunk =
+            Datapoints.array(large.path, from, (int) Math.min(BUILD_CHUNK, count - from));
+        minimal
+            .send(
+                RawHttp.request("POST", "/seed/datapoints", chunk.getBytes(StandardCharsets.UTF_8)))
             .requireOk("seed datapoints");
       }
       String version = "/v5/datasets/" + large.id + "?version_id=" + versionId;
@@ -338,7 +423,13 @@ final class HttpBench {
         double includeTime = timed(http, include, "include_datapoints");
         long start = System.nanoTime();
         for (long page = 1; (page - 1) * 1000 < count; page++) {
-          http.get("/v5/datasets/" + large.id + "/datapoints?version_id=" + versionId + "&size=1000&page=" + page)
+          http.get(
+                  "/v5/datasets/"
+                      + large.id
+                      + "/datapoints?version_id="
+                      + versionId
+                      + "&size=1000&page="
+                      + page)
               .requireOk("page " + page);
         }
         double pagingTime = System.nanoTime() - start;
@@ -350,33 +441,60 @@ final class HttpBench {
         }
       }
       String floorName = "one find() of " + count(scale.large()) + " documents";
-      report.atMost("h", "include_datapoints=true on " + count(scale.large()), backend, Report.median(includeNanos),
-          floorName, Report.median(floorNanos), Unit.MILLIS, 2);
-      report.atMost("h", "datapoints?size=1000, every page of " + count(scale.large()), backend,
-          Report.median(pagingNanos), floorName, Report.median(floorNanos), Unit.MILLIS, 2);
+      report.atMost(
+          "h",
+          "include_datapoints=true on " + count(scale.large()),
+          backend,
+          Report.median(includeNanos),
+          floorName,
+          Report.median(floorNanos),
+          Unit.MILLIS,
+          2);
+      report.atMost(
+          "h",
+          "datapoints?size=1000, every page of " + count(scale.large()),
+          backend,
+          Report.median(pagingNanos),
+          floorName,
+          Report.median(floorNanos),
+          Unit.MILLIS,
+          2);
     }
   }
 
   // ---- c: GET /v5/datasets/{id} throughput versus the same read in a minimal program ----
 
-  /** One connection's work in a throughput round: {@code request} sent again and again to {@code port}. */
+  /**
+   * One connection's work in a throughput round: {@code request} sent again and again to {@code
+   * port}.
+   */
   private record Target(int port, byte[] request) {}
 
   private void getThroughput(RawHttp http) throws Exception {
-    JsonNode created = json(http.post("/v5/datasets",
-        Datapoints.upsert("bench/get", "set", Datapoints.array("bench/get", 0, 10))).requireOk("set"));
+    JsonNode created =
+        json(
+            http.post(
+                    "/v5/datasets",
+                    Datapoints.upsert("bench/get", "set", Datapoints.array("bench/get", 0, 10)))
+                .requireOk("set"));
     String id = created.get("id").asText();
     String path = "/v5/datasets/" + id;
     // The minimal program serves a copy of the very document the API reads.
-    String document = http.send(RawHttp.request("GET", "/bench/raw/datasets/" + id, null)).requireOk("raw read").text();
+    String document =
+        http.send(RawHttp.request("GET", "/bench/raw/datasets/" + id, null))
+            .requireOk("raw read")
+            .text();
     try (RawHttp minimal = new RawHttp(minimalPort)) {
-      minimal.send(RawHttp.request("POST", "/seed", document.getBytes(StandardCharsets.UTF_8))).requireOk("seed");
+      minimal
+          .send(RawHttp.request("POST", "/seed", document.getBytes(StandardCharsets.UTF_8)))
+          .requireOk("seed");
       minimal.send(RawHttp.request("GET", path, null)).requireOk("minimal read");
     }
     Target api = new Target(port, RawHttp.request("GET", path, null));
     Target floor = new Target(minimalPort, RawHttp.request("GET", path, null));
     // Both programs at once while warming up; the JIT of both must settle before measuring.
-    warmUp(http, "c", scale.warmUpSeconds(), number -> load(List.of(api, floor), scale.loadMillis()));
+    warmUp(
+        http, "c", scale.warmUpSeconds(), number -> load(List.of(api, floor), scale.loadMillis()));
     // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
     List<Double> apiRates = new ArrayList<>();
     List<Double> floorRates = new ArrayList<>();
@@ -390,16 +508,29 @@ final class HttpBench {
       floorRates.add(floorRound[0]);
       floorCpu.add(floorRound[1]);
     }
-    report.atLeast("c", "GET /v5/datasets/{id} throughput, " + scale.connections() + " connections", backend,
-        Report.median(apiRates), "minimal program, same read", Report.median(floorRates), Unit.PER_SECOND, 0.9);
-    report.info("c′", "  the same: server CPU per request (robust to other load)", backend,
-        Report.median(apiCpu), "minimal program", Report.median(floorCpu), Unit.MICROS);
+    report.atLeast(
+        "c",
+        "GET /v5/datasets/{id} throughput, " + scale.connections() + " connections",
+        backend,
+        Report.median(apiRates),
+        "minimal program, same read",
+        Report.median(floorRates),
+        Unit.PER_SECOND,
+        0.9);
+    report.info(
+        "c′",
+        "  the same: server CPU per request (robust to other load)",
+        backend,
+        Report.median(apiCpu),
+        "minimal program",
+        Report.median(floorCpu),
+        Unit.MICROS);
   }
 
   /**
    * Requests per second over {@code millis} with {@link BenchScale#connections()} keep-alive
-   * connections, and the CPU time per request of the processes served in that window.
-   * Connection {@code i} works on {@code targets[i % targets.size()]}.
+   * connections, and the CPU time per request of the processes served in that window. Connection
+   * {@code i} works on {@code targets[i % targets.size()]}.
    */
   private double[] load(List<Target> targets, int millis) throws Exception {
     int connections = scale.connections();
@@ -411,19 +542,21 @@ final class HttpBench {
       List<Future<Long>> counts = new ArrayList<>();
       for (int c = 0; c < connections; c++) {
         Target target = targets.get(c % targets.size());
-        counts.add(pool.submit(() -> {
-          try (RawHttp connection = new RawHttp(target.port())) {
-            connection.send(target.request()).requireOk("GET");
-            ready.countDown();
-            go.await();
-            long done = 0;
-            while (System.nanoTime() < deadline[0]) {
-              connection.send(target.request()).requireOk("GET");
-              done++;
-            }
-            return done;
-          }
-        }));
+        counts.add(
+            pool.submit(
+                () -> {
+                  try (RawHttp connection = new RawHttp(target.port())) {
+                    connection.send(target.request()).requireOk("GET");
+                    ready.countDown();
+                    go.await();
+                    long done = 0;
+                    while (System.nanoTime() < deadline[0]) {
+                      connection.send(target.request()).requireOk("GET");
+                      done++;
+                    }
+                    return done;
+                  }
+                }));
       }
       ready.await();
       List<Integer> ports = targets.stream().map(Target::port).distinct().toList();
@@ -464,10 +597,16 @@ final class HttpBench {
     List<Double> rawNanos = new ArrayList<>();
     for (int round = -1; round < scale.rounds(); round++) {
       String path = "bench/set-" + (round + 1);
-      byte[] upsert = RawHttp.request("POST", "/v5/datasets",
-          Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
-      byte[] insert = RawHttp.request("POST", "/bench/insert-many",
-          Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
+      byte[] upsert =
+          RawHttp.request(
+              "POST",
+              "/v5/datasets",
+              Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
+      byte[] insert =
+          RawHttp.request(
+              "POST",
+              "/bench/insert-many",
+              Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
       // Alternate which goes first so that neither always meets the other's leftovers.
       boolean setFirst = round % 2 == 0;
       double rawTime = setFirst ? Double.NaN : timed(http, insert, "insert-many");
@@ -483,8 +622,15 @@ final class HttpBench {
         rawNanos.add(rawTime);
       }
     }
-    report.atMost("d", "set of a new " + count(scale.setSize()) + "-datapoint dataset", backend,
-        Report.median(setNanos), "insertMany", Report.median(rawNanos), Unit.MILLIS, 2);
+    report.atMost(
+        "d",
+        "set of a new " + count(scale.setSize()) + "-datapoint dataset",
+        backend,
+        Report.median(setNanos),
+        "insertMany",
+        Report.median(rawNanos),
+        Unit.MILLIS,
+        2);
   }
 
   private static double timed(RawHttp http, byte[] request, String what) {
@@ -497,12 +643,16 @@ final class HttpBench {
 
   /**
    * Both phases make the same adds to datasets of the same sizes: the single client takes the
-   * datasets in turn, the concurrent phase gives each dataset its own client. Only the
-   * parallelism differs, and each phase lasts long enough to outlast a GC pause.
+   * datasets in turn, the concurrent phase gives each dataset its own client. Only the parallelism
+   * differs, and each phase lasts long enough to outlast a GC pause.
    */
   private void concurrentUpserts(RawHttp http) throws Exception {
     int warmUpSeconds = Math.min(G_WARM_UP_SECONDS, scale.warmUpSeconds());
-    warmUp(http, "g", warmUpSeconds, number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
+    warmUp(
+        http,
+        "g",
+        warmUpSeconds,
+        number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
     List<Double> singleCpu = new ArrayList<>();
@@ -515,17 +665,39 @@ final class HttpBench {
       singleCpu.add(phases[0][1]);
       concurrentCpu.add(phases[1][1]);
     }
-    report.atLeast("g", scale.writers() + " clients adding " + scale.writerBatch() + " datapoints to "
-        + scale.writers() + " datasets: upserts/s", backend, Report.median(concurrent), "1 client, same adds",
-        Report.median(single), Unit.PER_SECOND, 1.6);
-    report.info("g′", "  the same: server CPU per upsert", backend, Report.median(concurrentCpu), "1 client",
-        Report.median(singleCpu), Unit.MICROS);
+    report.atLeast(
+        "g",
+        scale.writers()
+            + " clients adding "
+            + scale.writerBatch()
+            + " datapoints to "
+            + scale.writers()
+            + " datasets: upserts/s",
+        backend,
+        Report.median(concurrent),
+        "1 client, same adds",
+        Report.median(single),
+        Unit.PER_SECOND,
+        1.6);
+    report.info(
+        "g′",
+        "  the same: server CPU per upsert",
+        backend,
+        Report.median(concurrentCpu),
+        "1 client",
+        Report.median(singleCpu),
+        Unit.MICROS);
   }
 
-  /** Both phases on fresh datasets: {single client, one client per dataset}, each {upserts/s, CPU/upsert}. */
-  private double[][] concurrencyRound(RawHttp http, String name, boolean singleFirst) throws Exception {
+  /**
+   * Both phases on fresh datasets: {single client, one client per dataset}, each {upserts/s,
+   * CPU/upsert}.
+   */
+  private double[][] concurrencyRound(RawHttp http, String name, boolean singleFirst)
+      throws Exception {
     List<List<Grown>> oneClient = List.of(writerDatasets(http, name + "-one"));
-    List<List<Grown>> clientEach = writerDatasets(http, name + "-each").stream().map(List::of).toList();
+    List<List<Grown>> clientEach =
+        writerDatasets(http, name + "-each").stream().map(List::of).toList();
     if (singleFirst) {
       double[] one = writeAll(http, oneClient);
       return new double[][] {one, writeAll(http, clientEach)};
@@ -535,20 +707,26 @@ final class HttpBench {
   }
 
   /**
-   * Runs {@code round} until the server's JIT compilers work less than {@link #JIT_QUIET} of
-   * a round, or for {@code maxSeconds}: while they compile they take a core
-   * from whatever is measured, and on 2 cores that skews every throughput ratio. The server
-   * holds much code (HTTP, JSON, driver, embedded database), so settling takes a minute.
+   * Runs {@code round} until the server's JIT compilers work less than {@link #JIT_QUIET} of a
+   * round, or for {@code maxSeconds}: while they compile they take a core from whatever is
+   * measured, and on 2 cores that skews every throughput ratio. The server holds much code (HTTP,
+   * JSON, driver, embedded database), so settling takes a minute.
    */
-  private void warmUp(RawHttp http, String figure, int maxSeconds, WarmUpRound round) throws Exception {
+  private void warmUp(RawHttp http, String figure, int maxSeconds, WarmUpRound round)
+      throws Exception {
     long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
     for (int warmup = 1; ; warmup++) {
       long jitBefore = jitMillis(http);
       long started = System.nanoTime();
       round.run(warmup);
       double jitShare = (jitMillis(http) - jitBefore) / ((System.nanoTime() - started) / 1e6);
-      progress.accept(String.format(Locale.ROOT, "%s: warm-up round %d, JIT compilers busy %.0f%% of it", figure,
-          warmup, 100 * jitShare));
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "%s: warm-up round %d, JIT compilers busy %.0f%% of it",
+              figure,
+              warmup,
+              100 * jitShare));
       if (jitShare < JIT_QUIET || System.nanoTime() > deadline) {
         return;
       }
@@ -568,8 +746,8 @@ final class HttpBench {
   }
 
   /**
-   * Upserts per second and server CPU per upsert when each client, all at once, makes
-   * {@link BenchScale#writerAdds()} adds to each of its datasets, taking them in turn.
+   * Upserts per second and server CPU per upsert when each client, all at once, makes {@link
+   * BenchScale#writerAdds()} adds to each of its datasets, taking them in turn.
    */
   private double[] writeAll(RawHttp http, List<List<Grown>> datasetsByClient) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(datasetsByClient.size());
@@ -582,21 +760,23 @@ final class HttpBench {
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < scale.writerAdds(); i++) {
           for (Grown dataset : datasets) {
-            requests.add(RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.writerBatch())));
+            requests.add(
+                RawHttp.request("POST", "/v5/datasets", dataset.nextAdd(scale.writerBatch())));
           }
         }
         adds += requests.size();
-        Callable<Long> writer = () -> {
-          try (RawHttp connection = new RawHttp(port)) {
-            connection.get("/healthz").requireOk("healthz");
-            ready.countDown();
-            go.await();
-            for (byte[] request : requests) {
-              connection.send(request).requireOk("add");
-            }
-            return System.nanoTime();
-          }
-        };
+        Callable<Long> writer =
+            () -> {
+              try (RawHttp connection = new RawHttp(port)) {
+                connection.get("/healthz").requireOk("healthz");
+                ready.countDown();
+                go.await();
+                for (byte[] request : requests) {
+                  connection.send(request).requireOk("add");
+                }
+                return System.nanoTime();
+              }
+            };
         finished.add(pool.submit(writer));
       }
       ready.await();
@@ -618,13 +798,17 @@ final class HttpBench {
 
   private static String latestVersion(RawHttp http, String datasetId) {
     return json(http.get("/v5/datasets/" + datasetId + "/versions").requireOk("versions"))
-        .get("records").get(0).get("version_id").asText();
+        .get("records")
+        .get(0)
+        .get("version_id")
+        .asText();
   }
 
   private static void expectCount(JsonNode dataset, long expected) {
     long actual = dataset.path("datapoints_count").asLong(-1);
     if (actual != expected) {
-      throw new AssertionError("expected " + expected + " datapoints, the server reports " + actual);
+      throw new AssertionError(
+          "expected " + expected + " datapoints, the server reports " + actual);
     }
   }
 

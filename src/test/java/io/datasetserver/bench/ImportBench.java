@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Figures i and i′: {@code make import} (the command, both passes, over HTTP) of one dataset of
- * 10 versions × {@link BenchScale#setSize()} datapoints versus upserting the same 10 versions
- * with {@code set}; and the server's live heap while importing one of 100 such versions, which
- * must not grow with the dataset.
+ * Figures i and i′: {@code make import} (the command, both passes, over HTTP) of one dataset of 10
+ * versions × {@link BenchScale#setSize()} datapoints versus upserting the same 10 versions with
+ * {@code set}; and the server's live heap while importing one of 100 such versions, which must not
+ * grow with the dataset.
  */
 final class ImportBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,13 @@ final class ImportBench {
   private final Path workDir;
   private final Consumer<String> progress;
 
-  ImportBench(BenchScale scale, int port, String backend, Report report, Path workDir, Consumer<String> progress) {
+  ImportBench(
+      BenchScale scale,
+      int port,
+      String backend,
+      Report report,
+      Path workDir,
+      Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
     this.backend = backend;
@@ -50,10 +56,14 @@ final class ImportBench {
       return;
     }
     try (RawHttp http = new RawHttp(port)) {
-      progress.accept("i: import of " + VERSIONS + " versions × " + HttpBench.count(scale.setSize()));
+      progress.accept(
+          "i: import of " + VERSIONS + " versions × " + HttpBench.count(scale.setSize()));
       importTime(http);
-      progress.accept("i′: server heap while importing " + HEAP_VERSIONS + " versions × "
-          + HttpBench.count(scale.setSize()));
+      progress.accept(
+          "i′: server heap while importing "
+              + HEAP_VERSIONS
+              + " versions × "
+              + HttpBench.count(scale.setSize()));
       importHeap(http);
     } catch (Exception | AssertionError e) {
       progress.accept("i FAILED: " + e);
@@ -69,8 +79,12 @@ final class ImportBench {
       Path export = write(tag, VERSIONS);
       List<byte[]> sets = new ArrayList<>();
       for (int v = 0; v < VERSIONS; v++) {
-        sets.add(RawHttp.request("POST", "/v5/datasets", Datapoints.upsert("bench/set-" + tag, "set",
-            Datapoints.array(tag, first(v), scale.setSize()))));
+        sets.add(
+            RawHttp.request(
+                "POST",
+                "/v5/datasets",
+                Datapoints.upsert(
+                    "bench/set-" + tag, "set", Datapoints.array(tag, first(v), scale.setSize()))));
       }
       // Alternate which goes first so that neither always meets the other's leftovers.
       boolean importFirst = round % 2 == 0;
@@ -79,7 +93,8 @@ final class ImportBench {
       Importer.Summary summary = importer().run(export);
       double importTime = System.nanoTime() - start;
       if (summary.imported() != 1) {
-        throw new AssertionError("import did not import the dataset: " + summary.line() + " " + summary.notes());
+        throw new AssertionError(
+            "import did not import the dataset: " + summary.line() + " " + summary.notes());
       }
       if (importFirst) {
         setTime = sets(http, sets);
@@ -90,8 +105,15 @@ final class ImportBench {
       }
       delete(export);
     }
-    report.atMost("i", "make import of " + VERSIONS + " versions × " + HttpBench.count(scale.setSize()), backend,
-        Report.median(importNanos), "set of the same", Report.median(setNanos), Unit.MILLIS, 3);
+    report.atMost(
+        "i",
+        "make import of " + VERSIONS + " versions × " + HttpBench.count(scale.setSize()),
+        backend,
+        Report.median(importNanos),
+        "set of the same",
+        Report.median(setNanos),
+        Unit.MILLIS,
+        3);
   }
 
   private void importHeap(RawHttp http) throws Exception {
@@ -99,16 +121,19 @@ final class ImportBench {
     double idle = usedHeap(http);
     AtomicLong peak = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
-    Thread sampler = new Thread(() -> {
-      try (RawHttp sampling = new RawHttp(port)) {
-        while (!done.get()) {
-          peak.accumulateAndGet((long) usedHeap(sampling), Math::max);
-          Thread.sleep(scale.pauseMillis() * 10L);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              try (RawHttp sampling = new RawHttp(port)) {
+                while (!done.get()) {
+                  peak.accumulateAndGet((long) usedHeap(sampling), Math::max);
+                  Thread.sleep(scale.pauseMillis() * 10L);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "heap-sampler");
     sampler.start();
     Importer.Summary summary;
     try {
@@ -118,14 +143,28 @@ final class ImportBench {
       sampler.join();
     }
     if (summary.imported() != 1) {
-      throw new AssertionError("import did not import the dataset: " + summary.line() + " " + summary.notes());
+      throw new AssertionError(
+          "import did not import the dataset: " + summary.line() + " " + summary.notes());
     }
     delete(export);
-    report.growthBelow("i′", "server live heap while importing " + HEAP_VERSIONS + " versions × "
-        + HttpBench.count(scale.setSize()), backend, peak.get(), "idle", idle, Unit.MEGABYTES, 64 << 20);
+    report.growthBelow(
+        "i′",
+        "server live heap while importing "
+            + HEAP_VERSIONS
+            + " versions × "
+            + HttpBench.count(scale.setSize()),
+        backend,
+        peak.get(),
+        "idle",
+        idle,
+        Unit.MEGABYTES,
+        64 << 20);
   }
 
-  /** Version {@code v} overlaps the previous one by nine tenths, as successive versions of a dataset do. */
+  /**
+   * Version {@code v} overlaps the previous one by nine tenths, as successive versions of a dataset
+   * do.
+   */
   private int first(int v) {
     return v * Math.max(1, scale.setSize() / 10);
   }
@@ -139,7 +178,8 @@ final class ImportBench {
   }
 
   private Importer importer() {
-    return new Importer(new ApiClient("http://127.0.0.1:" + port, RawHttp.API_KEY),
+    return new Importer(
+        new ApiClient("http://127.0.0.1:" + port, RawHttp.API_KEY),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
@@ -151,7 +191,10 @@ final class ImportBench {
     }
   }
 
-  /** An export folder holding one dataset of {@code versions} versions of {@code setSize} datapoints each. */
+  /**
+   * An export folder holding one dataset of {@code versions} versions of {@code setSize} datapoints
+   * each.
+   */
   private Path write(String tag, int versions) throws IOException {
     Path export = Files.createDirectories(workDir.resolve(tag));
     String id = "ds_" + Integer.toHexString(tag.hashCode()) + "Bench" + System.nanoTime() % 100_000;
@@ -159,9 +202,22 @@ final class ImportBench {
     Files.createDirectories(dir.resolve("versions"));
     for (int v = 0; v < versions; v++) {
       String versionId = "dsv_" + id.substring(3) + "v" + v;
-      String version = "{\"id\":\"" + id + "\",\"path\":\"bench/" + tag + "\",\"type\":\"dataset\",\"version_id\":\""
-          + versionId + "\",\"datapoints_count\":" + scale.setSize() + ",\"created_at\":\"2025-01-01T00:00:"
-          + String.format("%02d", v % 60) + "." + String.format("%03d", v) + "Z\",\"attributes\":{\"v\":" + v + "}}";
+      String version =
+          "{\"id\":\""
+              + id
+              + "\",\"path\":\"bench/"
+              + tag
+              + "\",\"type\":\"dataset\",\"version_id\":\""
+              + versionId
+              + "\",\"datapoints_count\":"
+              + scale.setSize()
+              + ",\"created_at\":\"2025-01-01T00:00:"
+              + String.format("%02d", v % 60)
+              + "."
+              + String.format("%03d", v)
+              + "Z\",\"attributes\":{\"v\":"
+              + v
+              + "}}";
       Files.writeString(dir.resolve("versions").resolve(versionId), version);
       if (v == 0) {
         Files.writeString(dir.resolve("file.json"), version);

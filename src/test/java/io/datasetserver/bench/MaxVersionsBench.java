@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Figure h: the largest dataset the design allows, {@link Limits#MAX_VERSIONS} versions, each
- * with a 255-character name and an inline description, so its document is near the largest
- * the limits allow. Reports the p50 of a plain GET and of an {@code add} of one datapoint there,
- * each beside the same at 10 versions. The dataset is built up to the cap minus the timed adds,
- * which then take it to the cap; one more add must answer 409. Tiny runs use
- * {@code -Dbench.versions} (default 30) versions instead, and skip the 409 check.
+ * Figure h: the largest dataset the design allows, {@link Limits#MAX_VERSIONS} versions, each with
+ * a 255-character name and an inline description, so its document is near the largest the limits
+ * allow. Reports the p50 of a plain GET and of an {@code add} of one datapoint there, each beside
+ * the same at 10 versions. The dataset is built up to the cap minus the timed adds, which then take
+ * it to the cap; one more add must answer 409. Tiny runs use {@code -Dbench.versions} (default 30)
+ * versions instead, and skip the 409 check.
  */
 final class MaxVersionsBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,13 +31,16 @@ final class MaxVersionsBench {
   private final Consumer<String> progress;
   private final int versions;
 
-  MaxVersionsBench(BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+  MaxVersionsBench(
+      BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
     this.backend = backend;
     this.report = report;
     this.progress = progress;
-    this.versions = Integer.getInteger("bench.versions", scale.name().equals("tiny") ? 30 : Limits.MAX_VERSIONS);
+    this.versions =
+        Integer.getInteger(
+            "bench.versions", scale.name().equals("tiny") ? 30 : Limits.MAX_VERSIONS);
   }
 
   void run() {
@@ -72,14 +75,31 @@ final class MaxVersionsBench {
       if (versions == Limits.MAX_VERSIONS) {
         int status = http.post("/v5/datasets", large.nextAdd()).status();
         if (status != 409) {
-          throw new AssertionError("an add beyond " + versions + " versions answered " + status + ", not 409");
+          throw new AssertionError(
+              "an add beyond " + versions + " versions answered " + status + ", not 409");
         }
       }
-      String what = "at " + HttpBench.count(versions) + " versions" + (versions == Limits.MAX_VERSIONS ? " (the cap)" : "");
-      report.info("h", "p50 GET /v5/datasets/{id} " + what, backend, Report.median(getLargeP50),
-          "at " + SMALL, Report.median(getSmallP50), Unit.MILLIS);
-      report.info("h′", "p50 add of 1 datapoint " + what, backend, Report.median(addLargeP50),
-          "at " + SMALL, Report.median(addSmallP50), Unit.MILLIS);
+      String what =
+          "at "
+              + HttpBench.count(versions)
+              + " versions"
+              + (versions == Limits.MAX_VERSIONS ? " (the cap)" : "");
+      report.info(
+          "h",
+          "p50 GET /v5/datasets/{id} " + what,
+          backend,
+          Report.median(getLargeP50),
+          "at " + SMALL,
+          Report.median(getSmallP50),
+          Unit.MILLIS);
+      report.info(
+          "h′",
+          "p50 add of 1 datapoint " + what,
+          backend,
+          Report.median(addLargeP50),
+          "at " + SMALL,
+          Report.median(addSmallP50),
+          Unit.MILLIS);
     } catch (Exception | AssertionError e) {
       progress.accept("h FAILED: " + e);
       report.failed("h", "largest dataset", backend, e.getClass().getSimpleName());
@@ -99,9 +119,16 @@ final class MaxVersionsBench {
     /** An add of one new datapoint, naming the version with 255 characters and describing it. */
     byte[] nextAdd() {
       String number = String.format("%08d", next);
-      ObjectNode body = JSON.createObjectNode().put("path", path).put("action", "add")
-          .put("version_name", number + "-" + "n".repeat(Limits.MAX_VERSION_NAME - number.length() - 1))
-          .put("version_description", "Nightly evaluation run " + number + ": " + "d".repeat(200));
+      ObjectNode body =
+          JSON.createObjectNode()
+              .put("path", path)
+              .put("action", "add")
+              .put(
+                  "version_name",
+                  number + "-" + "n".repeat(Limits.MAX_VERSION_NAME - number.length() - 1))
+              .put(
+                  "version_description",
+                  "Nightly evaluation run " + number + ": " + "d".repeat(200));
       try {
         body.set("datapoints", JSON.readTree(Datapoints.array(path, next, 1)));
         next++;
@@ -115,7 +142,8 @@ final class MaxVersionsBench {
   private Grown build(RawHttp http, String path, int count) {
     Grown dataset = new Grown(path);
     for (int i = 0; i < count; i++) {
-      JsonNode version = json(http.post("/v5/datasets", dataset.nextAdd()).requireOk("add to " + path));
+      JsonNode version =
+          json(http.post("/v5/datasets", dataset.nextAdd()).requireOk("add to " + path));
       dataset.id = version.get("id").asText();
       if (i % 500 == 499) {
         progress.accept("h: " + path + " has " + (i + 1) + " versions");
@@ -124,12 +152,17 @@ final class MaxVersionsBench {
     return dataset;
   }
 
-  /** With {@code keepSize}, each timed add's version is deleted again (untimed) so the dataset keeps its size. */
+  /**
+   * With {@code keepSize}, each timed add's version is deleted again (untimed) so the dataset keeps
+   * its size.
+   */
   private double addP50(RawHttp http, Grown dataset, boolean keepSize) {
     double[] nanos = new double[scale.samples()];
     for (int i = 0; i < nanos.length; i++) {
-      nanos[i] = keepSize ? addAndDelete(http, dataset)
-          : timed(http, RawHttp.request("POST", "/v5/datasets", dataset.nextAdd()));
+      nanos[i] =
+          keepSize
+              ? addAndDelete(http, dataset)
+              : timed(http, RawHttp.request("POST", "/v5/datasets", dataset.nextAdd()));
     }
     return Report.median(nanos);
   }
@@ -141,10 +174,13 @@ final class MaxVersionsBench {
     RawHttp.Response response = http.send(add).requireOk("add");
     double nanos = System.nanoTime() - start;
     String versionId = json(response).get("version_id").asText();
-    RawHttp.Response deleted = http.send(RawHttp.request("DELETE",
-        "/v5/datasets/" + dataset.id + "/versions/" + versionId, null));
+    RawHttp.Response deleted =
+        http.send(
+            RawHttp.request(
+                "DELETE", "/v5/datasets/" + dataset.id + "/versions/" + versionId, null));
     if (deleted.status() != 204) {
-      throw new IllegalStateException("delete of version " + versionId + " answered " + deleted.status());
+      throw new IllegalStateException(
+          "delete of version " + versionId + " answered " + deleted.status());
     }
     return nanos;
   }

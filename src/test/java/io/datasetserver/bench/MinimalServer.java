@@ -39,15 +39,15 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The floor of figure c: the smallest program on the server's stack (Grizzly, Jersey, Jackson,
- * the driver, an embedded memory-backend mongo-java-server) that answers {@code GET
- * /v5/datasets/{id}} by reading one document by {@code _id} (figure c), and that streams every
- * datapoint document it holds with one {@code find()} (figure h). No filters, no keys, no
- * metrics, no access log: what the API costs beyond this is the API's own overhead.
+ * The floor of figure c: the smallest program on the server's stack (Grizzly, Jersey, Jackson, the
+ * driver, an embedded memory-backend mongo-java-server) that answers {@code GET /v5/datasets/{id}}
+ * by reading one document by {@code _id} (figure c), and that streams every datapoint document it
+ * holds with one {@code find()} (figure h). No filters, no keys, no metrics, no access log: what
+ * the API costs beyond this is the API's own overhead.
  *
- * <p>Run by {@link Bench} in a child JVM, like {@link BenchServer}; arguments: the port file.
- * The benchmark seeds it with a copy of the API's dataset document ({@code POST /seed}) and
- * with the same datapoints as the API's large version ({@code POST /seed/datapoints}).
+ * <p>Run by {@link Bench} in a child JVM, like {@link BenchServer}; arguments: the port file. The
+ * benchmark seeds it with a copy of the API's dataset document ({@code POST /seed}) and with the
+ * same datapoints as the API's large version ({@code POST /seed/datapoints}).
  */
 public final class MinimalServer {
   private MinimalServer() {}
@@ -67,12 +67,16 @@ public final class MinimalServer {
       return document == null ? Response.status(404).build() : Response.ok(document).build();
     }
 
-    /** Floor of figure h: every datapoint document read with one {@code find()}, written out as a JSON array. */
+    /**
+     * Floor of figure h: every datapoint document read with one {@code find()}, written out as a
+     * JSON array.
+     */
     @GET
     @Path("floor/datapoints")
     public StreamingOutput allDatapoints() {
       return out -> {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer writer =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write('[');
         boolean first = true;
         for (Document datapoint : datapoints.find()) {
@@ -87,26 +91,37 @@ public final class MinimalServer {
       };
     }
 
-    /** Stores a JSON array of datapoints as documents shaped like the server's: {@code {_id, c: json}}. */
+    /**
+     * Stores a JSON array of datapoints as documents shaped like the server's: {@code {_id, c:
+     * json}}.
+     */
     @POST
     @Path("seed/datapoints")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> seedDatapoints(byte[] body) throws IOException {
       List<Document> documents = new ArrayList<>();
       for (JsonNode datapoint : JSON.readTree(body)) {
-        documents.add(new Document("_id", "dp_" + SEEDED.incrementAndGet()).append("c", datapoint.toString()));
+        documents.add(
+            new Document("_id", "dp_" + SEEDED.incrementAndGet())
+                .append("c", datapoint.toString()));
       }
       datapoints.insertMany(documents);
       return Map.of("seeded", documents.size());
     }
 
-    /** The same measurements as {@code BenchmarkResource.cpu}, so figure c′ compares like with like. */
+    /**
+     * The same measurements as {@code BenchmarkResource.cpu}, so figure c′ compares like with like.
+     */
     @GET
     @Path("bench/cpu")
     public Map<String, Object> cpu() {
-      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      return Map.of("nanos", os.getProcessCpuTime(),
-          "jit_millis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+      var os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      return Map.of(
+          "nanos",
+          os.getProcessCpuTime(),
+          "jit_millis",
+          ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     }
 
     @POST
@@ -114,7 +129,8 @@ public final class MinimalServer {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> seed(String json) {
       Document document = Document.parse(json);
-      datasets.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+      datasets.replaceOne(
+          Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
       return Map.of("seeded", document.get("_id"));
     }
   }
@@ -122,15 +138,19 @@ public final class MinimalServer {
   public static void main(String[] args) throws Exception {
     java.nio.file.Path portFile = java.nio.file.Path.of(args[0]);
     MongoServer mongo = new MongoServer(new MemoryBackend());
-    mongo.bind(new InetSocketAddress("127.0.0.1", 0), 1, Runtime.getRuntime().availableProcessors());
-    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())) {
+    mongo.bind(
+        new InetSocketAddress("127.0.0.1", 0), 1, Runtime.getRuntime().availableProcessors());
+    try (MongoClient client =
+        MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())) {
       Resource.datasets = client.getDatabase("minimal").getCollection("datasets");
       Resource.datapoints = client.getDatabase("minimal").getCollection("datapoints");
-      ResourceConfig application = new ResourceConfig()
-          .register(new JacksonJsonProvider(new ObjectMapper()))
-          .register(Resource.class)
-          .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-      HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application);
+      ResourceConfig application =
+          new ResourceConfig()
+              .register(new JacksonJsonProvider(new ObjectMapper()))
+              .register(Resource.class)
+              .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+      HttpServer http =
+          GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application);
       int port = http.getListeners().iterator().next().getPort();
       java.nio.file.Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
       Files.writeString(partial, String.valueOf(port), StandardCharsets.US_ASCII);

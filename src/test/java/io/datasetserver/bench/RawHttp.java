@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A minimal keep-alive HTTP/1.1 client over one socket: the load driver's own cost stays
- * small next to the server's (it shares the machine's two cores with it), and a body can be
- * read at the caller's pace, which figure f needs to catch the server mid-response.
- * Java's {@code HttpClient} is not used: its per-request overhead is several times this one's.
+ * A minimal keep-alive HTTP/1.1 client over one socket: the load driver's own cost stays small next
+ * to the server's (it shares the machine's two cores with it), and a body can be read at the
+ * caller's pace, which figure f needs to catch the server mid-response. Java's {@code HttpClient}
+ * is not used: its per-request overhead is several times this one's.
  */
 final class RawHttp implements Closeable {
   static final String API_KEY = "hl_dev_local_development_key";
@@ -38,8 +38,14 @@ final class RawHttp implements Closeable {
 
     Response requireOk(String what) {
       if (status != 200) {
-        throw new IllegalStateException(what + " answered " + status + ": "
-            + (body.length > 500 ? new String(body, 0, 500, StandardCharsets.UTF_8) + "…" : text()));
+        throw new IllegalStateException(
+            what
+                + " answered "
+                + status
+                + ": "
+                + (body.length > 500
+                    ? new String(body, 0, 500, StandardCharsets.UTF_8) + "…"
+                    : text()));
       }
       return this;
     }
@@ -47,12 +53,20 @@ final class RawHttp implements Closeable {
 
   /** A request's bytes, built once and sent many times. */
   static byte[] request(String method, String target, byte[] body) {
-    StringBuilder head = new StringBuilder(128)
-        .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-        .append("Host: 127.0.0.1\r\n")
-        .append("X-API-KEY: ").append(API_KEY).append("\r\n");
+    StringBuilder head =
+        new StringBuilder(128)
+            .append(method)
+            .append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1\r\n")
+            .append("X-API-KEY: ")
+            .append(API_KEY)
+            .append("\r\n");
     if (body != null) {
-      head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+      head.append("Content-Type: application/json\r\nContent-Length: ")
+          .append(body.length)
+          .append("\r\n");
     }
     head.append("\r\n");
     byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
@@ -76,7 +90,8 @@ final class RawHttp implements Closeable {
   /** Sends a prepared request and reads the whole response. */
   Response send(byte[] request) {
     try (Body body = open(request)) {
-      ByteArrayOutputStream content = new ByteArrayOutputStream(Math.max(256, (int) Math.min(body.declaredLength, 1 << 24)));
+      ByteArrayOutputStream content =
+          new ByteArrayOutputStream(Math.max(256, (int) Math.min(body.declaredLength, 1 << 24)));
       body.transferTo(content);
       return new Response(body.status, content.toByteArray());
     } catch (IOException e) {
@@ -146,7 +161,7 @@ final class RawHttp implements Closeable {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
         case "connection" -> close = value.equalsIgnoreCase("close");
-        default -> { }
+        default -> {}
       }
     }
     if (status == 204 || status == 304) {

@@ -10,7 +10,12 @@ import java.util.Locale;
 final class Report {
   /** How a figure is printed. */
   enum Unit {
-    MILLIS("ms", 1e-6), MICROS("µs", 1e-3), PER_SECOND("/s", 1), BYTES("B", 1), MEGABYTES("MB", 1.0 / (1 << 20)), NANOS("ns/op", 1);
+    MILLIS("ms", 1e-6),
+    MICROS("µs", 1e-3),
+    PER_SECOND("/s", 1),
+    BYTES("B", 1),
+    MEGABYTES("MB", 1.0 / (1 << 20)),
+    NANOS("ns/op", 1);
 
     final String suffix;
     final double scale;
@@ -22,53 +27,125 @@ final class Report {
 
     String format(double raw) {
       double value = raw * scale;
-      String number = Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
-          : String.format(Locale.ROOT, "%.2f", value);
+      String number =
+          Math.abs(value) >= 100
+              ? String.format(Locale.ROOT, "%,.0f", value)
+              : String.format(Locale.ROOT, "%.2f", value);
       return number + " " + suffix;
     }
   }
 
-  record Row(String id, String figure, String backend, String measured, String baseline, String ratio, String target,
-      String result, boolean produced) {}
+  record Row(
+      String id,
+      String figure,
+      String backend,
+      String measured,
+      String baseline,
+      String ratio,
+      String target,
+      String result,
+      boolean produced) {}
 
   private final List<Row> rows = new ArrayList<>();
 
   /** measured / baseline must be at most {@code limit}. */
-  void atMost(String id, String figure, String backend, double measured, String baselineName, double baseline,
-      Unit unit, double limit) {
-    ratio(id, figure, backend, measured, baselineName, baseline, unit, "≤ " + times(limit), r -> r <= limit);
+  void atMost(
+      String id,
+      String figure,
+      String backend,
+      double measured,
+      String baselineName,
+      double baseline,
+      Unit unit,
+      double limit) {
+    ratio(
+        id,
+        figure,
+        backend,
+        measured,
+        baselineName,
+        baseline,
+        unit,
+        "≤ " + times(limit),
+        r -> r <= limit);
   }
 
   /** measured / baseline must be at least {@code limit}. */
-  void atLeast(String id, String figure, String backend, double measured, String baselineName, double baseline,
-      Unit unit, double limit) {
+  void atLeast(
+      String id,
+      String figure,
+      String backend,
+      double measured,
+      String baselineName,
+      double baseline,
+      Unit unit,
+      double limit) {
     String target = limit < 1.5 ? "≥ " + Math.round(limit * 100) + "%" : "≥ " + times(limit);
     ratio(id, figure, backend, measured, baselineName, baseline, unit, target, r -> r >= limit);
   }
 
   /** Informational: a ratio without a target. */
-  void info(String id, String figure, String backend, double measured, String baselineName, double baseline,
+  void info(
+      String id,
+      String figure,
+      String backend,
+      double measured,
+      String baselineName,
+      double baseline,
       Unit unit) {
     ratio(id, figure, backend, measured, baselineName, baseline, unit, "—", r -> true);
   }
 
   /** measured - baseline must be below {@code limit} (same unit as the values). */
-  void growthBelow(String id, String figure, String backend, double measured, String baselineName, double baseline,
-      Unit unit, double limit) {
+  void growthBelow(
+      String id,
+      String figure,
+      String backend,
+      double measured,
+      String baselineName,
+      double baseline,
+      Unit unit,
+      double limit) {
     double growth = measured - baseline;
-    boolean produced = Double.isFinite(measured) && Double.isFinite(baseline) && measured > 0 && baseline > 0;
-    rows.add(new Row(id, figure, backend, unit.format(measured), baselineName + " " + unit.format(baseline),
-        (growth < 0 ? "-" : "+") + unit.format(Math.abs(growth)), "< " + unit.format(limit).replace(".00", ""),
-        !produced ? "NONE" : growth < limit ? "PASS" : "MISS", produced));
+    boolean produced =
+        Double.isFinite(measured) && Double.isFinite(baseline) && measured > 0 && baseline > 0;
+    rows.add(
+        new Row(
+            id,
+            figure,
+            backend,
+            unit.format(measured),
+            baselineName + " " + unit.format(baseline),
+            (growth < 0 ? "-" : "+") + unit.format(Math.abs(growth)),
+            "< " + unit.format(limit).replace(".00", ""),
+            !produced ? "NONE" : growth < limit ? "PASS" : "MISS",
+            produced));
   }
 
-  private void ratio(String id, String figure, String backend, double measured, String baselineName, double baseline,
-      Unit unit, String target, java.util.function.DoublePredicate pass) {
+  private void ratio(
+      String id,
+      String figure,
+      String backend,
+      double measured,
+      String baselineName,
+      double baseline,
+      Unit unit,
+      String target,
+      java.util.function.DoublePredicate pass) {
     double ratio = measured / baseline;
     boolean produced = Double.isFinite(ratio) && measured > 0 && baseline > 0;
     String shown = target.contains("%") ? Math.round(ratio * 100) + "%" : times(ratio);
-    rows.add(new Row(id, figure, backend, unit.format(measured), baselineName + " " + unit.format(baseline), shown,
-        target, !produced ? "NONE" : target.equals("—") ? "info" : pass.test(ratio) ? "PASS" : "MISS", produced));
+    rows.add(
+        new Row(
+            id,
+            figure,
+            backend,
+            unit.format(measured),
+            baselineName + " " + unit.format(baseline),
+            shown,
+            target,
+            !produced ? "NONE" : target.equals("—") ? "info" : pass.test(ratio) ? "PASS" : "MISS",
+            produced));
   }
 
   private static String times(double ratio) {
@@ -85,12 +162,23 @@ final class Report {
   }
 
   void print(PrintStream out, String title) {
-    String[] header = {"#", "figure", "backend", "measured", "baseline", "ratio", "target", "result"};
+    String[] header = {
+      "#", "figure", "backend", "measured", "baseline", "ratio", "target", "result"
+    };
     List<String[]> cells = new ArrayList<>();
     cells.add(header);
     for (Row row : rows) {
-      cells.add(new String[] {row.id(), row.figure(), row.backend(), row.measured(), row.baseline(), row.ratio(),
-          row.target(), row.result()});
+      cells.add(
+          new String[] {
+            row.id(),
+            row.figure(),
+            row.backend(),
+            row.measured(),
+            row.baseline(),
+            row.ratio(),
+            row.target(),
+            row.result()
+          });
     }
     int[] widths = new int[header.length];
     for (String[] line : cells) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link BenchServer} (or the {@link MinimalServer} baseline) in a child JVM on this JVM's
- * class path; its output goes to a log file.
+ * A {@link BenchServer} (or the {@link MinimalServer} baseline) in a child JVM on this JVM's class
+ * path; its output goes to a log file.
  */
 final class ServerProcess implements AutoCloseable {
   /** Heap of the server JVM: fixed, so heap figures compare like with like. */
@@ -36,13 +36,17 @@ final class ServerProcess implements AutoCloseable {
     return start(BenchServer.class, List.of(dataDir), workDir, label, jvmOptions);
   }
 
-  /** The {@link MinimalServer} that figure c measures the API against, with the same JVM options. */
-  static ServerProcess startMinimal(Path workDir, List<String> jvmOptions) throws IOException, InterruptedException {
+  /**
+   * The {@link MinimalServer} that figure c measures the API against, with the same JVM options.
+   */
+  static ServerProcess startMinimal(Path workDir, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     return start(MinimalServer.class, List.of(), workDir, "minimal", jvmOptions);
   }
 
-  private static ServerProcess start(Class<?> main, List<String> args, Path workDir, String label,
-      List<String> jvmOptions) throws IOException, InterruptedException {
+  private static ServerProcess start(
+      Class<?> main, List<String> args, Path workDir, String label, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     Path portFile = workDir.resolve(label + ".port");
     Path log = workDir.resolve(label + "-server.log");
     Files.deleteIfExists(portFile);
@@ -57,15 +61,14 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
     command.add(portFile.toString());
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(portFile)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
-        throw new IllegalStateException(main.getSimpleName() + " did not start; see " + log + ":\n" + tail(log));
+        throw new IllegalStateException(
+            main.getSimpleName() + " did not start; see " + log + ":\n" + tail(log));
       }
       Thread.sleep(50);
     }

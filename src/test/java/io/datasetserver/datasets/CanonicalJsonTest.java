@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CanonicalJsonTest {
   /** Reads floats as BigDecimal, as the server's mapper does. */
-  private static final ObjectMapper EXACT = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper EXACT =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
   /** Reads floats as doubles, Jackson's default. */
   private static final ObjectMapper DOUBLES = new ObjectMapper();
 
@@ -36,7 +37,8 @@ class CanonicalJsonTest {
 
   @Test
   void keyOrderDoesNotChangeTheForm() {
-    assertThat(canonical("{\"q\": \"x\", \"lang\": \"en\"}")).isEqualTo(canonical("{\"lang\":\"en\",\"q\":\"x\"}"));
+    assertThat(canonical("{\"q\": \"x\", \"lang\": \"en\"}"))
+        .isEqualTo(canonical("{\"lang\":\"en\",\"q\":\"x\"}"));
   }
 
   @Test
@@ -47,7 +49,8 @@ class CanonicalJsonTest {
 
   @Test
   void writesNoWhitespaceOutsideStrings() {
-    assertThat(canonical(" { \"a\" : [ 1 , \"b c\" ] ,\n \"d\" : null } ")).isEqualTo("{\"a\":[1,\"b c\"],\"d\":null}");
+    assertThat(canonical(" { \"a\" : [ 1 , \"b c\" ] ,\n \"d\" : null } "))
+        .isEqualTo("{\"a\":[1,\"b c\"],\"d\":null}");
   }
 
   @Test
@@ -56,15 +59,27 @@ class CanonicalJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "1.0|1", "1.50|1.5", "100.0|100", "1e2|100", "0.10|0.1", "-2.500|-2.5", "0|0", "-7|-7",
-      "123456789012345678901234567890|123456789012345678901234567890"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1.0|1",
+        "1.50|1.5",
+        "100.0|100",
+        "1e2|100",
+        "0.10|0.1",
+        "-2.500|-2.5",
+        "0|0",
+        "-7|-7",
+        "123456789012345678901234567890|123456789012345678901234567890"
+      })
   void writesNumbersInTheirShortestExactForm(String spelled, String expected) {
     assertThat(canonical(spelled)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"1|1.0", "100|1e2", "0.5|5e-1", "12.5|12.50", "-3|-3.000"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"1|1.0", "100|1e2", "0.5|5e-1", "12.5|12.50", "-3|-3.000"})
   void equalNumbersHaveOneForm(String one, String other) {
     assertThat(canonical(one)).isEqualTo(canonical(other));
   }
@@ -73,7 +88,8 @@ class CanonicalJsonTest {
   void largeIntegersEqualTheirExponentSpelling() {
     BigInteger tenToThe40 = BigInteger.TEN.pow(40);
     String asInteger = CanonicalJson.write(JsonNodeFactory.instance.numberNode(tenToThe40));
-    String asDecimal = CanonicalJson.write(JsonNodeFactory.instance.numberNode(new BigDecimal("1E+40")));
+    String asDecimal =
+        CanonicalJson.write(JsonNodeFactory.instance.numberNode(new BigDecimal("1E+40")));
     assertThat(asDecimal).isEqualTo(asInteger);
     assertThat(canonical("1e40")).isEqualTo(canonical(tenToThe40.toString()));
   }
@@ -81,7 +97,8 @@ class CanonicalJsonTest {
   @Test
   void doublesAndExactDecimalsOfTheSameValueHaveOneForm() throws Exception {
     for (String number : new String[] {"0.1", "1.5", "100.0", "2.50", "-0.25"}) {
-      assertThat(CanonicalJson.write(DOUBLES.readTree(number))).as(number)
+      assertThat(CanonicalJson.write(DOUBLES.readTree(number)))
+          .as(number)
           .isEqualTo(CanonicalJson.write(EXACT.readTree(number)));
     }
   }
@@ -96,8 +113,9 @@ class CanonicalJsonTest {
 
   @Test
   void outputIsJsonThatReadsBackAsTheSameValue() throws Exception {
-    String json = "{\"text\": \"quote \\\" backslash \\\\ newline \\n tab \\t unicode é ☃ \\u0001\","
-        + " \"nested\": {\"list\": [1, 2.5, {\"k\": [true, null]}]}}";
+    String json =
+        "{\"text\": \"quote \\\" backslash \\\\ newline \\n tab \\t unicode é ☃ \\u0001\","
+            + " \"nested\": {\"list\": [1, 2.5, {\"k\": [true, null]}]}}";
     JsonNode original = EXACT.readTree(json);
     JsonNode roundTripped = EXACT.readTree(CanonicalJson.write(original));
     assertThat(roundTripped).isEqualTo(original);
@@ -105,6 +123,7 @@ class CanonicalJsonTest {
 
   @Test
   void sortsKeysByCharacterNotByInsertion() {
-    assertThat(canonical("{\"b\":1,\"B\":2,\"a\":3,\"_\":4}")).isEqualTo("{\"B\":2,\"_\":4,\"a\":3,\"b\":1}");
+    assertThat(canonical("{\"b\":1,\"B\":2,\"a\":3,\"_\":4}"))
+        .isEqualTo("{\"B\":2,\"_\":4,\"a\":3,\"b\":1}");
   }
 }

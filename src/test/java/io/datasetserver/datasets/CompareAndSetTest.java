@@ -19,7 +19,9 @@ class CompareAndSetTest {
   @Test
   void anAttemptThatLostTheRaceRunsAgainUntilItWins() {
     AtomicInteger attempts = new AtomicInteger();
-    String result = compareAndSet.retry(() -> attempts.incrementAndGet() < 4 ? Optional.empty() : Optional.of("won"));
+    String result =
+        compareAndSet.retry(
+            () -> attempts.incrementAndGet() < 4 ? Optional.empty() : Optional.of("won"));
     assertThat(result).isEqualTo("won");
     assertThat(attempts).hasValue(4);
   }
@@ -27,11 +29,15 @@ class CompareAndSetTest {
   @Test
   void onceTheBudgetHasPassedOnTheClockTheWriteIsUnavailable() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> compareAndSet.retry(() -> {
-      attempts.incrementAndGet();
-      clock.advance(Duration.ofSeconds(2));
-      return Optional.empty();
-    })).isInstanceOf(DatasetsException.Unavailable.class);
+    assertThatThrownBy(
+            () ->
+                compareAndSet.retry(
+                    () -> {
+                      attempts.incrementAndGet();
+                      clock.advance(Duration.ofSeconds(2));
+                      return Optional.empty();
+                    }))
+        .isInstanceOf(DatasetsException.Unavailable.class);
     // Lost at 2 s and 4 s with time left; lost at 6 s with the 5 s budget spent.
     assertThat(attempts).hasValue(3);
   }
@@ -39,10 +45,14 @@ class CompareAndSetTest {
   @Test
   void anErrorOfAnAttemptEndsTheRetry() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> compareAndSet.retry(() -> {
-      attempts.incrementAndGet();
-      throw new DatasetsException.Conflict("taken");
-    })).isInstanceOf(DatasetsException.Conflict.class);
+    assertThatThrownBy(
+            () ->
+                compareAndSet.retry(
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new DatasetsException.Conflict("taken");
+                    }))
+        .isInstanceOf(DatasetsException.Conflict.class);
     assertThat(attempts).hasValue(1);
   }
 

@@ -22,26 +22,31 @@ class CsvRowsTest {
 
   @Test
   void everyOtherColumnIsAStringInput() {
-    assertThat(rows("question,context\nwhat,first\nwhy,second\n")).containsExactly(
-        json("{\"inputs\": {\"question\": \"what\", \"context\": \"first\"}}"),
-        json("{\"inputs\": {\"question\": \"why\", \"context\": \"second\"}}"));
+    assertThat(rows("question,context\nwhat,first\nwhy,second\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"question\": \"what\", \"context\": \"first\"}}"),
+            json("{\"inputs\": {\"question\": \"why\", \"context\": \"second\"}}"));
   }
 
   @Test
   void cellsThatLookLikeJsonStayTextInInputs() {
-    assertThat(rows("n,flag,obj\n42,true,\"{\"\"a\"\": 1}\"\n")).containsExactly(
-        json("{\"inputs\": {\"n\": \"42\", \"flag\": \"true\", \"obj\": \"{\\\"a\\\": 1}\"}}"));
+    assertThat(rows("n,flag,obj\n42,true,\"{\"\"a\"\": 1}\"\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"n\": \"42\", \"flag\": \"true\", \"obj\": \"{\\\"a\\\": 1}\"}}"));
   }
 
   @Test
   void emptyInputCellsAreKeptAsEmptyStrings() {
-    assertThat(rows("a,b,c\nx,,\n")).containsExactly(json("{\"inputs\": {\"a\": \"x\", \"b\": \"\", \"c\": \"\"}}"));
+    assertThat(rows("a,b,c\nx,,\n"))
+        .containsExactly(json("{\"inputs\": {\"a\": \"x\", \"b\": \"\", \"c\": \"\"}}"));
   }
 
   @Test
   void headerNamesAreTakenExactly() {
-    assertThat(rows("Target,MESSAGES,Target.x, q \nt,m,x,v\n")).containsExactly(
-        json("{\"inputs\": {\"Target\": \"t\", \"MESSAGES\": \"m\", \"Target.x\": \"x\", \" q \": \"v\"}}"));
+    assertThat(rows("Target,MESSAGES,Target.x, q \nt,m,x,v\n"))
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"Target\": \"t\", \"MESSAGES\": \"m\", \"Target.x\": \"x\", \" q \": \"v\"}}"));
   }
 
   // ---- target ----
@@ -49,29 +54,35 @@ class CsvRowsTest {
   @Test
   void targetTextBecomesTheOutput() {
     assertThat(rows("q,target\nhi,hello there\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello there\"}}"));
   }
 
   @Test
   void targetJsonObjectIsTheTarget() {
-    assertThat(rows("q,target\nhi,\"{\"\"answer\"\": 42, \"\"none\"\": null, \"\"nested\"\": {\"\"x\"\": [1]}}\"\n"))
-        .containsExactly(json(
-            "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"none\": null, \"nested\": {\"x\": [1]}}}"));
+    assertThat(
+            rows(
+                "q,target\nhi,\"{\"\"answer\"\": 42, \"\"none\"\": null, \"\"nested\"\": {\"\"x\"\": [1]}}\"\n"))
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 42, \"none\": null, \"nested\": {\"x\": [1]}}}"));
   }
 
   @Test
   void targetJsonThatIsNotAnObjectIsTheOutputText() {
-    assertThat(rows("q,target\na,42\nb,\"[1, 2]\"\nc,null\nd,\"\"\"quoted\"\"\"\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"a\"}, \"target\": {\"output\": \"42\"}}"),
-        json("{\"inputs\": {\"q\": \"b\"}, \"target\": {\"output\": \"[1, 2]\"}}"),
-        json("{\"inputs\": {\"q\": \"c\"}, \"target\": {\"output\": \"null\"}}"),
-        json("{\"inputs\": {\"q\": \"d\"}, \"target\": {\"output\": \"\\\"quoted\\\"\"}}"));
+    assertThat(rows("q,target\na,42\nb,\"[1, 2]\"\nc,null\nd,\"\"\"quoted\"\"\"\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"a\"}, \"target\": {\"output\": \"42\"}}"),
+            json("{\"inputs\": {\"q\": \"b\"}, \"target\": {\"output\": \"[1, 2]\"}}"),
+            json("{\"inputs\": {\"q\": \"c\"}, \"target\": {\"output\": \"null\"}}"),
+            json("{\"inputs\": {\"q\": \"d\"}, \"target\": {\"output\": \"\\\"quoted\\\"\"}}"));
   }
 
   @Test
   void malformedJsonObjectInTargetIsTheOutputText() {
     assertThat(rows("q,target\na,\"{\"\"broken\"\": \"\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"a\"}, \"target\": {\"output\": \"{\\\"broken\\\": \"}}"));
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"a\"}, \"target\": {\"output\": \"{\\\"broken\\\": \"}}"));
   }
 
   @Test
@@ -81,9 +92,13 @@ class CsvRowsTest {
 
   @Test
   void targetKeyCellsAreJsonWhenTheyParse() {
-    assertThat(rows("q,target.score,target.ok,target.gone,target.meta,target.list,target.quoted\n"
-        + "hi,0.5,true,null,\"{\"\"k\"\": 1}\",\"[1, \"\"x\"\"]\",\"\"\"text\"\"\"\n"))
-        .containsExactly(json("""
+    assertThat(
+            rows(
+                "q,target.score,target.ok,target.gone,target.meta,target.list,target.quoted\n"
+                    + "hi,0.5,true,null,\"{\"\"k\"\": 1}\",\"[1, \"\"x\"\"]\",\"\"\"text\"\"\"\n"))
+        .containsExactly(
+            json(
+                """
             {"inputs": {"q": "hi"},
              "target": {"score": 0.5, "ok": true, "gone": null, "meta": {"k": 1}, "list": [1, "x"], "quoted": "text"}}"""));
   }
@@ -91,39 +106,56 @@ class CsvRowsTest {
   @Test
   void targetKeyCellsThatAreNotJsonAreText() {
     assertThat(rows("q,target.label,target.half\nhi,good answer,\"{\"\"a\"\"\"\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"label\": \"good answer\", \"half\": \"{\\\"a\\\"\"}}"));
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"label\": \"good answer\", \"half\": \"{\\\"a\\\"\"}}"));
   }
 
   @Test
   void targetKeyCellsWithTextAfterTheJsonAreText() {
     assertThat(rows("q,target.score,target.flag\nhi,42 apples,true story\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": \"42 apples\", \"flag\": \"true story\"}}"));
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"score\": \"42 apples\", \"flag\": \"true story\"}}"));
   }
 
   @Test
   void targetObjectFollowedByTextIsTheOutputText() {
     assertThat(rows("q,target\nhi,\"{\"\"a\"\": 1} and more\"\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"{\\\"a\\\": 1} and more\"}}"));
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"{\\\"a\\\": 1} and more\"}}"));
   }
 
   @Test
   void decimalsInTargetCellsKeepEveryDigit() {
-    List<DatapointContent> rows = CsvRows.read(stream(
-        "q,target.score,target\nhi,0.12345678901234567890,\"{\"\"p\"\": 3.14159265358979323846}\"\n"), NO_LIMIT);
+    List<DatapointContent> rows =
+        CsvRows.read(
+            stream(
+                "q,target.score,target\nhi,0.12345678901234567890,\"{\"\"p\"\": 3.14159265358979323846}\"\n"),
+            NO_LIMIT);
 
-    assertThat(rows.get(0).canonicalJson()).contains("0.1234567890123456789").contains("3.14159265358979323846");
+    assertThat(rows.get(0).canonicalJson())
+        .contains("0.1234567890123456789")
+        .contains("3.14159265358979323846");
   }
 
   @Test
   void targetKeyColumnsApplyOverAJsonTargetAndWin() {
-    assertThat(rows("q,target.answer,target,target.extra\nhi,3,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",more\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
+    assertThat(
+            rows(
+                "q,target.answer,target,target.extra\nhi,3,\"{\"\"answer\"\": 1, \"\"keep\"\": 2}\",more\n"))
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"answer\": 3, \"keep\": 2, \"extra\": \"more\"}}"));
   }
 
   @Test
   void targetKeyColumnsApplyOverATextTarget() {
     assertThat(rows("q,target,target.score\nhi,hello,1\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
+        .containsExactly(
+            json(
+                "{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"output\": \"hello\", \"score\": 1}}"));
   }
 
   @Test
@@ -134,26 +166,32 @@ class CsvRowsTest {
 
   @Test
   void emptyTargetKeyCellSetsNothing() {
-    assertThat(rows("q,target,target.score\none,hello,\ntwo,,\nthree,\"{\"\"score\"\": 7}\",\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"one\"}, \"target\": {\"output\": \"hello\"}}"),
-        json("{\"inputs\": {\"q\": \"two\"}}"),
-        json("{\"inputs\": {\"q\": \"three\"}, \"target\": {\"score\": 7}}"));
+    assertThat(rows("q,target,target.score\none,hello,\ntwo,,\nthree,\"{\"\"score\"\": 7}\",\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"one\"}, \"target\": {\"output\": \"hello\"}}"),
+            json("{\"inputs\": {\"q\": \"two\"}}"),
+            json("{\"inputs\": {\"q\": \"three\"}, \"target\": {\"score\": 7}}"));
   }
 
   @Test
   void targetKeyColumnsAloneBuildATarget() {
     assertThat(rows("q,target.expected\nhi,bye\n"))
-        .containsExactly(json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"expected\": \"bye\"}}"));
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"hi\"}, \"target\": {\"expected\": \"bye\"}}"));
   }
 
   // ---- messages ----
 
   @Test
   void messagesColumnHoldsAJsonArrayOfChatMessages() {
-    assertThat(rows("q,messages\nhi,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"hello\"\"},"
-        + " {\"\"role\"\": \"\"assistant\"\", \"\"content\"\": null, \"\"tool_calls\"\": [{\"\"id\"\": \"\"c1\"\","
-        + " \"\"type\"\": \"\"function\"\", \"\"function\"\": {\"\"name\"\": \"\"f\"\", \"\"arguments\"\": \"\"{}\"\"}}]}]\"\n"))
-        .containsExactly(json("""
+    assertThat(
+            rows(
+                "q,messages\nhi,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"hello\"\"},"
+                    + " {\"\"role\"\": \"\"assistant\"\", \"\"content\"\": null, \"\"tool_calls\"\": [{\"\"id\"\": \"\"c1\"\","
+                    + " \"\"type\"\": \"\"function\"\", \"\"function\"\": {\"\"name\"\": \"\"f\"\", \"\"arguments\"\": \"\"{}\"\"}}]}]\"\n"))
+        .containsExactly(
+            json(
+                """
             {"inputs": {"q": "hi"},
              "messages": [{"role": "user", "content": "hello"},
                           {"role": "assistant",
@@ -167,14 +205,16 @@ class CsvRowsTest {
 
   @Test
   void invalidJsonInMessagesIsRejectedNamingTheRow() {
-    DatasetsException.Invalid invalid = invalid("q,messages\na,[]\nb,\"[{\"\"role\"\": \"\"user\"\"\"\n");
+    DatasetsException.Invalid invalid =
+        invalid("q,messages\na,[]\nb,\"[{\"\"role\"\": \"\"user\"\"\"\n");
 
     assertNamesRow(invalid, 2);
   }
 
   @Test
   void messagesThatAreNotAnArrayAreRejected() {
-    assertNamesRow(invalid("q,messages\na,\"{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"x\"\"}\"\n"), 1);
+    assertNamesRow(
+        invalid("q,messages\na,\"{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"x\"\"}\"\n"), 1);
     assertNamesRow(invalid("q,messages\na,hello\n"), 1);
   }
 
@@ -185,16 +225,20 @@ class CsvRowsTest {
 
   @Test
   void messagesWithAnUnknownRoleAreRejectedNamingTheRow() {
-    assertNamesRow(invalid("q,messages\na,\nb,\nc,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n"), 3);
+    assertNamesRow(
+        invalid(
+            "q,messages\na,\nb,\nc,\"[{\"\"role\"\": \"\"robot\"\", \"\"content\"\": \"\"x\"\"}]\"\n"),
+        3);
   }
 
   // ---- file format ----
 
   @Test
   void quotedFieldsKeepCommasNewlinesAndQuotes() {
-    assertThat(rows("q,notes\n\"a, b\",\"line one\r\nline two\"\n\"say \"\"hi\"\"\",plain\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"a, b\", \"notes\": \"line one\\r\\nline two\"}}"),
-        json("{\"inputs\": {\"q\": \"say \\\"hi\\\"\", \"notes\": \"plain\"}}"));
+    assertThat(rows("q,notes\n\"a, b\",\"line one\r\nline two\"\n\"say \"\"hi\"\"\",plain\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"a, b\", \"notes\": \"line one\\r\\nline two\"}}"),
+            json("{\"inputs\": {\"q\": \"say \\\"hi\\\"\", \"notes\": \"plain\"}}"));
   }
 
   @Test
@@ -211,39 +255,43 @@ class CsvRowsTest {
 
   @Test
   void crlfLineEndingsAreNotPartOfTheCells() {
-    assertThat(rows("q,r\r\none,1\r\ntwo,2\r\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"one\", \"r\": \"1\"}}"),
-        json("{\"inputs\": {\"q\": \"two\", \"r\": \"2\"}}"));
+    assertThat(rows("q,r\r\none,1\r\ntwo,2\r\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"one\", \"r\": \"1\"}}"),
+            json("{\"inputs\": {\"q\": \"two\", \"r\": \"2\"}}"));
   }
 
   @Test
   void emptyLinesAreSkipped() {
-    assertThat(rows("q,r\n\none,1\r\n\r\n\ntwo,2\n\n\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"one\", \"r\": \"1\"}}"),
-        json("{\"inputs\": {\"q\": \"two\", \"r\": \"2\"}}"));
+    assertThat(rows("q,r\n\none,1\r\n\r\n\ntwo,2\n\n\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"one\", \"r\": \"1\"}}"),
+            json("{\"inputs\": {\"q\": \"two\", \"r\": \"2\"}}"));
   }
 
   @Test
   void aLineOfSpacesIsARowNotABlankLine() {
-    assertThat(rows("q\none\n   \ntwo\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"one\"}}"),
-        json("{\"inputs\": {\"q\": \"   \"}}"),
-        json("{\"inputs\": {\"q\": \"two\"}}"));
+    assertThat(rows("q\none\n   \ntwo\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"one\"}}"),
+            json("{\"inputs\": {\"q\": \"   \"}}"),
+            json("{\"inputs\": {\"q\": \"two\"}}"));
   }
 
   @Test
   void lastRowWithoutANewlineIsRead() {
-    assertThat(rows("q\none\ntwo")).containsExactly(
-        json("{\"inputs\": {\"q\": \"one\"}}"),
-        json("{\"inputs\": {\"q\": \"two\"}}"));
+    assertThat(rows("q\none\ntwo"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"one\"}}"), json("{\"inputs\": {\"q\": \"two\"}}"));
   }
 
   @Test
   void rowsKeepTheFileOrderAndRepeats() {
-    assertThat(rows("q\nb\na\nb\n")).containsExactly(
-        json("{\"inputs\": {\"q\": \"b\"}}"),
-        json("{\"inputs\": {\"q\": \"a\"}}"),
-        json("{\"inputs\": {\"q\": \"b\"}}"));
+    assertThat(rows("q\nb\na\nb\n"))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"b\"}}"),
+            json("{\"inputs\": {\"q\": \"a\"}}"),
+            json("{\"inputs\": {\"q\": \"b\"}}"));
   }
 
   @Test
@@ -255,8 +303,11 @@ class CsvRowsTest {
   @Test
   void rowsWithTheSameContentAsAJsonDatapointAreTheSameDatapoint() {
     DatapointContent fromCsv = CsvRows.read(stream("q,target\nhi,yo\n"), NO_LIMIT).get(0);
-    DatapointContent fromJson = DatapointContent.from(json(
-        "{\"target\": {\"output\": \"yo\"}, \"inputs\": {\"q\": \"hi\"}, \"messages\": []}"), List.of("body"));
+    DatapointContent fromJson =
+        DatapointContent.from(
+            json(
+                "{\"target\": {\"output\": \"yo\"}, \"inputs\": {\"q\": \"hi\"}, \"messages\": []}"),
+            List.of("body"));
 
     assertThat(fromCsv).isEqualTo(fromJson);
   }
@@ -352,16 +403,23 @@ class CsvRowsTest {
     assertThat(invalid.errors().get(0).message()).contains("header row");
   }
 
-  /** A valid character whose bytes straddle the decoder's read buffer is read whole, wherever it falls. */
+  /**
+   * A valid character whose bytes straddle the decoder's read buffer is read whole, wherever it
+   * falls.
+   */
   @Test
   void multiByteCharacterAcrossTheReadBufferBoundaryIsAccepted() {
     for (int shift = 1; shift <= 3; shift++) {
       String filler = "y".repeat(StrictUtf8Reader.BUFFER_BYTES - "q\n".length() - shift);
-      byte[] file = ("q\n" + filler + "\u20AC\n" + filler + "\uD83D\uDE00\n").getBytes(StandardCharsets.UTF_8);
+      byte[] file =
+          ("q\n" + filler + "\u20AC\n" + filler + "\uD83D\uDE00\n")
+              .getBytes(StandardCharsets.UTF_8);
 
-      assertThat(rows(file)).as("shift %d", shift).containsExactly(
-          json("{\"inputs\": {\"q\": \"" + filler + "\u20AC\"}}"),
-          json("{\"inputs\": {\"q\": \"" + filler + "\uD83D\uDE00\"}}"));
+      assertThat(rows(file))
+          .as("shift %d", shift)
+          .containsExactly(
+              json("{\"inputs\": {\"q\": \"" + filler + "\u20AC\"}}"),
+              json("{\"inputs\": {\"q\": \"" + filler + "\uD83D\uDE00\"}}"));
     }
   }
 
@@ -379,16 +437,20 @@ class CsvRowsTest {
   @Test
   void validFileReadOneByteAtATimeIsAccepted() {
     byte[] file = "q\ncaf\u00e9\n\u20AC\n\uD83D\uDE00\n".getBytes(StandardCharsets.UTF_8);
-    InputStream trickle = new ByteArrayInputStream(file) {
-      @Override
-      public synchronized int read(byte[] buffer, int offset, int length) {
-        return super.read(buffer, offset, Math.min(length, 1));
-      }
-    };
+    InputStream trickle =
+        new ByteArrayInputStream(file) {
+          @Override
+          public synchronized int read(byte[] buffer, int offset, int length) {
+            return super.read(buffer, offset, Math.min(length, 1));
+          }
+        };
 
-    assertThat(CsvRows.read(trickle, NO_LIMIT)).extracting(d -> json(d.canonicalJson())).containsExactly(
-        json("{\"inputs\": {\"q\": \"caf\u00e9\"}}"), json("{\"inputs\": {\"q\": \"\u20AC\"}}"),
-        json("{\"inputs\": {\"q\": \"\uD83D\uDE00\"}}"));
+    assertThat(CsvRows.read(trickle, NO_LIMIT))
+        .extracting(d -> json(d.canonicalJson()))
+        .containsExactly(
+            json("{\"inputs\": {\"q\": \"caf\u00e9\"}}"),
+            json("{\"inputs\": {\"q\": \"\u20AC\"}}"),
+            json("{\"inputs\": {\"q\": \"\uD83D\uDE00\"}}"));
   }
 
   @Test
@@ -396,8 +458,11 @@ class CsvRowsTest {
     byte[] file = ("q\n" + "y".repeat(98) + "\n").getBytes(StandardCharsets.UTF_8);
     assertThat(file).hasSize(101);
 
-    assertThat(catchThrowableOfType(DatasetsException.TooLarge.class,
-        () -> CsvRows.read(new ByteArrayInputStream(file), 100))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                DatasetsException.TooLarge.class,
+                () -> CsvRows.read(new ByteArrayInputStream(file), 100)))
+        .isNotNull();
   }
 
   @Test
@@ -424,7 +489,9 @@ class CsvRowsTest {
   }
 
   private static List<JsonNode> rows(byte[] csv) {
-    return CsvRows.read(new ByteArrayInputStream(csv), NO_LIMIT).stream().map(d -> json(d.canonicalJson())).toList();
+    return CsvRows.read(new ByteArrayInputStream(csv), NO_LIMIT).stream()
+        .map(d -> json(d.canonicalJson()))
+        .toList();
   }
 
   /** Rejected as not UTF-8, naming exactly this data row. */
@@ -442,9 +509,13 @@ class CsvRowsTest {
   }
 
   private static DatasetsException.Invalid invalid(byte[] csv) {
-    DatasetsException.Invalid invalid = catchThrowableOfType(DatasetsException.Invalid.class,
-        () -> CsvRows.read(new ByteArrayInputStream(csv), NO_LIMIT));
-    assertThat(invalid).as("CSV should be rejected: %s", new String(csv, StandardCharsets.UTF_8)).isNotNull();
+    DatasetsException.Invalid invalid =
+        catchThrowableOfType(
+            DatasetsException.Invalid.class,
+            () -> CsvRows.read(new ByteArrayInputStream(csv), NO_LIMIT));
+    assertThat(invalid)
+        .as("CSV should be rejected: %s", new String(csv, StandardCharsets.UTF_8))
+        .isNotNull();
     return invalid;
   }
 

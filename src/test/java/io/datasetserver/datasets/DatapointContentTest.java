@@ -1,7 +1,6 @@
 package io.datasetserver.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatapointContentTest {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
   private static final List<Object> AT = List.of("body", "datapoints", 3);
 
   private static DatapointContent content(String json) {
@@ -48,16 +47,23 @@ class DatapointContentTest {
 
   @Test
   void objectKeyOrderIsIgnored() {
-    assertThat(content("{\"inputs\": {\"a\": \"1\", \"b\": \"2\"}, \"target\": {\"x\": {\"p\": 1, \"q\": 2}}}"))
-        .isEqualTo(content("{\"target\": {\"x\": {\"q\": 2, \"p\": 1}}, \"inputs\": {\"b\": \"2\", \"a\": \"1\"}}"));
+    assertThat(
+            content(
+                "{\"inputs\": {\"a\": \"1\", \"b\": \"2\"}, \"target\": {\"x\": {\"p\": 1, \"q\": 2}}}"))
+        .isEqualTo(
+            content(
+                "{\"target\": {\"x\": {\"q\": 2, \"p\": 1}}, \"inputs\": {\"b\": \"2\", \"a\": \"1\"}}"));
   }
 
   @Test
   void aMissingFieldEqualsAnEmptyOne() {
     DatapointContent plain = content("{\"inputs\": {\"q\": \"x\"}}");
-    assertThat(content("{\"inputs\": {\"q\": \"x\"}, \"messages\": [], \"target\": {}}")).isEqualTo(plain);
-    assertThat(content("{\"inputs\": {\"q\": \"x\"}, \"messages\": null, \"target\": null}")).isEqualTo(plain);
-    assertThat(content("{}")).isEqualTo(content("{\"inputs\": {}, \"messages\": [], \"target\": {}}"));
+    assertThat(content("{\"inputs\": {\"q\": \"x\"}, \"messages\": [], \"target\": {}}"))
+        .isEqualTo(plain);
+    assertThat(content("{\"inputs\": {\"q\": \"x\"}, \"messages\": null, \"target\": null}"))
+        .isEqualTo(plain);
+    assertThat(content("{}"))
+        .isEqualTo(content("{\"inputs\": {}, \"messages\": [], \"target\": {}}"));
   }
 
   @Test
@@ -66,32 +72,39 @@ class DatapointContentTest {
     String second = "{\"role\": \"assistant\", \"content\": \"two\"}";
     assertThat(content("{\"messages\": [" + first + "," + second + "]}"))
         .isNotEqualTo(content("{\"messages\": [" + second + "," + first + "]}"));
-    assertThat(content("{\"target\": {\"l\": [1, 2]}}")).isNotEqualTo(content("{\"target\": {\"l\": [2, 1]}}"));
+    assertThat(content("{\"target\": {\"l\": [1, 2]}}"))
+        .isNotEqualTo(content("{\"target\": {\"l\": [2, 1]}}"));
   }
 
   @Test
   void differentValuesAreDifferentContent() {
-    assertThat(content("{\"inputs\": {\"q\": \"x\"}}")).isNotEqualTo(content("{\"inputs\": {\"q\": \"y\"}}"));
-    assertThat(content("{\"inputs\": {\"q\": \"x\"}}")).isNotEqualTo(content("{\"target\": {\"q\": \"x\"}}"));
+    assertThat(content("{\"inputs\": {\"q\": \"x\"}}"))
+        .isNotEqualTo(content("{\"inputs\": {\"q\": \"y\"}}"));
+    assertThat(content("{\"inputs\": {\"q\": \"x\"}}"))
+        .isNotEqualTo(content("{\"target\": {\"q\": \"x\"}}"));
     assertThat(content("{\"inputs\": {\"q\": \"x\"}}"))
         .isNotEqualTo(content("{\"inputs\": {\"q\": \"x\", \"_dedupe_id\": \"2\"}}"));
   }
 
   @Test
   void nullFieldsOfAChatMessageCountAsAbsent() {
-    assertThat(content("{\"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"name\": null, \"tool_calls\": null}]}"))
+    assertThat(
+            content(
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"name\": null, \"tool_calls\": null}]}"))
         .isEqualTo(content("{\"messages\": [{\"content\": \"hi\", \"role\": \"user\"}]}"));
   }
 
   @Test
   void nullValuesInTargetAreKept() {
-    assertThat(content("{\"target\": {\"output\": null}}")).isNotEqualTo(content("{\"target\": {}}"));
+    assertThat(content("{\"target\": {\"output\": null}}"))
+        .isNotEqualTo(content("{\"target\": {}}"));
     assertThat(content("{\"target\": {\"output\": null}}").canonicalJson()).contains("null");
   }
 
   @Test
   void equalNumbersAreTheSameContent() {
-    assertThat(content("{\"target\": {\"score\": 1.0}}")).isEqualTo(content("{\"target\": {\"score\": 1}}"));
+    assertThat(content("{\"target\": {\"score\": 1.0}}"))
+        .isEqualTo(content("{\"target\": {\"score\": 1}}"));
   }
 
   @Test
@@ -108,7 +121,9 @@ class DatapointContentTest {
     String x = content("{\"inputs\": {\"q\": \"x\"}}").idIn("ds_a");
     String y = content("{\"inputs\": {\"q\": \"y\"}}").idIn("ds_a");
     String otherDataset = content("{\"inputs\": {\"q\": \"x\"}}").idIn("ds_b");
-    assertThat(x.substring(0, 11)).isEqualTo(y.substring(0, 11)).isNotEqualTo(otherDataset.substring(0, 11));
+    assertThat(x.substring(0, 11))
+        .isEqualTo(y.substring(0, 11))
+        .isNotEqualTo(otherDataset.substring(0, 11));
     assertThat(x.substring(11)).isNotEqualTo(y.substring(11));
   }
 
@@ -117,7 +132,8 @@ class DatapointContentTest {
   @ParameterizedTest
   @ValueSource(strings = {"1", "true", "null", "{\"a\": \"b\"}", "[\"a\"]", "1.5"})
   void nonStringInputValuesAreInvalidAtTheirKey(String value) {
-    assertThat(errorLocations("{\"inputs\": {\"ok\": \"fine\", \"q\": " + value + "}}")).containsExactly(at("inputs", "q"));
+    assertThat(errorLocations("{\"inputs\": {\"ok\": \"fine\", \"q\": " + value + "}}"))
+        .containsExactly(at("inputs", "q"));
   }
 
   @Test
@@ -133,57 +149,75 @@ class DatapointContentTest {
 
   @Test
   void messagesMustBeAListOfObjects() {
-    assertThat(errorLocations("{\"messages\": {\"role\": \"user\"}}")).containsExactly(at("messages"));
+    assertThat(errorLocations("{\"messages\": {\"role\": \"user\"}}"))
+        .containsExactly(at("messages"));
     assertThat(errorLocations("{\"messages\": [\"hello\"]}")).containsExactly(at("messages", 0));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"user", "assistant", "system", "tool", "developer"})
   void everyContractRoleIsAccepted(String role) {
-    assertThat(content("{\"messages\": [{\"role\": \"" + role + "\", \"content\": \"x\"}]}").canonicalJson())
+    assertThat(
+            content("{\"messages\": [{\"role\": \"" + role + "\", \"content\": \"x\"}]}")
+                .canonicalJson())
         .contains(role);
   }
 
   @Test
   void anUnknownRoleIsInvalid() {
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\"}, {\"role\": \"wizard\", \"content\": \"x\"}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\"}, {\"role\": \"wizard\", \"content\": \"x\"}]}"))
         .containsExactly(at("messages", 1, "role"));
   }
 
   @Test
   void aMissingRoleIsInvalid() {
-    assertThat(errorLocations("{\"messages\": [{\"content\": \"x\"}]}")).containsExactly(at("messages", 0, "role"));
+    assertThat(errorLocations("{\"messages\": [{\"content\": \"x\"}]}"))
+        .containsExactly(at("messages", 0, "role"));
     assertThat(errorLocations("{\"messages\": [{\"role\": null, \"content\": \"x\"}]}"))
         .containsExactly(at("messages", 0, "role"));
   }
 
   @Test
   void textAndImageContentPartsAreAccepted() {
-    DatapointContent parts = content("{\"messages\": [{\"role\": \"user\", \"content\": ["
-        + "{\"type\": \"text\", \"text\": \"what is this?\"},"
-        + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://x.example/a.png\", \"detail\": \"high\"}},"
-        + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://x.example/b.png\"}}]}]}");
+    DatapointContent parts =
+        content(
+            "{\"messages\": [{\"role\": \"user\", \"content\": ["
+                + "{\"type\": \"text\", \"text\": \"what is this?\"},"
+                + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://x.example/a.png\", \"detail\": \"high\"}},"
+                + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://x.example/b.png\"}}]}]}");
     assertThat(parts.canonicalJson()).contains("what is this?", "a.png", "b.png");
   }
 
   @Test
   void anUnknownContentPartTypeIsInvalid() {
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"audio\", \"audio\": \"x\"}]}]}"))
-        .singleElement().satisfies(location -> assertThat(location).startsWith(at("messages", 0, "content", 0).toArray()));
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"audio\", \"audio\": \"x\"}]}]}"))
+        .singleElement()
+        .satisfies(
+            location -> assertThat(location).startsWith(at("messages", 0, "content", 0).toArray()));
   }
 
   @Test
   void aTextPartNeedsText() {
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\"}]}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\"}]}]}"))
         .containsExactly(at("messages", 0, "content", 0, "text"));
   }
 
   @Test
   void anImagePartNeedsAUrlAndAKnownDetail() {
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\", \"image_url\": {}}]}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\", \"image_url\": {}}]}]}"))
         .containsExactly(at("messages", 0, "content", 0, "image_url", "url"));
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\","
-        + " \"image_url\": {\"url\": \"u\", \"detail\": \"medium\"}}]}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"image_url\","
+                    + " \"image_url\": {\"url\": \"u\", \"detail\": \"medium\"}}]}]}"))
         .containsExactly(at("messages", 0, "content", 0, "image_url", "detail"));
   }
 
@@ -191,18 +225,24 @@ class DatapointContentTest {
   void contentMustBeAStringOrAListOfParts() {
     assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": 42}]}"))
         .containsExactly(at("messages", 0, "content"));
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"user\", \"content\": {\"text\": \"x\"}}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"user\", \"content\": {\"text\": \"x\"}}]}"))
         .containsExactly(at("messages", 0, "content"));
   }
 
   @Test
   void toolCallsMustBeFunctionCalls() {
-    DatapointContent valid = content("{\"messages\": [{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"call_1\","
-        + " \"type\": \"function\", \"function\": {\"name\": \"lookup\", \"arguments\": \"{}\"}}]},"
-        + " {\"role\": \"tool\", \"tool_call_id\": \"call_1\", \"content\": \"42\"}]}");
+    DatapointContent valid =
+        content(
+            "{\"messages\": [{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"call_1\","
+                + " \"type\": \"function\", \"function\": {\"name\": \"lookup\", \"arguments\": \"{}\"}}]},"
+                + " {\"role\": \"tool\", \"tool_call_id\": \"call_1\", \"content\": \"42\"}]}");
     assertThat(valid.canonicalJson()).contains("lookup", "call_1");
-    assertThat(errorLocations("{\"messages\": [{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c\","
-        + " \"type\": \"retrieval\", \"function\": {\"name\": \"f\"}}]}]}"))
+    assertThat(
+            errorLocations(
+                "{\"messages\": [{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"c\","
+                    + " \"type\": \"retrieval\", \"function\": {\"name\": \"f\"}}]}]}"))
         .containsExactly(at("messages", 0, "tool_calls", 0, "type"));
   }
 

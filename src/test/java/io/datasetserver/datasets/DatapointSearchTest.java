@@ -25,7 +25,8 @@ class DatapointSearchTest {
 
   @Test
   void textFoundOnlyInAKeyOrARoleIsNoMatch() {
-    String content = "{\"inputs\":{\"refund\":\"no\"},\"messages\":[{\"content\":\"hi\",\"role\":\"assistant\"}]}";
+    String content =
+        "{\"inputs\":{\"refund\":\"no\"},\"messages\":[{\"content\":\"hi\",\"role\":\"assistant\"}]}";
     assertThat(matches("refund", content)).isFalse();
     assertThat(matches("assistant", content)).isFalse();
     assertThat(matches("HI", content)).isTrue();
@@ -41,8 +42,9 @@ class DatapointSearchTest {
 
   @Test
   void toolCallsAndImageUrlsAreNotMessageText() {
-    String content = "{\"messages\":[{\"content\":[{\"image_url\":{\"url\":\"http://x/cat.png\"},\"type\":\"image_url\"}],"
-        + "\"role\":\"user\",\"tool_calls\":[{\"function\":{\"arguments\":\"cat\",\"name\":\"f\"},\"id\":\"1\",\"type\":\"function\"}]}]}";
+    String content =
+        "{\"messages\":[{\"content\":[{\"image_url\":{\"url\":\"http://x/cat.png\"},\"type\":\"image_url\"}],"
+            + "\"role\":\"user\",\"tool_calls\":[{\"function\":{\"arguments\":\"cat\",\"name\":\"f\"},\"id\":\"1\",\"type\":\"function\"}]}]}";
     assertThat(matches("cat", content)).isFalse();
   }
 

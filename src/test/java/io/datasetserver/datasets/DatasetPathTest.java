@@ -12,7 +12,14 @@ class DatasetPathTest {
   private static final List<Object> LOCATION = List.of("body", "path");
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "evals/support/queries", "with space/and-dash_and.dot", "ünïcödé/日本語", "a/b/c/d/e/f"})
+  @ValueSource(
+      strings = {
+        "a",
+        "evals/support/queries",
+        "with space/and-dash_and.dot",
+        "ünïcödé/日本語",
+        "a/b/c/d/e/f"
+      })
   void acceptsSlashSeparatedNonEmptySegments(String value) {
     assertThat(DatasetPath.parse(value, LOCATION).value()).isEqualTo(value);
   }
@@ -24,15 +31,29 @@ class DatasetPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/", "/leading", "trailing/", "/both/", "empty//segment", "tab\there", "new\nline",
-      "nul\u0000byte", "del\u007fchar", "c1\u0085control"})
+  @ValueSource(
+      strings = {
+        "",
+        "/",
+        "/leading",
+        "trailing/",
+        "/both/",
+        "empty//segment",
+        "tab\there",
+        "new\nline",
+        "nul\u0000byte",
+        "del\u007fchar",
+        "c1\u0085control"
+      })
   void rejectsInvalidPathsWithTheGivenLocation(String value) {
     assertThatThrownBy(() -> DatasetPath.parse(value, LOCATION))
-        .isInstanceOfSatisfying(DatasetsException.Invalid.class, e -> {
-          assertThat(e.errors()).hasSize(1);
-          assertThat(e.errors().get(0).location()).isEqualTo(LOCATION);
-          assertThat(e.errors().get(0).message()).isNotBlank();
-        });
+        .isInstanceOfSatisfying(
+            DatasetsException.Invalid.class,
+            e -> {
+              assertThat(e.errors()).hasSize(1);
+              assertThat(e.errors().get(0).location()).isEqualTo(LOCATION);
+              assertThat(e.errors().get(0).message()).isNotBlank();
+            });
   }
 
   @Test
@@ -57,22 +78,28 @@ class DatasetPathTest {
 
   @Test
   void aDatasetLiesInEveryFolderFromTheRootDownToItsOwn() {
-    assertThat(new DatasetPath("evals/support/queries").folders()).containsExactly("", "evals", "evals/support");
+    assertThat(new DatasetPath("evals/support/queries").folders())
+        .containsExactly("", "evals", "evals/support");
     assertThat(new DatasetPath("queries").folders()).containsExactly("");
   }
 
   @Test
   void withNameReplacesOnlyTheLastSegment() {
-    assertThat(DatasetPath.parse("evals/support/queries", LOCATION).withName("answers", LOCATION).value())
+    assertThat(
+            DatasetPath.parse("evals/support/queries", LOCATION)
+                .withName("answers", LOCATION)
+                .value())
         .isEqualTo("evals/support/answers");
-    assertThat(DatasetPath.parse("queries", LOCATION).withName("answers", LOCATION).value()).isEqualTo("answers");
+    assertThat(DatasetPath.parse("queries", LOCATION).withName("answers", LOCATION).value())
+        .isEqualTo("answers");
   }
 
   @Test
   void withNameRejectsASlash() {
     List<Object> nameLocation = List.of("body", "name");
     assertThatThrownBy(() -> DatasetPath.parse("a/b", LOCATION).withName("c/d", nameLocation))
-        .isInstanceOfSatisfying(DatasetsException.Invalid.class,
+        .isInstanceOfSatisfying(
+            DatasetsException.Invalid.class,
             e -> assertThat(e.errors().get(0).location()).isEqualTo(nameLocation));
   }
 
@@ -87,7 +114,8 @@ class DatasetPathTest {
   @Test
   void withNameRejectsAResultLongerThan255Characters() {
     DatasetPath path = DatasetPath.parse("f/" + "x".repeat(253), LOCATION);
-    assertThatThrownBy(() -> path.withName("y".repeat(254), LOCATION)).isInstanceOf(DatasetsException.Invalid.class);
+    assertThatThrownBy(() -> path.withName("y".repeat(254), LOCATION))
+        .isInstanceOf(DatasetsException.Invalid.class);
   }
 
   @Test

@@ -26,13 +26,19 @@ class FoldersTest {
     assertThat(root.name()).isEmpty();
     assertThat(root.parentId()).isNull();
     assertThat(root.id()).isEqualTo(Ids.directoryId(ORG, ""));
-    assertThat(root.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")).isEqualTo(root.updatedAt());
+    assertThat(root.createdAt())
+        .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"))
+        .isEqualTo(root.updatedAt());
   }
 
   @Test
   void everyAncestorOfADatasetIsAFolderSortedByPath() {
-    Folders folders = Folders.of(ORG, List.of(dataset("b/c/d/x", T1, T1), dataset("a/y", T1, T1), dataset("z", T1, T1)));
-    assertThat(folders.all()).extracting(Folder::path).containsExactly("", "a", "b", "b/c", "b/c/d");
+    Folders folders =
+        Folders.of(
+            ORG, List.of(dataset("b/c/d/x", T1, T1), dataset("a/y", T1, T1), dataset("z", T1, T1)));
+    assertThat(folders.all())
+        .extracting(Folder::path)
+        .containsExactly("", "a", "b", "b/c", "b/c/d");
     Folder c = folders.byId(Ids.directoryId(ORG, "b/c")).orElseThrow();
     assertThat(c.name()).isEqualTo("c");
     assertThat(c.parentId()).isEqualTo(Ids.directoryId(ORG, "b"));
@@ -42,8 +48,9 @@ class FoldersTest {
 
   @Test
   void timestampsAreTheEarliestCreationAndLatestChangeBelow() {
-    Folders folders = Folders.of(ORG, List.of(
-        dataset("a/x", T2, T3), dataset("a/b/y", T1, T2), dataset("c/z", T3, T4)));
+    Folders folders =
+        Folders.of(
+            ORG, List.of(dataset("a/x", T2, T3), dataset("a/b/y", T1, T2), dataset("c/z", T3, T4)));
     Folder a = folders.byId(Ids.directoryId(ORG, "a")).orElseThrow();
     assertThat(a.createdAt()).isEqualTo(T1);
     assertThat(a.updatedAt()).isEqualTo(T3);
@@ -56,8 +63,13 @@ class FoldersTest {
 
   @Test
   void childrenAreTheDirectSubfoldersSortedByName() {
-    Folders folders = Folders.of(ORG, List.of(dataset("p/zed/x", T1, T1), dataset("p/alpha/deep/x", T1, T1),
-        dataset("p/file", T1, T1)));
+    Folders folders =
+        Folders.of(
+            ORG,
+            List.of(
+                dataset("p/zed/x", T1, T1),
+                dataset("p/alpha/deep/x", T1, T1),
+                dataset("p/file", T1, T1)));
     Folder p = folders.byId(Ids.directoryId(ORG, "p")).orElseThrow();
     assertThat(folders.children(p)).extracting(Folder::path).containsExactly("p/alpha", "p/zed");
     assertThat(folders.children(folders.root())).extracting(Folder::path).containsExactly("p");

@@ -44,7 +44,8 @@ class MembersHashTest {
 
   @Test
   void plusEqualsHashingTheUnion() {
-    assertThat(MembersHash.plus(MembersHash.of(ids(0, 30)), ids(30, 45))).isEqualTo(MembersHash.of(ids(0, 45)));
+    assertThat(MembersHash.plus(MembersHash.of(ids(0, 30)), ids(30, 45)))
+        .isEqualTo(MembersHash.of(ids(0, 45)));
   }
 
   @Test
@@ -52,14 +53,16 @@ class MembersHashTest {
     List<String> removed = List.of(id(3), id(17), id(29));
     List<String> left = new ArrayList<>(ids(0, 30));
     left.removeAll(removed);
-    assertThat(MembersHash.minus(MembersHash.of(ids(0, 30)), removed)).isEqualTo(MembersHash.of(left));
+    assertThat(MembersHash.minus(MembersHash.of(ids(0, 30)), removed))
+        .isEqualTo(MembersHash.of(left));
   }
 
   @Test
   void minusUndoesPlus() {
     String base = MembersHash.of(ids(0, 5));
     assertThat(MembersHash.minus(MembersHash.plus(base, ids(5, 9)), ids(5, 9))).isEqualTo(base);
-    assertThat(MembersHash.minus(MembersHash.of(ids(0, 5)), ids(0, 5))).isEqualTo(MembersHash.EMPTY);
+    assertThat(MembersHash.minus(MembersHash.of(ids(0, 5)), ids(0, 5)))
+        .isEqualTo(MembersHash.EMPTY);
   }
 
   @Test

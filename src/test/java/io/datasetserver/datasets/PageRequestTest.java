@@ -23,6 +23,7 @@ class PageRequestTest {
 
   @Test
   void offsetOfAHugePageDoesNotOverflow() {
-    assertThat(new PageRequest(Integer.MAX_VALUE, 1000).offset()).isEqualTo((Integer.MAX_VALUE - 1L) * 1000L);
+    assertThat(new PageRequest(Integer.MAX_VALUE, 1000).offset())
+        .isEqualTo((Integer.MAX_VALUE - 1L) * 1000L);
   }
 }

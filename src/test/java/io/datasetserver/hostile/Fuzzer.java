@@ -17,20 +17,25 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Turns a seed into a reproducible stream of hostile requests: a valid request to one of the
- * 13 endpoints of CONTRACT.md §3, then zero to three mutations of its path, query, headers,
- * JSON body, bytes, multipart framing or CSV file. Every choice comes from one {@link Random}
- * and never from what the server answered, so a seed always yields the same mutations (only
- * the server-generated ids in paths differ from run to run).
+ * Turns a seed into a reproducible stream of hostile requests: a valid request to one of the 13
+ * endpoints of CONTRACT.md §3, then zero to three mutations of its path, query, headers, JSON body,
+ * bytes, multipart framing or CSV file. Every choice comes from one {@link Random} and never from
+ * what the server answered, so a seed always yields the same mutations (only the server-generated
+ * ids in paths differ from run to run).
  */
 final class Fuzzer {
-  /** The live ids the requests aim at; refreshed by the test, never consulted for a random choice. */
+  /**
+   * The live ids the requests aim at; refreshed by the test, never consulted for a random choice.
+   */
   interface Targets {
     String datasetId();
 
     String datasetPath();
 
-    /** The first version (deployed to production), the second (deployed to staging), a third (not deployed). */
+    /**
+     * The first version (deployed to production), the second (deployed to staging), a third (not
+     * deployed).
+     */
     List<String> versionIds();
 
     /** A dataset of the fixture that a DELETE may remove. */
@@ -72,55 +77,231 @@ final class Fuzzer {
     }
   }
 
-  enum Body { NONE, JSON, MULTIPART }
+  enum Body {
+    NONE,
+    JSON,
+    MULTIPART
+  }
 
   /** A request ready to send, with what was done to it. */
   record Generated(int index, Endpoint endpoint, Wire.Request request, List<String> mutations) {
     String describe() {
       Wire.Request r = request;
-      String target = r.target().length() > 300 ? r.target().substring(0, 300) + "…(" + r.target().length() + " chars)"
-          : r.target();
-      return "#" + index + " " + endpoint + " " + r.method() + " " + target + (r.raw() ? " [raw socket]" : "")
-          + "\n    headers: " + shortened(r.headers())
-          + "\n    body: " + sketch(r.body())
-          + "\n    mutations: " + mutations;
+      String target =
+          r.target().length() > 300
+              ? r.target().substring(0, 300) + "…(" + r.target().length() + " chars)"
+              : r.target();
+      return "#"
+          + index
+          + " "
+          + endpoint
+          + " "
+          + r.method()
+          + " "
+          + target
+          + (r.raw() ? " [raw socket]" : "")
+          + "\n    headers: "
+          + shortened(r.headers())
+          + "\n    body: "
+          + sketch(r.body())
+          + "\n    mutations: "
+          + mutations;
     }
   }
 
   private static Map<String, String> shortened(Map<String, String> headers) {
     Map<String, String> shown = new LinkedHashMap<>();
-    headers.forEach((name, value) -> shown.put(name, value.length() > 100 ? value.substring(0, 60) + "…(" + value.length()
-        + " chars)" : value));
+    headers.forEach(
+        (name, value) ->
+            shown.put(
+                name,
+                value.length() > 100
+                    ? value.substring(0, 60) + "…(" + value.length() + " chars)"
+                    : value));
     return shown;
   }
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MIB = 1 << 20;
-  private static final String[] WORDS = {"alpha", "héllo", "日本語", "emoji 😀", "quote \"q\"", "back\\slash", "tab\there",
-      "new\nline", "", " ", "null", "0", "<script>", "'; DROP TABLE x; --", "\u202Eevil", "ﬀ"};
+  private static final String[] WORDS = {
+    "alpha",
+    "héllo",
+    "日本語",
+    "emoji 😀",
+    "quote \"q\"",
+    "back\\slash",
+    "tab\there",
+    "new\nline",
+    "",
+    " ",
+    "null",
+    "0",
+    "<script>",
+    "'; DROP TABLE x; --",
+    "\u202Eevil",
+    "ﬀ"
+  };
   private static final String[] ROLES = {"user", "assistant", "system", "tool", "developer"};
-  private static final String[] JUNK_BODIES = {"", "null", "[]", "{}", "true", "\"x\"", "0", "-1", "{", "}", "[", "]",
-      "{\"a\":}", "{\"a\"", "NaN", "Infinity", "{'path':'x'}", "// comment\n{}", "/* c */ {}", "{}{}", "{} trailing",
-      "[[[[", "\"\\ud800\"", "{\"\\u0000\":\"\\u0000\"}", "1e999999999", "{\"path\":\"x\",}", ",", "\u0000", "\uFEFF{}"};
-  private static final String[] CONTENT_TYPES = {null, "", "text/plain", "application/xml", "text/html",
-      "application/json; charset=ISO-8859-1", "application/json; charset=utf-16", "application/json; charset=bogus-charset",
-      "application/x-www-form-urlencoded", "multipart/form-data", "multipart/form-data; boundary=", "multipart/mixed; boundary=x",
-      "*/*", "application/*", "garbage", "application/json;;;", "APPLICATION/JSON", "application/merge-patch+json",
-      "text/csv", "application/json; boundary=x", "application/octet-stream", "a;;;==", "/", "application/", ";",
-      "application/json; charset=\"utf-8\"", "application/json, text/plain", "application/json; q=0.5"};
-  private static final String[] QUERY_VALUES = {"", "abc", "-1", "0", "1", "1.5", "1e3", "99999999999999999999",
-      "-99999999999999999999", "2147483648", "-2147483649", "%FF", "%00", "%2F", "%20", "+", "TRUE", "yes", "null",
-      "%E2%98%83", "%C0%AF", "%0A%0D", "1001", "1000", "%EF%BF%BD", "dsv_nope", "env_nope", "production", "staging", "live"};
-  private static final String[] QUERY_NAMES = {"page", "size", "name", "user_filter", "sort_by", "order", "version_id",
-      "environment", "include_datapoints", "action", "id", "x"};
-  private static final String[] ENUM_JUNK = {"SET", "append", "", "upsert", "set ", " set", "sét", "null", "0", "add\u0000",
-      "ROBOT", "robot", "audio", "ultra", "latest", "latest_savedx", "DESC", "Created_At", "random"};
-  private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "FOO", "get",
-      "PROPFIND", "M-SEARCH"};
-  private static final String[] KEYS = {null, "", "key_alpha_ad", "key_alpha_ada_", "KEY_ALPHA_ADA", "key_alpha_ada ",
-      " key_alpha_ada", "key_alpha_ada,key_beta_bob", Api.BETA, Api.ALPHA_ALAN,
-      "f1f16abf57e85579c31a9a3135f238a523410da9a1e306f2266a3b1015278b81", "Bearer key_alpha_ada", "null", "undefined",
-      "ключ", "\u00ff\u00fe"};
+  private static final String[] JUNK_BODIES = {
+    "",
+    "null",
+    "[]",
+    "{}",
+    "true",
+    "\"x\"",
+    "0",
+    "-1",
+    "{",
+    "}",
+    "[",
+    "]",
+    "{\"a\":}",
+    "{\"a\"",
+    "NaN",
+    "Infinity",
+    "{'path':'x'}",
+    "// comment\n{}",
+    "/* c */ {}",
+    "{}{}",
+    "{} trailing",
+    "[[[[",
+    "\"\\ud800\"",
+    "{\"\\u0000\":\"\\u0000\"}",
+    "1e999999999",
+    "{\"path\":\"x\",}",
+    ",",
+    "\u0000",
+    "\uFEFF{}"
+  };
+  private static final String[] CONTENT_TYPES = {
+    null,
+    "",
+    "text/plain",
+    "application/xml",
+    "text/html",
+    "application/json; charset=ISO-8859-1",
+    "application/json; charset=utf-16",
+    "application/json; charset=bogus-charset",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "multipart/form-data; boundary=",
+    "multipart/mixed; boundary=x",
+    "*/*",
+    "application/*",
+    "garbage",
+    "application/json;;;",
+    "APPLICATION/JSON",
+    "application/merge-patch+json",
+    "text/csv",
+    "application/json; boundary=x",
+    "application/octet-stream",
+    "a;;;==",
+    "/",
+    "application/",
+    ";",
+    "application/json; charset=\"utf-8\"",
+    "application/json, text/plain",
+    "application/json; q=0.5"
+  };
+  private static final String[] QUERY_VALUES = {
+    "",
+    "abc",
+    "-1",
+    "0",
+    "1",
+    "1.5",
+    "1e3",
+    "99999999999999999999",
+    "-99999999999999999999",
+    "2147483648",
+    "-2147483649",
+    "%FF",
+    "%00",
+    "%2F",
+    "%20",
+    "+",
+    "TRUE",
+    "yes",
+    "null",
+    "%E2%98%83",
+    "%C0%AF",
+    "%0A%0D",
+    "1001",
+    "1000",
+    "%EF%BF%BD",
+    "dsv_nope",
+    "env_nope",
+    "production",
+    "staging",
+    "live"
+  };
+  private static final String[] QUERY_NAMES = {
+    "page",
+    "size",
+    "name",
+    "user_filter",
+    "sort_by",
+    "order",
+    "version_id",
+    "environment",
+    "include_datapoints",
+    "action",
+    "id",
+    "x"
+  };
+  private static final String[] ENUM_JUNK = {
+    "SET",
+    "append",
+    "",
+    "upsert",
+    "set ",
+    " set",
+    "sét",
+    "null",
+    "0",
+    "add\u0000",
+    "ROBOT",
+    "robot",
+    "audio",
+    "ultra",
+    "latest",
+    "latest_savedx",
+    "DESC",
+    "Created_At",
+    "random"
+  };
+  private static final String[] METHODS = {
+    "GET",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "HEAD",
+    "OPTIONS",
+    "TRACE",
+    "FOO",
+    "get",
+    "PROPFIND",
+    "M-SEARCH"
+  };
+  private static final String[] KEYS = {
+    null,
+    "",
+    "key_alpha_ad",
+    "key_alpha_ada_",
+    "KEY_ALPHA_ADA",
+    "key_alpha_ada ",
+    " key_alpha_ada",
+    "key_alpha_ada,key_beta_bob",
+    Api.BETA,
+    Api.ALPHA_ALAN,
+    "f1f16abf57e85579c31a9a3135f238a523410da9a1e306f2266a3b1015278b81",
+    "Bearer key_alpha_ada",
+    "null",
+    "undefined",
+    "ключ",
+    "\u00ff\u00fe"
+  };
 
   private final Random random;
   private final Targets targets;
@@ -151,7 +332,9 @@ final class Fuzzer {
         case "{id}" -> draft.addId(targets.datasetId());
         case "{victim}" -> draft.addId(targets.victimId());
         case "{version}" -> draft.addId(versions.get(random.nextInt(versions.size())));
-        case "{environment}" -> draft.addId(pick(targets.productionEnvId(), targets.stagingEnvId(), "staging", "production"));
+        case "{environment}" ->
+            draft.addId(
+                pick(targets.productionEnvId(), targets.stagingEnvId(), "staging", "production"));
         default -> draft.segments.add(segment);
       }
     }
@@ -208,7 +391,8 @@ final class Fuzzer {
         ObjectNode body = NODES.objectNode();
         int kind = random.nextInt(4);
         if (kind == 0 || kind == 2) {
-          body.put("path", targets.scratchPrefix() + "/moved-" + random.nextInt(1000) + "/" + "fixture");
+          body.put(
+              "path", targets.scratchPrefix() + "/moved-" + random.nextInt(1000) + "/" + "fixture");
         }
         if (kind == 1 || kind == 2) {
           body.put("name", "renamed-" + random.nextInt(1000));
@@ -220,7 +404,8 @@ final class Fuzzer {
         maybeQuery(draft, "page", String.valueOf(1 + random.nextInt(3)));
         maybeQuery(draft, "size", String.valueOf(random.nextInt(100)));
       }
-      case LIST_VERSIONS -> maybeQuery(draft, "include_datapoints", pick("latest_saved", "latest_committed"));
+      case LIST_VERSIONS ->
+          maybeQuery(draft, "include_datapoints", pick("latest_saved", "latest_committed"));
       case UPDATE_VERSION -> {
         ObjectNode body = NODES.objectNode();
         if (random.nextBoolean()) {
@@ -245,7 +430,8 @@ final class Fuzzer {
       }
       case DEPLOY -> draft.query("version_id", versions.get(random.nextInt(versions.size())));
       default -> {
-        // DELETE_DATASET, DELETE_VERSION, UNDEPLOY, LIST_ENVIRONMENTS: the path is the whole request.
+        // DELETE_DATASET, DELETE_VERSION, UNDEPLOY, LIST_ENVIRONMENTS: the path is the whole
+        // request.
       }
     }
     return draft;
@@ -266,7 +452,8 @@ final class Fuzzer {
       ObjectNode inputs = datapoint.putObject("inputs");
       int n = 1 + random.nextInt(3);
       for (int i = 0; i < n; i++) {
-        inputs.put(pick("q", "question", "context", "_dedupe_id", "ключ"), word() + random.nextInt(1000));
+        inputs.put(
+            pick("q", "question", "context", "_dedupe_id", "ключ"), word() + random.nextInt(1000));
       }
     }
     if (random.nextInt(3) == 0) {
@@ -280,13 +467,23 @@ final class Fuzzer {
           ArrayNode parts = message.putArray("content");
           parts.addObject().put("type", "text").put("text", word());
           if (random.nextBoolean()) {
-            parts.addObject().put("type", "image_url").putObject("image_url")
-                .put("url", "https://example.com/" + random.nextInt(100) + ".png").put("detail", pick("high", "low", "auto"));
+            parts
+                .addObject()
+                .put("type", "image_url")
+                .putObject("image_url")
+                .put("url", "https://example.com/" + random.nextInt(100) + ".png")
+                .put("detail", pick("high", "low", "auto"));
           }
         }
         if (random.nextInt(5) == 0) {
-          message.putArray("tool_calls").addObject().put("id", "call_" + random.nextInt(100)).put("type", "function")
-              .putObject("function").put("name", "lookup").put("arguments", "{\"x\":1}");
+          message
+              .putArray("tool_calls")
+              .addObject()
+              .put("id", "call_" + random.nextInt(100))
+              .put("type", "function")
+              .putObject("function")
+              .put("name", "lookup")
+              .put("arguments", "{\"x\":1}");
         }
       }
     }
@@ -303,7 +500,10 @@ final class Fuzzer {
     return switch (kind) {
       case 0 -> TextNode.valueOf(word());
       case 1 -> NODES.numberNode(random.nextInt(2000) - 1000);
-      case 2 -> NODES.numberNode(new java.math.BigDecimal("0.1").multiply(java.math.BigDecimal.valueOf(random.nextInt(100))));
+      case 2 ->
+          NODES.numberNode(
+              new java.math.BigDecimal("0.1")
+                  .multiply(java.math.BigDecimal.valueOf(random.nextInt(100))));
       case 3 -> NODES.booleanNode(random.nextBoolean());
       case 4 -> NODES.nullNode();
       case 5 -> {
@@ -332,18 +532,26 @@ final class Fuzzer {
         columns.add(optional);
       }
     }
-    StringBuilder csv = new StringBuilder(String.join(",", columns)).append(random.nextBoolean() ? "\r\n" : "\n");
+    StringBuilder csv =
+        new StringBuilder(String.join(",", columns)).append(random.nextBoolean() ? "\r\n" : "\n");
     int rows = random.nextInt(4);
     for (int r = 0; r < rows; r++) {
       List<String> cells = new ArrayList<>();
       for (String column : columns) {
-        cells.add(csvCell(switch (column) {
-          case "target" -> random.nextBoolean() ? "{\"output\":\"" + random.nextInt(100) + "\"}" : word();
-          case "messages" -> random.nextBoolean() ? ""
-              : "[{\"role\":\"user\",\"content\":\"" + random.nextInt(100) + "\"}]";
-          case "target.score" -> String.valueOf(random.nextInt(10));
-          default -> word() + random.nextInt(1000);
-        }));
+        cells.add(
+            csvCell(
+                switch (column) {
+                  case "target" ->
+                      random.nextBoolean()
+                          ? "{\"output\":\"" + random.nextInt(100) + "\"}"
+                          : word();
+                  case "messages" ->
+                      random.nextBoolean()
+                          ? ""
+                          : "[{\"role\":\"user\",\"content\":\"" + random.nextInt(100) + "\"}]";
+                  case "target.score" -> String.valueOf(random.nextInt(10));
+                  default -> word() + random.nextInt(1000);
+                }));
       }
       csv.append(String.join(",", cells)).append('\n');
     }
@@ -351,7 +559,10 @@ final class Fuzzer {
   }
 
   private static String csvCell(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;
@@ -388,7 +599,11 @@ final class Fuzzer {
         key = "k".repeat(1 + random.nextInt(6000));
       }
       draft.key = key;
-      draft.note("api key " + (key == null ? "absent" : key.length() > 40 ? key.length() + " chars" : "'" + key + "'"));
+      draft.note(
+          "api key "
+              + (key == null
+                  ? "absent"
+                  : key.length() > 40 ? key.length() + " chars" : "'" + key + "'"));
     } else if (roll < 88) {
       mutateHeaders(draft);
     } else if (roll < 93) {
@@ -404,32 +619,33 @@ final class Fuzzer {
     int kind = random.nextInt(100);
     if (kind < 60 && !draft.idSlots.isEmpty()) {
       int slot = draft.idSlots.get(random.nextInt(draft.idSlots.size()));
-      String id = switch (random.nextInt(24)) {
-        case 0 -> "";
-        case 1 -> "nope";
-        case 2 -> "ds_" + base62(22);
-        case 3 -> "dsv_" + base62(22);
-        case 4 -> "env_" + base62(24);
-        case 5 -> "a%2Fb";
-        case 6 -> "%2F";
-        case 7 -> draft.segments.get(slot) + "%2F..%2F..%2Fhealthz";
-        case 8 -> "..";
-        case 9 -> "%2E%2E";
-        case 10 -> "x".repeat(100 + random.nextInt(5000));
-        case 11 -> random.nextInt(5) == 0 ? "y".repeat(20_000) : "ds_" + "z".repeat(1000);
-        case 12 -> "%E2%98%83%F0%9F%98%80";
-        case 13 -> "%00";
-        case 14 -> "%FF%FE";
-        case 15 -> "%C0%AF";
-        case 16 -> draft.segments.get(slot) + ";matrix=1";
-        case 17 -> draft.segments.get(slot) + "%3B";
-        case 18 -> "%20" + draft.segments.get(slot);
-        case 19 -> targets.foreignDatasetId();
-        case 20 -> targets.versionIds().get(0);
-        case 21 -> targets.productionEnvId();
-        case 22 -> draft.segments.get(slot).toUpperCase(java.util.Locale.ROOT);
-        default -> "%25" + draft.segments.get(slot);
-      };
+      String id =
+          switch (random.nextInt(24)) {
+            case 0 -> "";
+            case 1 -> "nope";
+            case 2 -> "ds_" + base62(22);
+            case 3 -> "dsv_" + base62(22);
+            case 4 -> "env_" + base62(24);
+            case 5 -> "a%2Fb";
+            case 6 -> "%2F";
+            case 7 -> draft.segments.get(slot) + "%2F..%2F..%2Fhealthz";
+            case 8 -> "..";
+            case 9 -> "%2E%2E";
+            case 10 -> "x".repeat(100 + random.nextInt(5000));
+            case 11 -> random.nextInt(5) == 0 ? "y".repeat(20_000) : "ds_" + "z".repeat(1000);
+            case 12 -> "%E2%98%83%F0%9F%98%80";
+            case 13 -> "%00";
+            case 14 -> "%FF%FE";
+            case 15 -> "%C0%AF";
+            case 16 -> draft.segments.get(slot) + ";matrix=1";
+            case 17 -> draft.segments.get(slot) + "%3B";
+            case 18 -> "%20" + draft.segments.get(slot);
+            case 19 -> targets.foreignDatasetId();
+            case 20 -> targets.versionIds().get(0);
+            case 21 -> targets.productionEnvId();
+            case 22 -> draft.segments.get(slot).toUpperCase(java.util.Locale.ROOT);
+            default -> "%25" + draft.segments.get(slot);
+          };
       draft.segments.set(slot, id);
       draft.note("path id " + (id.length() > 60 ? id.length() + " chars" : "'" + id + "'"));
       return;
@@ -478,15 +694,20 @@ final class Fuzzer {
     switch (random.nextInt(6)) {
       case 0, 1, 2 -> {
         String name = QUERY_NAMES[random.nextInt(QUERY_NAMES.length)];
-        String value = random.nextInt(3) == 0 ? ENUM_JUNK[random.nextInt(ENUM_JUNK.length)].replace(" ", "%20")
-            .replace("\u0000", "%00").replace("é", "%C3%A9")
-            : QUERY_VALUES[random.nextInt(QUERY_VALUES.length)];
+        String value =
+            random.nextInt(3) == 0
+                ? ENUM_JUNK[random.nextInt(ENUM_JUNK.length)]
+                    .replace(" ", "%20")
+                    .replace("\u0000", "%00")
+                    .replace("é", "%C3%A9")
+                : QUERY_VALUES[random.nextInt(QUERY_VALUES.length)];
         if (random.nextInt(15) == 0) {
           value = "v".repeat(1000 + random.nextInt(4000));
         }
         draft.query.removeIf(pair -> pair[0].equals(name));
         draft.query(name, value);
-        draft.note("query " + name + "=" + (value.length() > 40 ? value.length() + " chars" : value));
+        draft.note(
+            "query " + name + "=" + (value.length() > 40 ? value.length() + " chars" : value));
       }
       case 3 -> {
         draft.query("version_id", targets.versionIds().get(0));
@@ -500,7 +721,8 @@ final class Fuzzer {
         draft.note("repeated query " + name);
       }
       default -> {
-        draft.rawQuery = pick("&&&", "=", "page", "page=", "=1", "%", "a=%", "size=1&size", "?", "page=1#x");
+        draft.rawQuery =
+            pick("&&&", "=", "page", "page=", "=1", "%", "a=%", "size=1&size", "?", "page=1#x");
         draft.note("raw query '" + draft.rawQuery + "'");
       }
     }
@@ -513,8 +735,10 @@ final class Fuzzer {
       return;
     }
     if (draft.json == null || random.nextInt(10) == 0) {
-      draft.json = random.nextBoolean() ? NODES.objectNode().put("path", "x").set("datapoints", NODES.arrayNode())
-          : NODES.objectNode();
+      draft.json =
+          random.nextBoolean()
+              ? NODES.objectNode().put("path", "x").set("datapoints", NODES.arrayNode())
+              : NODES.objectNode();
       if (draft.contentType == null) {
         draft.contentType = "application/json";
       }
@@ -545,15 +769,24 @@ final class Fuzzer {
     } else if (kind < 46) {
       String raw = hugeNumber();
       draft.replaceRaw(at, raw);
-      draft.note("number " + (raw.length() > 40 ? raw.length() + " chars" : raw) + " at " + at.path);
+      draft.note(
+          "number " + (raw.length() > 40 ? raw.length() + " chars" : raw) + " at " + at.path);
     } else if (kind < 55) {
-      int depth = random.nextInt(25) == 0 ? 10_000 : pickInt(2, 20, 126, 127, 128, 129, 200, 1000, 2000);
+      int depth =
+          random.nextInt(25) == 0 ? 10_000 : pickInt(2, 20, 126, 127, 128, 129, 200, 1000, 2000);
       boolean arrays = random.nextBoolean();
       boolean balanced = random.nextInt(6) != 0;
       draft.replaceRaw(at, nested(depth, arrays, balanced));
-      draft.note("nesting " + depth + (arrays ? " arrays" : " objects") + (balanced ? "" : " unbalanced") + " at " + at.path);
+      draft.note(
+          "nesting "
+              + depth
+              + (arrays ? " arrays" : " objects")
+              + (balanced ? "" : " unbalanced")
+              + " at "
+              + at.path);
     } else if (kind < 62) {
-      int length = random.nextInt(60) == 0 ? MIB + random.nextInt(1000) : 1000 + random.nextInt(20_000);
+      int length =
+          random.nextInt(60) == 0 ? MIB + random.nextInt(1000) : 1000 + random.nextInt(20_000);
       draft.replace(at, TextNode.valueOf(longString(length)));
       draft.note("string of " + length + " chars at " + at.path);
     } else if (kind < 72) {
@@ -564,7 +797,17 @@ final class Fuzzer {
       draft.note("unknown enum value at " + at.path);
       enumJunk(draft);
     } else if (kind < 86) {
-      String text = pick("\\ud800", "\\udc00x", "\\u0000", "\\uFFFF", "\\uFEFF", "\\ud83d\\ude00", "\\u", "\\x41", "\\");
+      String text =
+          pick(
+              "\\ud800",
+              "\\udc00x",
+              "\\u0000",
+              "\\uFFFF",
+              "\\uFEFF",
+              "\\ud83d\\ude00",
+              "\\u",
+              "\\x41",
+              "\\");
       draft.replaceRaw(at, "\"a" + text + "b\"");
       draft.note("escape " + text + " at " + at.path);
     } else if (kind < 91) {
@@ -572,15 +815,19 @@ final class Fuzzer {
         ArrayNode many = root.putArray("datapoints");
         int n = random.nextInt(10) == 0 ? 10_000 : 200 + random.nextInt(800);
         for (int i = 0; i < n; i++) {
-          many.add(random.nextInt(50) == 0 ? wrongType() : NODES.objectNode().set("inputs",
-              NODES.objectNode().put("q", "row-" + i)));
+          many.add(
+              random.nextInt(50) == 0
+                  ? wrongType()
+                  : NODES.objectNode().set("inputs", NODES.objectNode().put("q", "row-" + i)));
         }
         draft.note(n + " datapoints");
       }
     } else if (kind < 96) {
       if (at.node instanceof ObjectNode object) {
         for (int i = 0; i < 1 + random.nextInt(5); i++) {
-          object.set(pick("zz_unknown", "", "__proto__", "$where", "inputs", "constructor", "\u0000"), wrongType());
+          object.set(
+              pick("zz_unknown", "", "__proto__", "$where", "inputs", "constructor", "\u0000"),
+              wrongType());
         }
         draft.note("unknown fields at " + at.path);
       } else {
@@ -588,7 +835,8 @@ final class Fuzzer {
         draft.note("free json at " + at.path);
       }
     } else {
-      draft.bytes = JUNK_BODIES[random.nextInt(JUNK_BODIES.length)].getBytes(StandardCharsets.UTF_8);
+      draft.bytes =
+          JUNK_BODIES[random.nextInt(JUNK_BODIES.length)].getBytes(StandardCharsets.UTF_8);
       draft.note("junk body '" + new String(draft.bytes, StandardCharsets.UTF_8) + "'");
     }
   }
@@ -601,17 +849,43 @@ final class Fuzzer {
     String junk = ENUM_JUNK[random.nextInt(ENUM_JUNK.length)];
     switch (random.nextInt(4)) {
       case 0 -> root.put("action", junk);
-      case 1 -> root.putArray("datapoints").addObject().putArray("messages").addObject().put("role", junk).put("content", "x");
-      case 2 -> root.putArray("datapoints").addObject().putArray("messages").addObject().put("role", "user")
-          .putArray("content").addObject().put("type", junk).put("text", "x");
-      default -> root.putArray("datapoints").addObject().putArray("messages").addObject().put("role", "user")
-          .putArray("content").addObject().put("type", "image_url").putObject("image_url").put("url", "u").put("detail", junk);
+      case 1 ->
+          root.putArray("datapoints")
+              .addObject()
+              .putArray("messages")
+              .addObject()
+              .put("role", junk)
+              .put("content", "x");
+      case 2 ->
+          root.putArray("datapoints")
+              .addObject()
+              .putArray("messages")
+              .addObject()
+              .put("role", "user")
+              .putArray("content")
+              .addObject()
+              .put("type", junk)
+              .put("text", "x");
+      default ->
+          root.putArray("datapoints")
+              .addObject()
+              .putArray("messages")
+              .addObject()
+              .put("role", "user")
+              .putArray("content")
+              .addObject()
+              .put("type", "image_url")
+              .putObject("image_url")
+              .put("url", "u")
+              .put("detail", junk);
     }
   }
 
   private void mutateBytes(Draft draft) {
     byte[] body = draft.bodyBytes();
-    if ((body == null || body.length == 0) && draft.endpoint.body == Body.NONE && random.nextInt(4) != 0) {
+    if ((body == null || body.length == 0)
+        && draft.endpoint.body == Body.NONE
+        && random.nextInt(4) != 0) {
       mutateQuery(draft);
       return;
     }
@@ -621,9 +895,16 @@ final class Fuzzer {
         draft.contentType = "application/json";
       }
     }
-    byte[][] invalid = {{(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {0}};
+    byte[][] invalid = {
+      {(byte) 0xFF},
+      {(byte) 0xC0, (byte) 0xAF},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0x80},
+      {(byte) 0xE2, (byte) 0x82},
+      {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      {0}
+    };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     switch (random.nextInt(8)) {
       case 0, 1 -> {
@@ -657,7 +938,8 @@ final class Fuzzer {
       }
       case 5 -> {
         String text = new String(body, StandardCharsets.UTF_8);
-        java.nio.charset.Charset charset = random.nextBoolean() ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+        java.nio.charset.Charset charset =
+            random.nextBoolean() ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
         out.writeBytes(text.getBytes(charset));
         draft.note("encoded as " + charset);
       }
@@ -679,8 +961,14 @@ final class Fuzzer {
   private void mutateContentType(Draft draft) {
     String type = CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)];
     if (draft.endpoint.body == Body.MULTIPART && random.nextInt(3) == 0) {
-      type = pick("multipart/form-data", "multipart/form-data; boundary=\"\"", "multipart/form-data; boundary=" + "b".repeat(200),
-          "multipart/form-data; boundary=wrong", "multipart/form-data; charset=utf-8", "multipart/form-data; boundary=;");
+      type =
+          pick(
+              "multipart/form-data",
+              "multipart/form-data; boundary=\"\"",
+              "multipart/form-data; boundary=" + "b".repeat(200),
+              "multipart/form-data; boundary=wrong",
+              "multipart/form-data; charset=utf-8",
+              "multipart/form-data; boundary=;");
     }
     draft.contentType = type;
     draft.contentTypeForced = true;
@@ -690,13 +978,29 @@ final class Fuzzer {
   private void mutateHeaders(Draft draft) {
     switch (random.nextInt(4)) {
       case 0 -> {
-        String accept = pick("application/xml", "text/html", "*/*", "garbage", "application/json;q=0", "text/*",
-            "application/json, */*;q=0.1");
+        String accept =
+            pick(
+                "application/xml",
+                "text/html",
+                "*/*",
+                "garbage",
+                "application/json;q=0",
+                "text/*",
+                "application/json, */*;q=0.1");
         draft.headers.put("Accept", accept);
         draft.note("accept " + accept);
       }
       case 1 -> {
-        String id = pick("trace-123", "", "a b", "x".repeat(129), "<script>", "ключ", "r".repeat(5000), "key_alpha_ada");
+        String id =
+            pick(
+                "trace-123",
+                "",
+                "a b",
+                "x".repeat(129),
+                "<script>",
+                "ключ",
+                "r".repeat(5000),
+                "key_alpha_ada");
         draft.headers.put("X-Request-Id", id);
         draft.note("request id " + (id.length() > 30 ? id.length() + " chars" : "'" + id + "'"));
       }
@@ -715,8 +1019,23 @@ final class Fuzzer {
   /** Request lines {@link java.net.URI} refuses; sent over a plain socket. */
   private void mutateRaw(Draft draft) {
     draft.raw = true;
-    String bad = pick("%ZZ", "%", "%4", "%G1", "%u0041", "\u00ff", "\u00c3\u00a9", "|", "{x}", "^", "`", "\"", "%%", "\\",
-        "%2F%2E%2E");
+    String bad =
+        pick(
+            "%ZZ",
+            "%",
+            "%4",
+            "%G1",
+            "%u0041",
+            "\u00ff",
+            "\u00c3\u00a9",
+            "|",
+            "{x}",
+            "^",
+            "`",
+            "\"",
+            "%%",
+            "\\",
+            "%2F%2E%2E");
     if (!draft.idSlots.isEmpty() && random.nextBoolean()) {
       int slot = draft.idSlots.get(random.nextInt(draft.idSlots.size()));
       draft.segments.set(slot, draft.segments.get(slot) + bad);
@@ -756,8 +1075,23 @@ final class Fuzzer {
         draft.note("csv " + columns + " columns, row of " + rowCells);
       }
       case 3 -> {
-        draft.csv = new StringBuilder(pick("", "\n", "\r\n\r\n", ",", "\uFEFF", "\uFEFF\n", "\"\"", "a", "a\n", "a,a\nx,y\n",
-            ",,\n1,2,3\n", "\"a\nb\",c\n1,2\n", "q\n\"\n", "q\r1\r2\r"));
+        draft.csv =
+            new StringBuilder(
+                pick(
+                    "",
+                    "\n",
+                    "\r\n\r\n",
+                    ",",
+                    "\uFEFF",
+                    "\uFEFF\n",
+                    "\"\"",
+                    "a",
+                    "a\n",
+                    "a,a\nx,y\n",
+                    ",,\n1,2,3\n",
+                    "\"a\nb\",c\n1,2\n",
+                    "q\n\"\n",
+                    "q\r1\r2\r"));
         draft.note("csv '" + draft.csv.toString().replace("\n", "\\n").replace("\r", "\\r") + "'");
       }
       case 4 -> {
@@ -765,16 +1099,29 @@ final class Fuzzer {
         draft.note("csv row with extra cells");
       }
       case 5 -> {
-        draft.csv = new StringBuilder("q,messages\nx,").append(csvCell(pick("not json", "{\"role\":\"user\"}", "[1,2]",
-            "[{\"role\":\"robot\",\"content\":\"x\"}]", "[{\"role\":\"user\",\"content\":5}]", "[", "null",
-            "[{\"role\":\"user\",\"content\":[{\"type\":\"audio\"}]}]"))).append('\n');
+        draft.csv =
+            new StringBuilder("q,messages\nx,")
+                .append(
+                    csvCell(
+                        pick(
+                            "not json",
+                            "{\"role\":\"user\"}",
+                            "[1,2]",
+                            "[{\"role\":\"robot\",\"content\":\"x\"}]",
+                            "[{\"role\":\"user\",\"content\":5}]",
+                            "[",
+                            "null",
+                            "[{\"role\":\"user\",\"content\":[{\"type\":\"audio\"}]}]")))
+                .append('\n');
         draft.note("csv bad messages cell");
       }
       case 6 -> {
         int depth = pickInt(100, 129, 500, 1001, 10_000);
         String column = pick("target", "messages", "target.deep", "q");
-        draft.csv = new StringBuilder("q," + column.replace("q", "q2") + "\nx,")
-            .append(csvCell(nested(depth, random.nextBoolean(), true))).append('\n');
+        draft.csv =
+            new StringBuilder("q," + column.replace("q", "q2") + "\nx,")
+                .append(csvCell(nested(depth, random.nextBoolean(), true)))
+                .append('\n');
         draft.note("csv " + depth + "-deep JSON in " + column);
       }
       case 7 -> {
@@ -801,8 +1148,11 @@ final class Fuzzer {
         draft.note("csv NUL characters");
       }
       case 11 -> {
-        draft.csv = new StringBuilder("q,target,target.x,target.y\n1,plain,\"{\"\"a\"\":1}\",null\n2,\"[1,2]\",,")
-            .append(hugeNumber()).append('\n');
+        draft.csv =
+            new StringBuilder(
+                    "q,target,target.x,target.y\n1,plain,\"{\"\"a\"\":1}\",null\n2,\"[1,2]\",,")
+                .append(hugeNumber())
+                .append('\n');
         draft.note("csv target columns");
       }
       case 12 -> {
@@ -823,7 +1173,8 @@ final class Fuzzer {
         draft.note("csv stray quotes");
       }
       default -> {
-        draft.csv = new StringBuilder("q,").append("\"").append("m\n".repeat(1000)).append("\"\n1,2\n");
+        draft.csv =
+            new StringBuilder("q,").append("\"").append("m\n".repeat(1000)).append("\"\n1,2\n");
         draft.note("csv multi-line quoted header");
       }
     }
@@ -868,22 +1219,40 @@ final class Fuzzer {
         draft.note("1000 form fields");
       }
       case 8 -> {
-        draft.filePartHeaders = pick("Content-Transfer-Encoding: base64\r\n", "Content-Type: text/csv; charset=utf-16\r\n",
-            "Content-Type: application/octet-stream\r\n", "Content-Encoding: gzip\r\n", "Content-Type: ;;;\r\n");
+        draft.filePartHeaders =
+            pick(
+                "Content-Transfer-Encoding: base64\r\n",
+                "Content-Type: text/csv; charset=utf-16\r\n",
+                "Content-Type: application/octet-stream\r\n",
+                "Content-Encoding: gzip\r\n",
+                "Content-Type: ;;;\r\n");
         draft.note("file part header " + draft.filePartHeaders.trim());
       }
       case 9 -> {
-        draft.fileName = pick("../../etc/passwd", "", "a\"b.csv", "ключ.csv", "x".repeat(5000), "con");
-        draft.note("file name " + (draft.fileName.length() > 40 ? draft.fileName.length() + " chars" : draft.fileName));
+        draft.fileName =
+            pick("../../etc/passwd", "", "a\"b.csv", "ключ.csv", "x".repeat(5000), "con");
+        draft.note(
+            "file name "
+                + (draft.fileName.length() > 40
+                    ? draft.fileName.length() + " chars"
+                    : draft.fileName));
       }
       case 10 -> {
-        draft.dispositionOverride = pick("form-data", "attachment; name=\"file\"", "form-data; name=", "garbage",
-            "form-data; name=\"file\"; filename*=UTF-8''%FF.csv");
+        draft.dispositionOverride =
+            pick(
+                "form-data",
+                "attachment; name=\"file\"",
+                "form-data; name=",
+                "garbage",
+                "form-data; name=\"file\"; filename*=UTF-8''%FF.csv");
         draft.note("content disposition '" + draft.dispositionOverride + "'");
       }
       default -> {
-        draft.bytes = ("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + "q\n1\n".repeat(3) + "--b").getBytes(
-            StandardCharsets.UTF_8);
+        draft.bytes =
+            ("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n"
+                    + "q\n1\n".repeat(3)
+                    + "--b")
+                .getBytes(StandardCharsets.UTF_8);
         draft.contentType = "multipart/form-data; boundary=b";
         draft.contentTypeForced = true;
         draft.note("multipart with truncated tail");
@@ -947,7 +1316,12 @@ final class Fuzzer {
     if (node instanceof ObjectNode object && object.size() > 0) {
       String field = object.fieldNames().next();
       String serialized = Wire.JSON.valueToTree(object).toString();
-      return "{" + Wire.JSON.valueToTree(field).toString() + ":" + wrongType() + "," + serialized.substring(1);
+      return "{"
+          + Wire.JSON.valueToTree(field).toString()
+          + ":"
+          + wrongType()
+          + ","
+          + serialized.substring(1);
     }
     return "{\"q\":\"a\",\"q\":\"b\"}";
   }
@@ -1028,10 +1402,14 @@ final class Fuzzer {
 
   // ---------------------------------------------------------------- JSON locations
 
-  /** One node of a JSON tree and how to reach it: its parent and field (or index); the root has neither. */
+  /**
+   * One node of a JSON tree and how to reach it: its parent and field (or index); the root has
+   * neither.
+   */
   private record Location(JsonNode node, JsonNode parent, String field, int index, String path) {}
 
-  private static void collect(JsonNode node, JsonNode parent, String field, int index, List<Location> into) {
+  private static void collect(
+      JsonNode node, JsonNode parent, String field, int index, List<Location> into) {
     String path = parent == null ? "$" : field != null ? field : "[" + index + "]";
     into.add(new Location(node, parent, field, index, path));
     if (node instanceof ObjectNode object) {
@@ -1124,7 +1502,8 @@ final class Fuzzer {
       if (bytes != null) {
         return bytes;
       }
-      if (endpoint.body == Body.MULTIPART && !(json != null && contentType != null && contentType.contains("json"))) {
+      if (endpoint.body == Body.MULTIPART
+          && !(json != null && contentType != null && contentType.contains("json"))) {
         return multipart();
       }
       if (json == null) {
@@ -1151,20 +1530,45 @@ final class Fuzzer {
       String b = boundary();
       try {
         for (String[] field : fields) {
-          out.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
+          out.write(
+              ("--"
+                      + b
+                      + "\r\nContent-Disposition: form-data; name=\""
+                      + field[0]
+                      + "\"\r\n\r\n"
+                      + field[1]
+                      + "\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
         }
         if (!omitFile) {
-          String disposition = dispositionOverride != null ? dispositionOverride
-              : "form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"";
-          out.write(("--" + b + "\r\nContent-Disposition: " + disposition + "\r\n" + filePartHeaders + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
+          String disposition =
+              dispositionOverride != null
+                  ? dispositionOverride
+                  : "form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"";
+          out.write(
+              ("--"
+                      + b
+                      + "\r\nContent-Disposition: "
+                      + disposition
+                      + "\r\n"
+                      + filePartHeaders
+                      + "\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
           out.write(csvBytes != null ? csvBytes : csv.toString().getBytes(StandardCharsets.UTF_8));
           out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         for (String[] part : extraParts) {
-          out.write(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\"; filename=\"" + part[1]
-              + "\"\r\nContent-Type: text/csv\r\n\r\n" + part[2] + "\r\n").getBytes(StandardCharsets.UTF_8));
+          out.write(
+              ("--"
+                      + b
+                      + "\r\nContent-Disposition: form-data; name=\""
+                      + part[0]
+                      + "\"; filename=\""
+                      + part[1]
+                      + "\"\r\nContent-Type: text/csv\r\n\r\n"
+                      + part[2]
+                      + "\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
         }
         if (!noClosingDelimiter) {
           out.write(("--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -1179,7 +1583,9 @@ final class Fuzzer {
       byte[] body = bodyBytes();
       String type = contentType;
       if (!contentTypeForced && endpoint.body == Body.MULTIPART && json == null) {
-        type = "multipart/form-data; boundary=" + (boundaryInHeader != null ? boundaryInHeader : boundary());
+        type =
+            "multipart/form-data; boundary="
+                + (boundaryInHeader != null ? boundaryInHeader : boundary());
       }
       StringBuilder target = new StringBuilder();
       for (String segment : segments) {
@@ -1209,8 +1615,11 @@ final class Fuzzer {
       all.putAll(headers);
       // Unusual methods go over their own connection (Connection: close): a body the server
       // leaves unread must not become the next fuzzed request (see the request-smuggling test).
-      boolean sendRaw = raw || !uriSafe(target.toString()) || !headersSafe(all)
-          || !List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method);
+      boolean sendRaw =
+          raw
+              || !uriSafe(target.toString())
+              || !headersSafe(all)
+              || !List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method);
       return new Wire.Request(method, target.toString(), all, body, sendRaw);
     }
   }
@@ -1242,10 +1651,16 @@ final class Fuzzer {
     }
   }
 
-  /** The JDK client refuses header values with control or non-ASCII characters; those go over the raw socket. */
+  /**
+   * The JDK client refuses header values with control or non-ASCII characters; those go over the
+   * raw socket.
+   */
   private static boolean headersSafe(Map<String, String> headers) {
     for (String value : headers.values()) {
-      if (!value.chars().allMatch(c -> c >= 32 && c < 127) || value.isEmpty() || value.startsWith(" ") || value.endsWith(" ")) {
+      if (!value.chars().allMatch(c -> c >= 32 && c < 127)
+          || value.isEmpty()
+          || value.startsWith(" ")
+          || value.endsWith(" ")) {
         return false;
       }
     }

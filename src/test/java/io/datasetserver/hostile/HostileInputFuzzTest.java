@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Hostile input (CONTRACT.md §5): a seeded fuzz over all 13 endpoints must never get a 5xx,
- * must get a JSON {@code detail} with every 4xx, and must leave the server up with a bounded
- * heap; oversized bodies are 413 and too-deep JSON is 422.
+ * Hostile input (CONTRACT.md §5): a seeded fuzz over all 13 endpoints must never get a 5xx, must
+ * get a JSON {@code detail} with every 4xx, and must leave the server up with a bounded heap;
+ * oversized bodies are 413 and too-deep JSON is 422.
  *
  * <p>Rerun a failure with {@code -Dfuzz.seed=N}; {@code -Dfuzz.requests=N} changes the count.
  */
@@ -39,8 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HostileInputFuzzTest {
   private static final long DEFAULT_SEED = 20_261_128L;
   private static final int DEFAULT_REQUESTS = 10_000;
+
   /** A fresh fixture every so many requests keeps what the fuzz piles into the database small. */
   private static final int REQUESTS_PER_FIXTURE = 250;
+
   private static final long HEAP_GROWTH_BOUND = 256L << 20;
   private static final int MAX_BODY_BYTES = 32 << 20;
   private static final Pattern SANE_REQUEST_ID = Pattern.compile("[!-~]{1,128}");
@@ -78,7 +80,8 @@ class HostileInputFuzzTest {
           sent++;
         }
         long nanos = System.nanoTime() - before;
-        slowest.put(nanos, nanos / 1_000_000 + "ms " + generated.endpoint() + " " + generated.mutations());
+        slowest.put(
+            nanos, nanos / 1_000_000 + "ms " + generated.endpoint() + " " + generated.mutations());
         if (slowest.size() > 5) {
           slowest.pollFirstEntry();
         }
@@ -102,25 +105,46 @@ class HostileInputFuzzTest {
         System.out.println("FUZZ cleanup failed: " + e);
       }
       heapGrowth = usedHeapAfterGc() - baselineHeap;
-      long fiveXx = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
-      System.out.printf("FUZZ seed=%d requests=%d statuses=%s 5xx=%d failing_requests=%d failure_kinds=%d "
+      long fiveXx =
+          statuses.entrySet().stream()
+              .filter(e -> e.getKey() >= 500)
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      System.out.printf(
+          "FUZZ seed=%d requests=%d statuses=%s 5xx=%d failing_requests=%d failure_kinds=%d "
               + "heap_growth_after_gc_mb=%d duration_s=%d%n",
-          seed, sent, statuses, fiveXx, failures.count(), failures.kinds(), heapGrowth >> 20,
+          seed,
+          sent,
+          statuses,
+          fiveXx,
+          failures.count(),
+          failures.kinds(),
+          heapGrowth >> 20,
           (System.nanoTime() - started) / 1_000_000_000L);
-      System.out.println("FUZZ slowest requests (" + slowNanos / 1_000_000 + " ms in requests over 100 ms): "
-          + String.join("; ", slowest.descendingMap().values()));
+      System.out.println(
+          "FUZZ slowest requests ("
+              + slowNanos / 1_000_000
+              + " ms in requests over 100 ms): "
+              + String.join("; ", slowest.descendingMap().values()));
       failures.print();
     }
-    assertThat(heapGrowth).as("used heap after GC grew by %d MiB over the fuzz (seed %d)", heapGrowth >> 20, seed)
+    assertThat(heapGrowth)
+        .as("used heap after GC grew by %d MiB over the fuzz (seed %d)", heapGrowth >> 20, seed)
         .isLessThan(HEAP_GROWTH_BOUND);
     assertThat(failures.count()).as(failures.report()).isZero();
   }
 
   @Test
   void bodiesOverMaxBodyBytesAre413(Api api) throws Exception {
-    String id = api.post("/v5/datasets", Map.of("path", "limits/big", "datapoints", List.of())).json().path("id").asText();
+    String id =
+        api.post("/v5/datasets", Map.of("path", "limits/big", "datapoints", List.of()))
+            .json()
+            .path("id")
+            .asText();
     String version = api.get("/v5/datasets/" + id).json().path("version_id").asText();
-    byte[] head = "{\"path\":\"limits/huge\",\"datapoints\":[{\"inputs\":{\"q\":\"".getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        "{\"path\":\"limits/huge\",\"datapoints\":[{\"inputs\":{\"q\":\""
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = "\"}}]}".getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[MAX_BODY_BYTES + (1 << 20)];
     Arrays.fill(body, (byte) 'a');
@@ -128,11 +152,16 @@ class HostileInputFuzzTest {
     System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
 
     assertDetail(api.send("POST", "/v5/datasets", body, "application/json"), 413);
-    assertDetail(api.send("PATCH", "/v5/datasets/" + id + "/versions/" + version, body, "application/json"), 413);
+    assertDetail(
+        api.send("PATCH", "/v5/datasets/" + id + "/versions/" + version, body, "application/json"),
+        413);
     assertDetail(api.send("PATCH", "/v5/datasets/" + id, body, "application/json"), 413);
     // Without a declared length the limit must hold while the body streams in: many small
     // datapoints, and one string longer than any parser limit below MAX_BODY_BYTES.
-    assertDetail(chunked(api, "/v5/datasets", manyDatapoints(MAX_BODY_BYTES + (1 << 20)), "application/json"), 413);
+    assertDetail(
+        chunked(
+            api, "/v5/datasets", manyDatapoints(MAX_BODY_BYTES + (1 << 20)), "application/json"),
+        413);
     assertDetail(chunked(api, "/v5/datasets", body, "application/json"), 413);
     // Nothing was created, and the server still answers.
     assertThat(api.get("/v5/datasets?name=huge").json().path("total").asInt()).isZero();
@@ -142,51 +171,89 @@ class HostileInputFuzzTest {
 
   @Test
   void nestingBeyondTheMaxDepthIs422(Api api) {
-    String id = api.post("/v5/datasets", Map.of("path", "limits/deep", "datapoints", List.of())).json().path("id").asText();
+    String id =
+        api.post("/v5/datasets", Map.of("path", "limits/deep", "datapoints", List.of()))
+            .json()
+            .path("id")
+            .asText();
     String version = api.get("/v5/datasets/" + id).json().path("version_id").asText();
     int max = JsonMapping.MAX_NESTING_DEPTH;
-    // Depth counts every array and object: root, datapoints, the datapoint and its target come first.
-    String atTheLimit = "{\"path\":\"limits/deep\",\"datapoints\":[{\"target\":" + nested(max - 3) + "}]}";
+    // Depth counts every array and object: root, datapoints, the datapoint and its target come
+    // first.
+    String atTheLimit =
+        "{\"path\":\"limits/deep\",\"datapoints\":[{\"target\":" + nested(max - 3) + "}]}";
     Api.Response accepted = api.post("/v5/datasets", atTheLimit);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
     for (int depth : new int[] {max + 1, max + 2, 1000, 10_000}) {
-      List<Api.Response> responses = List.of(
-          api.post("/v5/datasets", "{\"path\":\"limits/deep\",\"datapoints\":[{\"target\":" + nested(depth) + "}]}"),
-          api.post("/v5/datasets", "{\"path\":\"limits/deep\",\"datapoints\":[],\"attributes\":" + nested(depth) + "}"),
-          api.post("/v5/datasets", nested(depth)),
-          api.post("/v5/datasets", "[".repeat(depth) + "]".repeat(depth)),
-          api.patch("/v5/datasets/" + id, "{\"path\":" + nested(depth) + "}"),
-          api.patch("/v5/datasets/" + id + "/versions/" + version, "{\"name\":" + nested(depth) + "}"));
+      List<Api.Response> responses =
+          List.of(
+              api.post(
+                  "/v5/datasets",
+                  "{\"path\":\"limits/deep\",\"datapoints\":[{\"target\":" + nested(depth) + "}]}"),
+              api.post(
+                  "/v5/datasets",
+                  "{\"path\":\"limits/deep\",\"datapoints\":[],\"attributes\":"
+                      + nested(depth)
+                      + "}"),
+              api.post("/v5/datasets", nested(depth)),
+              api.post("/v5/datasets", "[".repeat(depth) + "]".repeat(depth)),
+              api.patch("/v5/datasets/" + id, "{\"path\":" + nested(depth) + "}"),
+              api.patch(
+                  "/v5/datasets/" + id + "/versions/" + version,
+                  "{\"name\":" + nested(depth) + "}"));
       for (Api.Response response : responses) {
         assertThat(response.status()).as("depth %d: %s", depth, response).isEqualTo(422);
         JsonNode detail = response.json().path("detail");
         assertThat(detail.isArray() && detail.size() > 0).as(response.toString()).isTrue();
-        assertThat(detail.get(0).path("loc").get(0).asText()).as(response.toString()).isEqualTo("body");
+        assertThat(detail.get(0).path("loc").get(0).asText())
+            .as(response.toString())
+            .isEqualTo("body");
       }
     }
-    assertThat(api.get("/v5/datasets/" + id + "/versions").json().path("records").size()).isEqualTo(2);
+    assertThat(api.get("/v5/datasets/" + id + "/versions").json().path("records").size())
+        .isEqualTo(2);
   }
 
   /**
-   * A body the server does not read must be discarded (or the connection closed), never parsed
-   * as the next request on the connection: that is request smuggling behind any proxy.
+   * A body the server does not read must be discarded (or the connection closed), never parsed as
+   * the next request on the connection: that is request smuggling behind any proxy.
    */
   @Test
   void aBodyTheServerLeavesUnreadIsNeverParsedAsTheNextRequest(Api api) throws Exception {
     String smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: SMUGGLED\r\n\r\n";
-    String last = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: LAST\r\nConnection: close\r\n\r\n";
+    String last =
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Request-Id: LAST\r\nConnection: close\r\n\r\n";
     List<String> smuggledThrough = new ArrayList<>();
-    for (String method : List.of("TRACE", "HEAD", "GET", "DELETE", "OPTIONS", "FOO", "PUT", "POST", "PATCH")) {
+    for (String method :
+        List.of("TRACE", "HEAD", "GET", "DELETE", "OPTIONS", "FOO", "PUT", "POST", "PATCH")) {
       for (boolean chunked : new boolean[] {false, true}) {
-        String framing = chunked
-            ? "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(smuggled.length()) + "\r\n" + smuggled + "\r\n0\r\n\r\n"
-            : "Content-Length: " + smuggled.length() + "\r\n\r\n" + smuggled;
+        String framing =
+            chunked
+                ? "Transfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(smuggled.length())
+                    + "\r\n"
+                    + smuggled
+                    + "\r\n0\r\n\r\n"
+                : "Content-Length: " + smuggled.length() + "\r\n\r\n" + smuggled;
         String target = method.equals("POST") ? "/v5/datasets/ds_x/versions" : "/v5/datasets";
-        String exchange = exchange(api.port(), method + " " + target + " HTTP/1.1\r\nHost: x\r\nX-API-KEY: " + Api.ALPHA
-            + "\r\nContent-Type: application/json\r\n" + framing + last);
+        String exchange =
+            exchange(
+                api.port(),
+                method
+                    + " "
+                    + target
+                    + " HTTP/1.1\r\nHost: x\r\nX-API-KEY: "
+                    + Api.ALPHA
+                    + "\r\nContent-Type: application/json\r\n"
+                    + framing
+                    + last);
         if (exchange.contains("SMUGGLED")) {
-          smuggledThrough.add(method + (chunked ? " (chunked)" : " (Content-Length)") + ": " + exchange.replace("\r\n", " | "));
+          smuggledThrough.add(
+              method
+                  + (chunked ? " (chunked)" : " (Content-Length)")
+                  + ": "
+                  + exchange.replace("\r\n", " | "));
         }
       }
     }
@@ -212,55 +279,107 @@ class HostileInputFuzzTest {
     }
   }
 
-  /** The shapes the fuzz found mishandled, pinned one by one: never a 5xx, every error JSON with a detail. */
+  /**
+   * The shapes the fuzz found mishandled, pinned one by one: never a 5xx, every error JSON with a
+   * detail.
+   */
   @Test
   void malformedTargetsHeadersAndBodiesAreJsonClientErrors(Api api) throws Exception {
     Wire wire = new Wire(api.port());
-    String id = api.post("/v5/datasets", Map.of("path", "limits/shapes", "datapoints", List.of())).json().path("id").asText();
+    String id =
+        api.post("/v5/datasets", Map.of("path", "limits/shapes", "datapoints", List.of()))
+            .json()
+            .path("id")
+            .asText();
     Map<String, String> key = Wire.headers("X-API-KEY", Api.ALPHA);
-    Map<String, String> json = Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "application/json");
+    Map<String, String> json =
+        Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "application/json");
     byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
-    List<Wire.Request> requests = List.of(
-        new Wire.Request("GET", "/v5/datasets/a%2Fb", key, null, false),
-        new Wire.Request("GET", "/v5/datasets/" + id + "%2F..%2F..%2Fhealthz", key, null, false),
-        new Wire.Request("DELETE", "/v5/datasets/" + id + "/environments/%2F", key, null, false),
-        new Wire.Request("GET", "/v5/datasets/%FF%FE", key, null, false),
-        new Wire.Request("GET", "/v5/datasets/%C0%AF", key, null, false),
-        new Wire.Request("GET", "/v5/datasets/%00", key, null, false),
-        new Wire.Request("GET", "/v5/datasets/%ZZ", key, null, true),
-        new Wire.Request("GET", "/v5/datasets?name=%%", key, null, true),
-        new Wire.Request("GET", "/v5/datasets?name=%G1", key, null, true),
-        new Wire.Request("GET", "/v5/datasets/" + "x".repeat(20_000), key, null, false),
-        new Wire.Request("GET", "/v5/datasets", Wire.headers("X-API-KEY", "k".repeat(20_000)), null, false),
-        new Wire.Request("POST", "/v5/datasets", Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "a;;;=="), empty, false),
-        new Wire.Request("POST", "/v5/datasets", Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "application/json, text/plain"),
-            empty, false),
-        new Wire.Request("POST", "/v5/datasets/" + id + "/environments/staging", Wire.headers("X-API-KEY", Api.ALPHA,
-            "Content-Type", "/"), null, false),
-        new Wire.Request("GET", "/v5/datasets/" + id + "/environments", json, empty, false),
-        new Wire.Request("GET", "/v5/datasets", json, empty, false),
-        new Wire.Request("DELETE", "/v5/datasets/ds_nope", json, empty, false),
-        new Wire.Request("DELETE", "/v5/datasets/" + id + "/environments/staging", json, "null".getBytes(StandardCharsets.UTF_8),
-            false),
-        new Wire.Request("GET", "/v5/datasets?name=%00", key, null, false),
-        new Wire.Request("GET", "/v5/datasets?user_filter=a%00b", key, null, false),
-        new Wire.Request("PATCH", "/v5/datasets/" + id, json, new byte[] {0, '{', 0, 0, 0, '}'}, false),
-        new Wire.Request("POST", "/v5/datasets/" + id + "/datapoints/csv", key, multipartCsv(), false),
-        new Wire.Request("POST", "/v5/datasets/" + id + "/datapoints/csv", Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type",
-            "*/*"), multipartCsv(), false));
+    List<Wire.Request> requests =
+        List.of(
+            new Wire.Request("GET", "/v5/datasets/a%2Fb", key, null, false),
+            new Wire.Request(
+                "GET", "/v5/datasets/" + id + "%2F..%2F..%2Fhealthz", key, null, false),
+            new Wire.Request(
+                "DELETE", "/v5/datasets/" + id + "/environments/%2F", key, null, false),
+            new Wire.Request("GET", "/v5/datasets/%FF%FE", key, null, false),
+            new Wire.Request("GET", "/v5/datasets/%C0%AF", key, null, false),
+            new Wire.Request("GET", "/v5/datasets/%00", key, null, false),
+            new Wire.Request("GET", "/v5/datasets/%ZZ", key, null, true),
+            new Wire.Request("GET", "/v5/datasets?name=%%", key, null, true),
+            new Wire.Request("GET", "/v5/datasets?name=%G1", key, null, true),
+            new Wire.Request("GET", "/v5/datasets/" + "x".repeat(20_000), key, null, false),
+            new Wire.Request(
+                "GET", "/v5/datasets", Wire.headers("X-API-KEY", "k".repeat(20_000)), null, false),
+            new Wire.Request(
+                "POST",
+                "/v5/datasets",
+                Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "a;;;=="),
+                empty,
+                false),
+            new Wire.Request(
+                "POST",
+                "/v5/datasets",
+                Wire.headers(
+                    "X-API-KEY", Api.ALPHA, "Content-Type", "application/json, text/plain"),
+                empty,
+                false),
+            new Wire.Request(
+                "POST",
+                "/v5/datasets/" + id + "/environments/staging",
+                Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "/"),
+                null,
+                false),
+            new Wire.Request("GET", "/v5/datasets/" + id + "/environments", json, empty, false),
+            new Wire.Request("GET", "/v5/datasets", json, empty, false),
+            new Wire.Request("DELETE", "/v5/datasets/ds_nope", json, empty, false),
+            new Wire.Request(
+                "DELETE",
+                "/v5/datasets/" + id + "/environments/staging",
+                json,
+                "null".getBytes(StandardCharsets.UTF_8),
+                false),
+            new Wire.Request("GET", "/v5/datasets?name=%00", key, null, false),
+            new Wire.Request("GET", "/v5/datasets?user_filter=a%00b", key, null, false),
+            new Wire.Request(
+                "PATCH", "/v5/datasets/" + id, json, new byte[] {0, '{', 0, 0, 0, '}'}, false),
+            new Wire.Request(
+                "POST", "/v5/datasets/" + id + "/datapoints/csv", key, multipartCsv(), false),
+            new Wire.Request(
+                "POST",
+                "/v5/datasets/" + id + "/datapoints/csv",
+                Wire.headers("X-API-KEY", Api.ALPHA, "Content-Type", "*/*"),
+                multipartCsv(),
+                false));
     List<String> wrong = new ArrayList<>();
     for (Wire.Request request : requests) {
       Wire.Reply reply = wire.send(request);
       List<String> problems = problems(request, reply);
       if (!problems.isEmpty()) {
-        String target = request.target().length() > 80 ? request.target().substring(0, 80) + "…" : request.target();
+        String target =
+            request.target().length() > 80
+                ? request.target().substring(0, 80) + "…"
+                : request.target();
         String headers = request.headers().toString();
-        wrong.add(request.method() + " " + target + " " + (headers.length() > 120 ? headers.substring(0, 120) + "…" : headers)
-            + " body=" + Fuzzer.sketch(request.body()) + "\n    -> " + problems + " " + reply);
+        wrong.add(
+            request.method()
+                + " "
+                + target
+                + " "
+                + (headers.length() > 120 ? headers.substring(0, 120) + "…" : headers)
+                + " body="
+                + Fuzzer.sketch(request.body())
+                + "\n    -> "
+                + problems
+                + " "
+                + reply);
       }
     }
     assertThat(api.as(null).get("/healthz").status()).isEqualTo(200);
-    assertThat(wrong).as("requests answered with a 5xx, or an error without JSON detail, nosniff or X-Request-Id").isEmpty();
+    assertThat(wrong)
+        .as(
+            "requests answered with a 5xx, or an error without JSON detail, nosniff or X-Request-Id")
+        .isEmpty();
   }
 
   // ---------------------------------------------------------------- checks
@@ -295,8 +414,12 @@ class HostileInputFuzzTest {
       if (reply.showsStackTrace()) {
         problems.add("stack trace in the body");
       }
-    } else if (reply.status() >= 200 && reply.status() < 300 && reply.status() != 204 && !head
-        && !request.method().equals("OPTIONS") && reply.json() == null) {
+    } else if (reply.status() >= 200
+        && reply.status() < 300
+        && reply.status() != 204
+        && !head
+        && !request.method().equals("OPTIONS")
+        && reply.json() == null) {
       problems.add("2xx body is not JSON");
     }
     return problems;
@@ -311,8 +434,13 @@ class HostileInputFuzzTest {
     StringBuilder text = new StringBuilder();
     for (ILoggingEvent event : log.events()) {
       if (id.equals(event.getMDCPropertyMap().get("request_id"))) {
-        text.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(": ")
-            .append(event.getFormattedMessage()).append('\n').append(LogCapture.stackTrace(event));
+        text.append(event.getLevel())
+            .append(' ')
+            .append(event.getLoggerName())
+            .append(": ")
+            .append(event.getFormattedMessage())
+            .append('\n')
+            .append(LogCapture.stackTrace(event));
       }
     }
     return text.toString();
@@ -320,7 +448,8 @@ class HostileInputFuzzTest {
 
   private static void assertServerUp(Api api, long seed, Fuzzer.Generated last) {
     Api.Response health = api.as(null).get("/healthz");
-    assertThat(health.status()).as("server down after seed %d request %s", seed, last == null ? "-" : last.describe())
+    assertThat(health.status())
+        .as("server down after seed %d request %s", seed, last == null ? "-" : last.describe())
         .isEqualTo(200);
   }
 
@@ -334,14 +463,22 @@ class HostileInputFuzzTest {
 
   private static void assertDetail(Api.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/json");
     assertThat(response.json().path("detail").isTextual()).as(response.toString()).isTrue();
   }
 
   private static byte[] manyDatapoints(int size) {
-    StringBuilder json = new StringBuilder(size + 1000).append("{\"path\":\"limits/many\",\"datapoints\":[");
+    StringBuilder json =
+        new StringBuilder(size + 1000).append("{\"path\":\"limits/many\",\"datapoints\":[");
     for (int i = 0; json.length() < size; i++) {
-      json.append(i == 0 ? "" : ",").append("{\"inputs\":{\"q\":\"").append(i).append("-").append("b".repeat(1000)).append("\"}}");
+      json.append(i == 0 ? "" : ",")
+          .append("{\"inputs\":{\"q\":\"")
+          .append(i)
+          .append("-")
+          .append("b".repeat(1000))
+          .append("\"}}");
     }
     return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -351,21 +488,30 @@ class HostileInputFuzzTest {
   }
 
   /** Sends a body with no Content-Length (chunked), which the harness client cannot do. */
-  private static Api.Response chunked(Api api, String path, byte[] body, String contentType) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(api.uri(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("X-API-KEY", Api.ALPHA)
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> new SequenceInputStream(new ByteArrayInputStream(body), new ByteArrayInputStream(new byte[0]))))
-        .build();
-    HttpResponse<byte[]> response = Api.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+  private static Api.Response chunked(Api api, String path, byte[] body, String contentType)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.uri(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("X-API-KEY", Api.ALPHA)
+            .header("Content-Type", contentType)
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new SequenceInputStream(
+                            new ByteArrayInputStream(body), new ByteArrayInputStream(new byte[0]))))
+            .build();
+    HttpResponse<byte[]> response =
+        Api.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Api.Response(response.statusCode(), response.body(), response.headers());
   }
 
   // ---------------------------------------------------------------- fixture
 
-  /** The datasets the fuzz aims at, replaced by fresh ones every {@link #REQUESTS_PER_FIXTURE} requests. */
+  /**
+   * The datasets the fuzz aims at, replaced by fresh ones every {@link #REQUESTS_PER_FIXTURE}
+   * requests.
+   */
   private static final class Fixture implements Fuzzer.Targets {
     private final Api alpha;
     private final String prefix;
@@ -380,25 +526,76 @@ class HostileInputFuzzTest {
     Fixture(Api api, String prefix) {
       this.alpha = api.as(Api.ALPHA);
       this.prefix = prefix;
-      this.foreignId = ok(api.as(Api.BETA).post("/v5/datasets",
-          Map.of("path", prefix + "/foreign", "datapoints", List.of(Map.of("inputs", Map.of("q", "beta")))))).path("id").asText();
+      this.foreignId =
+          ok(api.as(Api.BETA)
+                  .post(
+                      "/v5/datasets",
+                      Map.of(
+                          "path",
+                          prefix + "/foreign",
+                          "datapoints",
+                          List.of(Map.of("inputs", Map.of("q", "beta"))))))
+              .path("id")
+              .asText();
     }
 
     void rotate(int epoch) {
       String oldDataset = datasetId;
       String oldVictim = victimId;
       datasetPath = prefix + "/fixture-" + epoch;
-      JsonNode v1 = ok(alpha.post("/v5/datasets", Map.of("path", datasetPath,
-          "datapoints", List.of(Map.of("inputs", Map.of("q", "a")), Map.of("inputs", Map.of("q", "b"))))));
+      JsonNode v1 =
+          ok(
+              alpha.post(
+                  "/v5/datasets",
+                  Map.of(
+                      "path",
+                      datasetPath,
+                      "datapoints",
+                      List.of(
+                          Map.of("inputs", Map.of("q", "a")),
+                          Map.of("inputs", Map.of("q", "b"))))));
       datasetId = v1.path("id").asText();
-      JsonNode v2 = ok(alpha.post("/v5/datasets", Map.of("id", datasetId, "action", "add",
-          "datapoints", List.of(Map.of("inputs", Map.of("q", "c"))))));
-      ok(alpha.post("/v5/datasets/" + datasetId + "/environments/staging?version_id=" + v2.path("version_id").asText(), null));
-      JsonNode v3 = ok(alpha.post("/v5/datasets", Map.of("id", datasetId, "action", "add",
-          "datapoints", List.of(Map.of("messages", List.of(Map.of("role", "user", "content", "d")))))));
-      versions = List.of(v1.path("version_id").asText(), v2.path("version_id").asText(), v3.path("version_id").asText());
-      victimId = ok(alpha.post("/v5/datasets", Map.of("path", prefix + "/victim-" + epoch, "datapoints", List.of())))
-          .path("id").asText();
+      JsonNode v2 =
+          ok(
+              alpha.post(
+                  "/v5/datasets",
+                  Map.of(
+                      "id",
+                      datasetId,
+                      "action",
+                      "add",
+                      "datapoints",
+                      List.of(Map.of("inputs", Map.of("q", "c"))))));
+      ok(
+          alpha.post(
+              "/v5/datasets/"
+                  + datasetId
+                  + "/environments/staging?version_id="
+                  + v2.path("version_id").asText(),
+              null));
+      JsonNode v3 =
+          ok(
+              alpha.post(
+                  "/v5/datasets",
+                  Map.of(
+                      "id",
+                      datasetId,
+                      "action",
+                      "add",
+                      "datapoints",
+                      List.of(
+                          Map.of("messages", List.of(Map.of("role", "user", "content", "d")))))));
+      versions =
+          List.of(
+              v1.path("version_id").asText(),
+              v2.path("version_id").asText(),
+              v3.path("version_id").asText());
+      victimId =
+          ok(alpha.post(
+                  "/v5/datasets",
+                  Map.of("path", prefix + "/victim-" + epoch, "datapoints", List.of())))
+              .path("id")
+              .asText();
       if (productionEnvId == null) {
         for (JsonNode environment : ok(alpha.get("/v5/datasets/" + datasetId + "/environments"))) {
           if (environment.path("name").asText().equals("production")) {
@@ -492,17 +689,36 @@ class HostileInputFuzzTest {
       this.seed = seed;
     }
 
-    void add(Fuzzer.Generated generated, Wire.Reply reply, List<String> problems, String serverLog) {
+    void add(
+        Fuzzer.Generated generated, Wire.Reply reply, List<String> problems, String serverLog) {
       count++;
-      String cause = serverLog.isEmpty()
-          ? "content-type " + (reply == null ? "-" : reply.header("Content-Type")) + ", " + (reply == null ? 0 : reply.body().length > 0 ? "body" : "empty body")
-          : serverLog.lines().skip(1).findFirst().orElse("").replaceAll("\\d+", "N").replaceAll("\"[^\"]*\"", "\"…\"");
-      String kind = (reply == null ? "no reply" : String.valueOf(reply.status())) + " " + problems + " | " + cause;
+      String cause =
+          serverLog.isEmpty()
+              ? "content-type "
+                  + (reply == null ? "-" : reply.header("Content-Type"))
+                  + ", "
+                  + (reply == null ? 0 : reply.body().length > 0 ? "body" : "empty body")
+              : serverLog
+                  .lines()
+                  .skip(1)
+                  .findFirst()
+                  .orElse("")
+                  .replaceAll("\\d+", "N")
+                  .replaceAll("\"[^\"]*\"", "\"…\"");
+      String kind =
+          (reply == null ? "no reply" : String.valueOf(reply.status()))
+              + " "
+              + problems
+              + " | "
+              + cause;
       counts.merge(kind, 1, Integer::sum);
       List<String> kept = examples.computeIfAbsent(kind, k -> new ArrayList<>());
       if (kept.size() < EXAMPLES_PER_KIND) {
-        kept.add(generated.describe() + "\n  response " + (reply == null ? "(none)" : reply.toString())
-            + (serverLog.isEmpty() ? "" : "\n  server log:\n" + serverLog.indent(4)));
+        kept.add(
+            generated.describe()
+                + "\n  response "
+                + (reply == null ? "(none)" : reply.toString())
+                + (serverLog.isEmpty() ? "" : "\n  server log:\n" + serverLog.indent(4)));
       }
     }
 
@@ -521,10 +737,23 @@ class HostileInputFuzzTest {
     }
 
     String report() {
-      StringBuilder text = new StringBuilder("seed " + seed + " (rerun with -Dfuzz.seed=" + seed + "): " + count
-          + " failing requests of " + counts.size() + " kinds\n");
+      StringBuilder text =
+          new StringBuilder(
+              "seed "
+                  + seed
+                  + " (rerun with -Dfuzz.seed="
+                  + seed
+                  + "): "
+                  + count
+                  + " failing requests of "
+                  + counts.size()
+                  + " kinds\n");
       for (Map.Entry<String, List<String>> entry : examples.entrySet()) {
-        text.append("\n[").append(counts.get(entry.getKey())).append("x] ").append(entry.getKey()).append('\n');
+        text.append("\n[")
+            .append(counts.get(entry.getKey()))
+            .append("x] ")
+            .append(entry.getKey())
+            .append('\n');
         for (String example : entry.getValue()) {
           text.append("  request ").append(example).append('\n');
         }

@@ -27,7 +27,9 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     setName("hostile-capture");
   }
 
-  /** Captures every event of at least {@code threshold} that reaches the root logger until closed. */
+  /**
+   * Captures every event of at least {@code threshold} that reaches the root logger until closed.
+   */
   static LogCapture attach(Level threshold) {
     LogCapture capture = new LogCapture(threshold);
     capture.start();
@@ -48,14 +50,23 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     return new ArrayList<>(events);
   }
 
-  /** Every piece of text an event carries: logger, message, arguments, MDC, exceptions with their frames. */
+  /**
+   * Every piece of text an event carries: logger, message, arguments, MDC, exceptions with their
+   * frames.
+   */
   static String everything(ILoggingEvent event) {
-    StringBuilder text = new StringBuilder()
-        .append(event.getLoggerName()).append('\n')
-        .append(event.getThreadName()).append('\n')
-        .append(event.getMessage()).append('\n')
-        .append(event.getFormattedMessage()).append('\n')
-        .append(event.getMDCPropertyMap()).append('\n');
+    StringBuilder text =
+        new StringBuilder()
+            .append(event.getLoggerName())
+            .append('\n')
+            .append(event.getThreadName())
+            .append('\n')
+            .append(event.getMessage())
+            .append('\n')
+            .append(event.getFormattedMessage())
+            .append('\n')
+            .append(event.getMDCPropertyMap())
+            .append('\n');
     if (event.getArgumentArray() != null) {
       for (Object argument : event.getArgumentArray()) {
         text.append(argument).append('\n');
@@ -68,7 +79,10 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     return text.toString();
   }
 
-  /** The exception of an event as a compact stack trace (12 frames per cause), or "" when it has none. */
+  /**
+   * The exception of an event as a compact stack trace (12 frames per cause), or "" when it has
+   * none.
+   */
   static String stackTrace(ILoggingEvent event) {
     StringBuilder text = new StringBuilder();
     appendThrowable(text, event.getThrowableProxy(), 0);
@@ -79,8 +93,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     if (throwable == null || depth > 8) {
       return;
     }
-    text.append(depth == 0 ? "" : "Caused by: ").append(throwable.getClassName()).append(": ")
-        .append(throwable.getMessage()).append('\n');
+    text.append(depth == 0 ? "" : "Caused by: ")
+        .append(throwable.getClassName())
+        .append(": ")
+        .append(throwable.getMessage())
+        .append('\n');
     StackTraceElementProxy[] frames = throwable.getStackTraceElementProxyArray();
     for (int i = 0; frames != null && i < Math.min(frames.length, 12); i++) {
       text.append("\tat ").append(frames[i].getStackTraceElement()).append('\n');

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * CONTRACT.md §4 from the attacker's side: BETA, holding ALPHA's dataset, version and
- * environment ids, gets on every one of the 13 endpoints exactly what an unknown id gets (404
- * with the same detail) and changes nothing, byte for byte, in ALPHA's data or in its own.
+ * CONTRACT.md §4 from the attacker's side: BETA, holding ALPHA's dataset, version and environment
+ * ids, gets on every one of the 13 endpoints exactly what an unknown id gets (404 with the same
+ * detail) and changes nothing, byte for byte, in ALPHA's data or in its own.
  */
 @ExtendWith(RunningServer.class)
 class TenantIsolationTest {
@@ -26,16 +26,20 @@ class TenantIsolationTest {
 
   private Api alpha;
   private Api beta;
+
   /** ALPHA's dataset: v1 deployed to production, v2 to staging, v3 not deployed. */
   private String dataset;
+
   private String path;
   private String v1;
   private String v2;
   private String v3;
   private String production;
   private String staging;
+
   /** BETA's own dataset and version. */
   private String betaDataset;
+
   private String betaVersion;
 
   @BeforeEach
@@ -43,15 +47,39 @@ class TenantIsolationTest {
     alpha = api.as(Api.ALPHA);
     beta = api.as(Api.BETA);
     path = "tenancy/" + java.util.UUID.randomUUID() + "/secret-plans";
-    JsonNode first = ok(alpha.post(DATASETS, Map.of("path", path, "attributes", Map.of("owner", "alpha"),
-        "datapoints", List.of(dp("a"), dp("b")))));
+    JsonNode first =
+        ok(
+            alpha.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    path,
+                    "attributes",
+                    Map.of("owner", "alpha"),
+                    "datapoints",
+                    List.of(dp("a"), dp("b")))));
     dataset = first.path("id").asText();
     v1 = first.path("version_id").asText();
-    v2 = ok(alpha.post(DATASETS, Map.of("id", dataset, "action", "add", "datapoints", List.of(dp("c")))))
-        .path("version_id").asText();
+    v2 =
+        ok(alpha.post(
+                DATASETS, Map.of("id", dataset, "action", "add", "datapoints", List.of(dp("c")))))
+            .path("version_id")
+            .asText();
     ok(alpha.post(DATASETS + "/" + dataset + "/environments/staging?version_id=" + v2, null));
-    v3 = ok(alpha.post(DATASETS, Map.of("id", dataset, "action", "add", "version_name", "third",
-        "datapoints", List.of(dp("d"))))).path("version_id").asText();
+    v3 =
+        ok(alpha.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    dataset,
+                    "action",
+                    "add",
+                    "version_name",
+                    "third",
+                    "datapoints",
+                    List.of(dp("d")))))
+            .path("version_id")
+            .asText();
     for (JsonNode environment : ok(alpha.get(DATASETS + "/" + dataset + "/environments"))) {
       if (environment.path("name").asText().equals("production")) {
         production = environment.path("id").asText();
@@ -59,8 +87,15 @@ class TenantIsolationTest {
         staging = environment.path("id").asText();
       }
     }
-    JsonNode own = ok(beta.post(DATASETS, Map.of("path", "tenancy/beta-" + java.util.UUID.randomUUID(),
-        "datapoints", List.of(dp("beta")))));
+    JsonNode own =
+        ok(
+            beta.post(
+                DATASETS,
+                Map.of(
+                    "path",
+                    "tenancy/beta-" + java.util.UUID.randomUUID(),
+                    "datapoints",
+                    List.of(dp("beta")))));
     betaDataset = own.path("id").asText();
     betaVersion = own.path("version_id").asText();
     assertThat(production).isNotNull();
@@ -72,7 +107,9 @@ class TenantIsolationTest {
     Map<String, String> alphaBefore = snapshot(alpha, dataset);
     Map<String, String> betaBefore = snapshot(beta, betaDataset);
     // ALPHA's ids are valid: ALPHA's other user reaches them.
-    assertThat(alpha.as(Api.ALPHA_ALAN).get(DATASETS + "/" + dataset + "?version_id=" + v3).status()).isEqualTo(200);
+    assertThat(
+            alpha.as(Api.ALPHA_ALAN).get(DATASETS + "/" + dataset + "?version_id=" + v3).status())
+        .isEqualTo(200);
 
     List<Probe> probes = probes();
     assertThat(probes.stream().map(Probe::endpoint).distinct()).hasSize(12);
@@ -88,8 +125,12 @@ class TenantIsolationTest {
       String seen = withoutIds(withAlphaIds.json().path("detail").asText(), alphaIds());
       String unknown = withoutIds(withUnknownIds.json().path("detail").asText(), unknownIds());
       if (withUnknownIds.status() != 404 || !seen.equals(unknown)) {
-        mismatches.add(label + ": another organization's id answers " + withAlphaIds + " but an unknown id answers "
-            + withUnknownIds);
+        mismatches.add(
+            label
+                + ": another organization's id answers "
+                + withAlphaIds
+                + " but an unknown id answers "
+                + withUnknownIds);
       }
       if (withAlphaIds.body().contains(path) || withAlphaIds.body().contains("secret-plans")) {
         mismatches.add(label + " leaks ALPHA's path: " + withAlphaIds);
@@ -97,24 +138,43 @@ class TenantIsolationTest {
     }
     assertThat(mismatches).as("requests by BETA with ALPHA's ids").isEmpty();
 
-    assertThat(snapshot(alpha, dataset)).as("ALPHA's dataset after BETA's requests").isEqualTo(alphaBefore);
-    assertThat(snapshot(beta, betaDataset)).as("BETA's own dataset after its requests").isEqualTo(betaBefore);
+    assertThat(snapshot(alpha, dataset))
+        .as("ALPHA's dataset after BETA's requests")
+        .isEqualTo(alphaBefore);
+    assertThat(snapshot(beta, betaDataset))
+        .as("BETA's own dataset after its requests")
+        .isEqualTo(betaBefore);
   }
 
   @Test
   void listingNeverShowsAnotherOrganizationsDatasets() {
     Map<String, String> alphaBefore = snapshot(alpha, dataset);
-    List<String> queries = List.of("", "?name=secret", "?name=secret-plans", "?user_filter=ada", "?user_filter=alpha.example",
-        "?user_filter=Lovelace", "?sort_by=updated_at&order=asc", "?sort_by=name&size=1000", "?page=2&size=1");
+    List<String> queries =
+        List.of(
+            "",
+            "?name=secret",
+            "?name=secret-plans",
+            "?user_filter=ada",
+            "?user_filter=alpha.example",
+            "?user_filter=Lovelace",
+            "?sort_by=updated_at&order=asc",
+            "?sort_by=name&size=1000",
+            "?page=2&size=1");
     for (String query : queries) {
       Api.Response listed = beta.get(DATASETS + query);
       assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
-      assertThat(listed.body()).as(query).doesNotContain(dataset).doesNotContain(path).doesNotContain("ada@alpha.example");
+      assertThat(listed.body())
+          .as(query)
+          .doesNotContain(dataset)
+          .doesNotContain(path)
+          .doesNotContain("ada@alpha.example");
     }
     assertThat(beta.get(DATASETS + "?name=secret-plans").json().path("total").asInt()).isZero();
     assertThat(beta.get(DATASETS + "?user_filter=ada").json().path("total").asInt()).isZero();
-    // ALPHA's path is free in BETA's organization: BETA gets a dataset of its own, ALPHA's is untouched.
-    JsonNode betas = ok(beta.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", List.of())));
+    // ALPHA's path is free in BETA's organization: BETA gets a dataset of its own, ALPHA's is
+    // untouched.
+    JsonNode betas =
+        ok(beta.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", List.of())));
     assertThat(betas.path("id").asText()).isNotEqualTo(dataset);
     assertThat(betas.path("datapoints_count").asInt()).isZero();
     assertThat(snapshot(alpha, dataset)).isEqualTo(alphaBefore);
@@ -125,16 +185,42 @@ class TenantIsolationTest {
     List<Probe> probes = new ArrayList<>();
     String ds = DATASETS + "/{ds}";
     String mine = DATASETS + "/" + betaDataset;
-    // POST /datasets (upsert): ALPHA's dataset id, or ALPHA's version / environment as the base of BETA's dataset.
+    // POST /datasets (upsert): ALPHA's dataset id, or ALPHA's version / environment as the base of
+    // BETA's dataset.
     for (String action : List.of("set", "add", "remove")) {
-      probes.add(json("upsert", "POST", DATASETS, "{\"id\":\"{ds}\",\"action\":\"" + action + "\",\"datapoints\":[{\"inputs\":{\"q\":\"x\"}}]}"));
+      probes.add(
+          json(
+              "upsert",
+              "POST",
+              DATASETS,
+              "{\"id\":\"{ds}\",\"action\":\""
+                  + action
+                  + "\",\"datapoints\":[{\"inputs\":{\"q\":\"x\"}}]}"));
     }
-    probes.add(json("upsert", "POST", DATASETS, "{\"id\":\"{ds}\",\"action\":\"add\",\"datapoints\":[]}"));
-    probes.add(json("upsert", "POST", DATASETS, "{\"id\":\"{ds}\",\"path\":\"" + path + "\",\"datapoints\":[]}"));
-    probes.add(json("upsert", "POST", DATASETS + "?version_id={v1}",
-        "{\"id\":\"" + betaDataset + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\"x\"}}]}"));
-    probes.add(json("upsert", "POST", DATASETS + "?environment={production}",
-        "{\"id\":\"" + betaDataset + "\",\"action\":\"remove\",\"datapoints\":[{\"inputs\":{\"q\":\"beta\"}}]}"));
+    probes.add(
+        json("upsert", "POST", DATASETS, "{\"id\":\"{ds}\",\"action\":\"add\",\"datapoints\":[]}"));
+    probes.add(
+        json(
+            "upsert",
+            "POST",
+            DATASETS,
+            "{\"id\":\"{ds}\",\"path\":\"" + path + "\",\"datapoints\":[]}"));
+    probes.add(
+        json(
+            "upsert",
+            "POST",
+            DATASETS + "?version_id={v1}",
+            "{\"id\":\""
+                + betaDataset
+                + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\"x\"}}]}"));
+    probes.add(
+        json(
+            "upsert",
+            "POST",
+            DATASETS + "?environment={production}",
+            "{\"id\":\""
+                + betaDataset
+                + "\",\"action\":\"remove\",\"datapoints\":[{\"inputs\":{\"q\":\"beta\"}}]}"));
     // GET /datasets/{id}
     probes.add(plain("get", "GET", ds));
     probes.add(plain("get", "GET", ds + "?include_datapoints=true"));
@@ -160,7 +246,12 @@ class TenantIsolationTest {
     probes.add(plain("delete version", "DELETE", ds + "/versions/{v3}"));
     probes.add(plain("delete version", "DELETE", mine + "/versions/{v3}"));
     // PATCH /datasets/{id}/versions/{version_id}
-    probes.add(json("update version", "PATCH", ds + "/versions/{v3}", "{\"name\":\"stolen\",\"description\":\"x\"}"));
+    probes.add(
+        json(
+            "update version",
+            "PATCH",
+            ds + "/versions/{v3}",
+            "{\"name\":\"stolen\",\"description\":\"x\"}"));
     probes.add(json("update version", "PATCH", ds + "/versions/{v1}", "{}"));
     probes.add(json("update version", "PATCH", mine + "/versions/{v3}", "{\"description\":\"x\"}"));
     // POST /datasets/{id}/datapoints/csv
@@ -170,7 +261,8 @@ class TenantIsolationTest {
     // POST /datasets/{id}/environments/{environment_id}
     probes.add(plain("deploy", "POST", ds + "/environments/{staging}?version_id={v1}"));
     probes.add(plain("deploy", "POST", ds + "/environments/staging?version_id={v3}"));
-    probes.add(plain("deploy", "POST", mine + "/environments/{production}?version_id=" + betaVersion));
+    probes.add(
+        plain("deploy", "POST", mine + "/environments/{production}?version_id=" + betaVersion));
     probes.add(plain("deploy", "POST", mine + "/environments/live?version_id={v3}"));
     // DELETE /datasets/{id}/environments/{environment_id}
     probes.add(plain("undeploy", "DELETE", ds + "/environments/{production}"));
@@ -187,10 +279,17 @@ class TenantIsolationTest {
 
   /** Ids of the same shape that exist nowhere. */
   private Map<String, String> unknownIds() {
-    return ids(scramble(dataset), scramble(v1), scramble(v2), scramble(v3), scramble(production), scramble(staging));
+    return ids(
+        scramble(dataset),
+        scramble(v1),
+        scramble(v2),
+        scramble(v3),
+        scramble(production),
+        scramble(staging));
   }
 
-  private static Map<String, String> ids(String ds, String v1, String v2, String v3, String production, String staging) {
+  private static Map<String, String> ids(
+      String ds, String v1, String v2, String v3, String production, String staging) {
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("{ds}", ds);
     ids.put("{v1}", v1);
@@ -207,8 +306,11 @@ class TenantIsolationTest {
     StringBuilder suffix = new StringBuilder(id.substring(cut)).reverse();
     for (int i = 0; i < suffix.length(); i++) {
       char c = suffix.charAt(i);
-      suffix.setCharAt(i, Character.isDigit(c) ? (char) ('0' + (c - '0' + 3) % 10)
-          : Character.isLowerCase(c) && c <= 'f' ? (char) ('a' + (c - 'a' + 1) % 6) : c);
+      suffix.setCharAt(
+          i,
+          Character.isDigit(c)
+              ? (char) ('0' + (c - '0' + 3) % 10)
+              : Character.isLowerCase(c) && c <= 'f' ? (char) ('a' + (c - 'a' + 1) % 6) : c);
     }
     String scrambled = id.substring(0, cut) + suffix;
     return scrambled.equals(id) ? id.substring(0, cut) + "0".repeat(id.length() - cut) : scrambled;
@@ -226,14 +328,21 @@ class TenantIsolationTest {
   private static Map<String, String> snapshot(Api api, String id) {
     Map<String, String> snapshot = new LinkedHashMap<>();
     String ds = DATASETS + "/" + id;
-    for (String read : List.of(ds + "?include_datapoints=true", ds + "/versions?include_datapoints=latest_saved",
-        ds + "/versions", ds + "/environments", ds + "/datapoints?size=1000", DATASETS + "?size=1000&sort_by=updated_at")) {
+    for (String read :
+        List.of(
+            ds + "?include_datapoints=true",
+            ds + "/versions?include_datapoints=latest_saved",
+            ds + "/versions",
+            ds + "/environments",
+            ds + "/datapoints?size=1000",
+            DATASETS + "?size=1000&sort_by=updated_at")) {
       Api.Response response = api.get(read);
       assertThat(response.status()).as(read + " " + response).isEqualTo(200);
       snapshot.put(read, response.body());
     }
     for (JsonNode version : api.get(ds + "/versions").json().path("records")) {
-      String read = ds + "?include_datapoints=true&version_id=" + version.path("version_id").asText();
+      String read =
+          ds + "?include_datapoints=true&version_id=" + version.path("version_id").asText();
       snapshot.put(read, api.get(read).body());
     }
     return snapshot;
@@ -241,7 +350,9 @@ class TenantIsolationTest {
 
   private static boolean isJsonDetail(Api.Response response) {
     String type = response.header("Content-Type");
-    return type != null && type.startsWith("application/json") && response.json().path("detail").isTextual();
+    return type != null
+        && type.startsWith("application/json")
+        && response.json().path("detail").isTextual();
   }
 
   private static JsonNode ok(Api.Response response) {
@@ -254,17 +365,31 @@ class TenantIsolationTest {
   }
 
   private static Probe plain(String endpoint, String method, String template) {
-    return new Probe(endpoint, method + " " + template, (ids) -> api -> api.send(method, fill(template, ids), null, null));
+    return new Probe(
+        endpoint,
+        method + " " + template,
+        (ids) -> api -> api.send(method, fill(template, ids), null, null));
   }
 
   private static Probe json(String endpoint, String method, String template, String body) {
-    return new Probe(endpoint, method + " " + template + " " + body,
+    return new Probe(
+        endpoint,
+        method + " " + template + " " + body,
         ids -> api -> api.send(method, fill(template, ids), fill(body, ids), "application/json"));
   }
 
   private static Probe csv(String endpoint, String template) {
-    return new Probe(endpoint, "POST " + template + " (multipart)", ids -> api -> api.upload(fill(template, ids),
-        "rows.csv", "q,target\nstolen,yes\n".getBytes(StandardCharsets.UTF_8), "version_name", "stolen"));
+    return new Probe(
+        endpoint,
+        "POST " + template + " (multipart)",
+        ids ->
+            api ->
+                api.upload(
+                    fill(template, ids),
+                    "rows.csv",
+                    "q,target\nstolen,yes\n".getBytes(StandardCharsets.UTF_8),
+                    "version_name",
+                    "stolen"));
   }
 
   private static String fill(String template, Map<String, String> ids) {
@@ -276,7 +401,9 @@ class TenantIsolationTest {
   }
 
   /** A request with placeholders for ids, sent once with ALPHA's ids and once with unknown ones. */
-  private record Probe(String endpoint, String description,
+  private record Probe(
+      String endpoint,
+      String description,
       Function<Map<String, String>, Function<Api, Api.Response>> request) {
     Api.Response send(Api api, Map<String, String> ids) {
       return request.apply(ids).apply(api);

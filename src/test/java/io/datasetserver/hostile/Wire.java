@@ -19,15 +19,18 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The fuzzer's requests: through {@link Api} (any header, any method), or over a plain socket
- * for what Java's {@code HttpClient} cannot send at all: request targets that {@link URI}
- * refuses, such as {@code %ZZ} or raw non-ASCII bytes. Replies of both look alike.
+ * The fuzzer's requests: through {@link Api} (any header, any method), or over a plain socket for
+ * what Java's {@code HttpClient} cannot send at all: request targets that {@link URI} refuses, such
+ * as {@code %ZZ} or raw non-ASCII bytes. Replies of both look alike.
  */
 final class Wire {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   /** A Java stack frame as printed by Throwable.printStackTrace. */
-  private static final Pattern STACK_FRAME = Pattern.compile("[\\w$.]+\\.[\\w$<>]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)");
+  private static final Pattern STACK_FRAME =
+      Pattern.compile(
+          "[\\w$.]+\\.[\\w$<>]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)");
 
   private final int port;
 
@@ -36,7 +39,8 @@ final class Wire {
   }
 
   /** One request; {@code target} is the path and query, sent byte for byte when {@code raw}. */
-  record Request(String method, String target, Map<String, String> headers, byte[] body, boolean raw) {
+  record Request(
+      String method, String target, Map<String, String> headers, byte[] body, boolean raw) {
     Request {
       headers = new LinkedHashMap<>(headers);
     }
@@ -63,13 +67,19 @@ final class Wire {
 
     boolean showsStackTrace() {
       String text = text();
-      return STACK_FRAME.matcher(text).find() || text.contains("Caused by:") || text.contains("Root Cause:");
+      return STACK_FRAME.matcher(text).find()
+          || text.contains("Caused by:")
+          || text.contains("Root Cause:");
     }
 
     @Override
     public String toString() {
       String text = text();
-      return status + " " + headers + " " + (text.length() > 500 ? text.substring(0, 500) + "…(" + body.length + " bytes)" : text);
+      return status
+          + " "
+          + headers
+          + " "
+          + (text.length() > 500 ? text.substring(0, 500) + "…(" + body.length + " bytes)" : text);
     }
   }
 
@@ -79,23 +89,37 @@ final class Wire {
     }
     Api.Response response;
     try {
-      response = new Api(port).as(null).withTimeout(TIMEOUT).withHeaders(request.headers())
-          .send(request.method(), request.target(), request.body(), null);
+      response =
+          new Api(port)
+              .as(null)
+              .withTimeout(TIMEOUT)
+              .withHeaders(request.headers())
+              .send(request.method(), request.target(), request.body(), null);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     Map<String, String> headers = new TreeMap<>();
-    response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     return new Reply(response.status(), headers, response.bytes());
   }
 
-  /** Writes the request as is over a fresh connection ({@code Connection: close}) and parses the reply. */
+  /**
+   * Writes the request as is over a fresh connection ({@code Connection: close}) and parses the
+   * reply.
+   */
   Reply sendRaw(Request request) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     head.write((request.method() + " ").getBytes(StandardCharsets.ISO_8859_1));
     head.write(request.target().getBytes(StandardCharsets.ISO_8859_1));
-    StringBuilder headers = new StringBuilder(" HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
-    request.headers().forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
+    StringBuilder headers =
+        new StringBuilder(" HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
+    request
+        .headers()
+        .forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
     if (request.body() != null) {
       headers.append("Content-Length: ").append(request.body().length).append("\r\n");
     }
@@ -125,7 +149,9 @@ final class Wire {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
+        headers.merge(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim(),
             (a, b) -> a + "," + b);
       }
     }
@@ -144,7 +170,8 @@ final class Wire {
       if (lineEnd < 0) {
         break;
       }
-      String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+      String size =
+          new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
       int length = Integer.parseInt(size, 16);
       if (length == 0) {
         break;

@@ -32,48 +32,84 @@ class AccessLogTest {
   }
 
   private ILoggingEvent accessLineOf(String requestId) throws InterruptedException {
-    return log.await(event -> event.getLoggerName().equals("access")
-            && event.getFormattedMessage().contains("request_id=" + requestId + " "), Duration.ofSeconds(5))
-        .orElseThrow(() -> new AssertionError("no access line with request id " + requestId + " among "
-            + log.events().stream().map(ILoggingEvent::getFormattedMessage).toList()));
+    return log.await(
+            event ->
+                event.getLoggerName().equals("access")
+                    && event.getFormattedMessage().contains("request_id=" + requestId + " "),
+            Duration.ofSeconds(5))
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no access line with request id "
+                        + requestId
+                        + " among "
+                        + log.events().stream().map(ILoggingEvent::getFormattedMessage).toList()));
   }
 
-  private static Api.Response send(Api api, String method, String path, String body, String key, String requestId) {
-    Map<String, String> headers = key == null ? Map.of("X-Request-Id", requestId)
-        : Map.of("X-Request-Id", requestId, "X-API-KEY", key);
-    return api.as(null).withHeaders(headers).send(method, path, body, body == null ? null : "application/json");
+  private static Api.Response send(
+      Api api, String method, String path, String body, String key, String requestId) {
+    Map<String, String> headers =
+        key == null
+            ? Map.of("X-Request-Id", requestId)
+            : Map.of("X-Request-Id", requestId, "X-API-KEY", key);
+    return api.as(null)
+        .withHeaders(headers)
+        .send(method, path, body, body == null ? null : "application/json");
   }
 
   @Test
-  void aRequestIsLoggedWithMethodRouteStatusDurationRequestIdAndOrganization(Api api) throws Exception {
-    Api.Response created = api.post("/v5/datasets", Map.of("path", "access/" + UUID.randomUUID(),
-        "datapoints", List.of(Map.of("inputs", Map.of("q", "hi")))));
+  void aRequestIsLoggedWithMethodRouteStatusDurationRequestIdAndOrganization(Api api)
+      throws Exception {
+    Api.Response created =
+        api.post(
+            "/v5/datasets",
+            Map.of(
+                "path",
+                "access/" + UUID.randomUUID(),
+                "datapoints",
+                List.of(Map.of("inputs", Map.of("q", "hi")))));
     String id = created.json().path("id").asText();
     String requestId = "access-" + UUID.randomUUID();
 
-    assertThat(send(api, "GET", "/v5/datasets/" + id, null, Api.ALPHA, requestId).status()).isEqualTo(200);
+    assertThat(send(api, "GET", "/v5/datasets/" + id, null, Api.ALPHA, requestId).status())
+        .isEqualTo(200);
 
     ILoggingEvent line = accessLineOf(requestId);
-    assertThat(line.getFormattedMessage()).matches("method=GET route=/v5/datasets/\\{id} status=200 "
-        + "duration_ms=\\d+\\.\\d{2} request_id=" + requestId + " org=" + ORG);
-    assertThat(line.getFormattedMessage()).as("the route template, not the path").doesNotContain(id);
+    assertThat(line.getFormattedMessage())
+        .matches(
+            "method=GET route=/v5/datasets/\\{id} status=200 "
+                + "duration_ms=\\d+\\.\\d{2} request_id="
+                + requestId
+                + " org="
+                + ORG);
+    assertThat(line.getFormattedMessage())
+        .as("the route template, not the path")
+        .doesNotContain(id);
     assertThat(line.getMDCPropertyMap()).containsEntry("request_id", requestId);
   }
 
   @Test
   void exactlyOneLinePerRequest(Api api) throws Exception {
     String requestId = "access-" + UUID.randomUUID();
-    assertThat(send(api, "GET", "/v5/datasets", null, Api.ALPHA, requestId).status()).isEqualTo(200);
+    assertThat(send(api, "GET", "/v5/datasets", null, Api.ALPHA, requestId).status())
+        .isEqualTo(200);
     accessLineOf(requestId);
     Thread.sleep(200);
-    assertThat(log.events().stream().filter(event -> event.getLoggerName().equals("access")
-        && event.getFormattedMessage().contains(requestId))).hasSize(1);
+    assertThat(
+            log.events().stream()
+                .filter(
+                    event ->
+                        event.getLoggerName().equals("access")
+                            && event.getFormattedMessage().contains(requestId)))
+        .hasSize(1);
   }
 
   @Test
   void aRequestWithoutAValidKeyIsLoggedWithoutOrganization(Api api) throws Exception {
     String requestId = "access-" + UUID.randomUUID();
-    assertThat(send(api, "GET", "/v5/datasets", null, "hl_wrong_" + UUID.randomUUID(), requestId).status())
+    assertThat(
+            send(api, "GET", "/v5/datasets", null, "hl_wrong_" + UUID.randomUUID(), requestId)
+                .status())
         .isEqualTo(401);
     assertThat(accessLineOf(requestId).getFormattedMessage()).contains("status=401", "org=-");
   }
@@ -81,8 +117,12 @@ class AccessLogTest {
   @Test
   void theApiKeyIsNeverLogged(Api api) throws Exception {
     String wrongKey = "hl_secret_" + UUID.randomUUID();
-    List<String> requestIds = List.of("k1-" + UUID.randomUUID(), "k2-" + UUID.randomUUID(),
-        "k3-" + UUID.randomUUID(), "k4-" + UUID.randomUUID());
+    List<String> requestIds =
+        List.of(
+            "k1-" + UUID.randomUUID(),
+            "k2-" + UUID.randomUUID(),
+            "k3-" + UUID.randomUUID(),
+            "k4-" + UUID.randomUUID());
     send(api, "GET", "/v5/datasets", null, Api.ALPHA, requestIds.get(0));
     send(api, "POST", "/v5/datasets", "{\"path\": ", Api.ALPHA, requestIds.get(1)); // 422
     send(api, "GET", "/v5/datasets", null, wrongKey, requestIds.get(2)); // 401
@@ -90,7 +130,12 @@ class AccessLogTest {
     for (String requestId : requestIds) {
       accessLineOf(requestId);
     }
-    assertThat(log.events()).isNotEmpty().allSatisfy(event -> assertThat(CapturedLog.everything(event))
-        .doesNotContain(Api.ALPHA).doesNotContain(wrongKey));
+    assertThat(log.events())
+        .isNotEmpty()
+        .allSatisfy(
+            event ->
+                assertThat(CapturedLog.everything(event))
+                    .doesNotContain(Api.ALPHA)
+                    .doesNotContain(wrongKey));
   }
 }

@@ -12,9 +12,9 @@ import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log event of this JVM while open, captured by an appender attached to the root logger
- * (so the "access" logger's lines and everything else the server logs). Server threads append;
- * the test thread reads.
+ * Every log event of this JVM while open, captured by an appender attached to the root logger (so
+ * the "access" logger's lines and everything else the server logs). Server threads append; the test
+ * thread reads.
  */
 final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
@@ -44,8 +44,12 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     return List.copyOf(events);
   }
 
-  /** The first event that matches, waiting a little: the line may be written as the response goes out. */
-  Optional<ILoggingEvent> await(Predicate<ILoggingEvent> matching, Duration patience) throws InterruptedException {
+  /**
+   * The first event that matches, waiting a little: the line may be written as the response goes
+   * out.
+   */
+  Optional<ILoggingEvent> await(Predicate<ILoggingEvent> matching, Duration patience)
+      throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     do {
       Optional<ILoggingEvent> found = events.stream().filter(matching).findFirst();
@@ -59,7 +63,8 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
 
   /** Everything an event would put in a log line: logger, message, arguments, MDC, exception. */
   static String everything(ILoggingEvent event) {
-    StringBuilder text = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+    StringBuilder text =
+        new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
     if (event.getArgumentArray() != null) {
       for (Object argument : event.getArgumentArray()) {
         text.append(' ').append(argument);

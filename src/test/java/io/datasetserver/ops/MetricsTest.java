@@ -11,15 +11,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** /metrics: Prometheus text with request latency per route template and status, JVM and pool metrics. */
+/**
+ * /metrics: Prometheus text with request latency per route template and status, JVM and pool
+ * metrics.
+ */
 @ExtendWith(RunningServer.class)
 class MetricsTest {
   private static String datasetId;
 
   @BeforeAll
   static void requestADataset(Api api) {
-    Api.Response created = api.post("/v5/datasets", Map.of("path", "metrics/" + UUID.randomUUID(),
-        "datapoints", List.of(Map.of("inputs", Map.of("q", "hi")))));
+    Api.Response created =
+        api.post(
+            "/v5/datasets",
+            Map.of(
+                "path",
+                "metrics/" + UUID.randomUUID(),
+                "datapoints",
+                List.of(Map.of("inputs", Map.of("q", "hi")))));
     assertThat(created.status()).as(created.toString()).isEqualTo(200);
     datasetId = created.json().path("id").asText();
     assertThat(api.get("/v5/datasets/" + datasetId).status()).isEqualTo(200);
@@ -51,11 +60,28 @@ class MetricsTest {
   void countsRequestsByRouteTemplateAndStatus(Api api) {
     String text = scrape(api);
     String route = "route=\"/v5/datasets/{id}\"";
-    assertThat(samples(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"200\""))
-        .as("count of GET /v5/datasets/{id} → 200 in:\n%s", text).singleElement()
-        .satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1));
-    assertThat(samples(text, "http_server_requests_seconds_count", "method=\"GET\"", route, "status=\"404\""))
-        .as("count of GET /v5/datasets/{id} → 404").hasSize(1);
+    assertThat(
+            samples(
+                text,
+                "http_server_requests_seconds_count",
+                "method=\"GET\"",
+                route,
+                "status=\"200\""))
+        .as("count of GET /v5/datasets/{id} → 200 in:\n%s", text)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(1));
+    assertThat(
+            samples(
+                text,
+                "http_server_requests_seconds_count",
+                "method=\"GET\"",
+                route,
+                "status=\"404\""))
+        .as("count of GET /v5/datasets/{id} → 404")
+        .hasSize(1);
     assertThat(text).as("ids never become labels").doesNotContain(datasetId);
   }
 
@@ -63,10 +89,19 @@ class MetricsTest {
   void recordsALatencyHistogram(Api api) {
     String text = scrape(api);
     String route = "route=\"/v5/datasets/{id}\"";
-    assertThat(samples(text, "http_server_requests_seconds_bucket", route, "status=\"200\"", "le=\"+Inf\"")).hasSize(1);
+    assertThat(
+            samples(
+                text,
+                "http_server_requests_seconds_bucket",
+                route,
+                "status=\"200\"",
+                "le=\"+Inf\""))
+        .hasSize(1);
     assertThat(samples(text, "http_server_requests_seconds_bucket", route, "status=\"200\"").size())
-        .as("buckets of the histogram").isGreaterThan(10);
-    assertThat(samples(text, "http_server_requests_seconds_sum", route, "status=\"200\"")).hasSize(1);
+        .as("buckets of the histogram")
+        .isGreaterThan(10);
+    assertThat(samples(text, "http_server_requests_seconds_sum", route, "status=\"200\""))
+        .hasSize(1);
   }
 
   @Test

@@ -14,22 +14,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** /healthz, /readyz and the request id that every response carries. */
 @ExtendWith(RunningServer.class)
 class OperationalEndpointsTest {
-  private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String UUID_PATTERN =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   /** One request of each kind: both applications, every outcome from 200 to 422. */
-  private static final List<Request> REQUESTS = List.of(
-      new Request("GET", "/healthz", null, 200),
-      new Request("GET", "/readyz", null, 200),
-      new Request("GET", "/metrics", null, 200),
-      new Request("GET", "/docs", null, 200),
-      new Request("GET", "/docs/docs.js", null, 200),
-      new Request("GET", "/docs/no-such-asset.js", null, 404),
-      new Request("GET", "/no-such-page", null, 404),
-      new Request("GET", "/v5/openapi.yaml", null, 200),
-      new Request("GET", "/v5/datasets", null, 200),
-      new Request("GET", "/v5/datasets/ds_doesnotexist", null, 404),
-      new Request("PUT", "/v5/datasets", "{}", 405),
-      new Request("POST", "/v5/datasets", "{not json", 422));
+  private static final List<Request> REQUESTS =
+      List.of(
+          new Request("GET", "/healthz", null, 200),
+          new Request("GET", "/readyz", null, 200),
+          new Request("GET", "/metrics", null, 200),
+          new Request("GET", "/docs", null, 200),
+          new Request("GET", "/docs/docs.js", null, 200),
+          new Request("GET", "/docs/no-such-asset.js", null, 404),
+          new Request("GET", "/no-such-page", null, 404),
+          new Request("GET", "/v5/openapi.yaml", null, 200),
+          new Request("GET", "/v5/datasets", null, 200),
+          new Request("GET", "/v5/datasets/ds_doesnotexist", null, 404),
+          new Request("PUT", "/v5/datasets", "{}", 405),
+          new Request("POST", "/v5/datasets", "{not json", 422));
 
   private record Request(String method, String path, String body, int status) {
     Api.Response send(Api api) {
@@ -91,7 +93,12 @@ class OperationalEndpointsTest {
   }
 
   private static Api.Response withRequestId(Api api, Request request, String requestId) {
-    return api.as(Api.ALPHA).withHeader("X-Request-Id", requestId).send(request.method(), request.path(), request.body(),
-        request.body() == null ? null : "application/json");
+    return api.as(Api.ALPHA)
+        .withHeader("X-Request-Id", requestId)
+        .send(
+            request.method(),
+            request.path(),
+            request.body(),
+            request.body() == null ? null : "application/json");
   }
 }

@@ -2,13 +2,13 @@ package io.datasetserver.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.datasetserver.config.Config;
 import io.datasetserver.server.DatasetServer;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
 import io.datasetserver.testing.Slow;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A server whose MongoDB is unreachable still starts and stays alive, tells orchestrators it
- * is not ready, and answers API requests with 503 and Retry-After instead of hanging or 500.
+ * A server whose MongoDB is unreachable still starts and stays alive, tells orchestrators it is not
+ * ready, and answers API requests with 503 and Retry-After instead of hanging or 500.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Slow
@@ -40,7 +40,8 @@ class ReadinessWithoutDatabaseTest {
   private static Config withoutDatabase() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort(); // closed again before the server tries it: connections are refused
+      closedPort =
+          socket.getLocalPort(); // closed again before the server tries it: connections are refused
     }
     return RunningServer.config().withMongoUri("mongodb://127.0.0.1:" + closedPort + "/datasets");
   }
@@ -76,7 +77,8 @@ class ReadinessWithoutDatabaseTest {
   /** An outage fails every request; the log names its cause once, not once per request. */
   @Test
   void aStormOf503sIsLoggedOncePerCause() throws Exception {
-    try (DatasetServer fresh = DatasetServer.start(withoutDatabase()); CapturedLog log = CapturedLog.attach()) {
+    try (DatasetServer fresh = DatasetServer.start(withoutDatabase());
+        CapturedLog log = CapturedLog.attach()) {
       Api client = new Api(fresh.port());
       ExecutorService clients = Executors.newFixedThreadPool(12);
       List<Future<Api.Response>> responses = new ArrayList<>();
@@ -90,8 +92,10 @@ class ReadinessWithoutDatabaseTest {
       } finally {
         clients.shutdownNow();
       }
-      List<ILoggingEvent> logged = log.events().stream()
-          .filter(e -> e.getFormattedMessage().startsWith("answering 503")).toList();
+      List<ILoggingEvent> logged =
+          log.events().stream()
+              .filter(e -> e.getFormattedMessage().startsWith("answering 503"))
+              .toList();
       assertThat(logged).as("lines about the 503s of 24 requests failing for one cause").hasSize(1);
       assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARN);
       assertThat(CapturedLog.everything(logged.get(0))).contains("Timed out");

@@ -13,14 +13,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The contract as served: /v5/openapi.yaml, and the /docs page with every asset it loads. No key needed. */
+/**
+ * The contract as served: /v5/openapi.yaml, and the /docs page with every asset it loads. No key
+ * needed.
+ */
 @ExtendWith(RunningServer.class)
 class ServedDocumentationTest {
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private static Path specFile() {
-    return Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "api-spec", "openapi.yaml");
+    return Path.of(
+        System.getProperty("basedir", System.getProperty("user.dir")), "api-spec", "openapi.yaml");
   }
 
   private static String contentType(Api.Response response) {
@@ -32,7 +36,9 @@ class ServedDocumentationTest {
     Api.Response served = api.as(null).get("/v5/openapi.yaml");
     assertThat(served.status()).isEqualTo(200);
     assertThat(contentType(served)).startsWith("application/yaml");
-    assertThat(served.bytes()).as("the served document equals %s", specFile()).isEqualTo(Files.readAllBytes(specFile()));
+    assertThat(served.bytes())
+        .as("the served document equals %s", specFile())
+        .isEqualTo(Files.readAllBytes(specFile()));
   }
 
   @Test
@@ -51,14 +57,20 @@ class ServedDocumentationTest {
     for (Matcher m = ASSET.matcher(html); m.find(); ) {
       assets.add(m.group(1));
     }
-    assertThat(assets).as("assets of the page").isNotEmpty()
-        .allSatisfy(asset -> assertThat(asset).as("served by this server, not a CDN").startsWith("/docs/"))
+    assertThat(assets)
+        .as("assets of the page")
+        .isNotEmpty()
+        .allSatisfy(
+            asset -> assertThat(asset).as("served by this server, not a CDN").startsWith("/docs/"))
         .contains("/docs/swagger-ui.css", "/docs/swagger-ui-bundle.js", "/docs/docs.js");
     for (String asset : assets) {
       Api.Response response = anonymous.get(asset);
       assertThat(response.status()).as(asset).isEqualTo(200);
       assertThat(response.bytes()).as(asset).isNotEmpty();
-      String expectedType = asset.endsWith(".css") ? "text/css" : asset.endsWith(".js") ? "text/javascript" : "image/png";
+      String expectedType =
+          asset.endsWith(".css")
+              ? "text/css"
+              : asset.endsWith(".js") ? "text/javascript" : "image/png";
       assertThat(contentType(response)).as("Content-Type of %s", asset).startsWith(expectedType);
       if (asset.endsWith(".png")) {
         assertThat(response.bytes()).as(asset).startsWith(PNG);

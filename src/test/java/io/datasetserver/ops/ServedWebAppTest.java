@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The web app as served: its page at {@code /}, every module and style it loads from
- * {@code /app/}, each with its content type, revalidation caching and the strict
- * Content-Security-Policy; nothing else of the classpath is reachable. No key needed (the
- * page signs in against {@code /v5} itself). The app's behaviour is tested in Chromium
- * ({@code src/test/browser/webapp.test.js}).
+ * The web app as served: its page at {@code /}, every module and style it loads from {@code /app/},
+ * each with its content type, revalidation caching and the strict Content-Security-Policy; nothing
+ * else of the classpath is reachable. No key needed (the page signs in against {@code /v5} itself).
+ * The app's behaviour is tested in Chromium ({@code src/test/browser/webapp.test.js}).
  */
 @ExtendWith(RunningServer.class)
 class ServedWebAppTest {
@@ -31,14 +30,24 @@ class ServedWebAppTest {
   void thePageIsServedAtTheRootWithAStrictContentSecurityPolicy(Api api) {
     Api.Response page = api.as(null).get("/");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(header(page, "Content-Type")).startsWith("text/html").containsIgnoringCase("charset=utf-8");
+    assertThat(header(page, "Content-Type"))
+        .startsWith("text/html")
+        .containsIgnoringCase("charset=utf-8");
     String csp = header(page, "Content-Security-Policy");
-    assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
-        "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+    assertThat(csp)
+        .contains(
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval");
     assertThat(header(page, "Referrer-Policy")).isEqualTo("no-referrer");
     String html = page.body();
-    assertThat(html).contains("<script type=\"module\" src=\"/app/app.js\"></script>")
-        .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("<style", "style=");
+    assertThat(html)
+        .contains("<script type=\"module\" src=\"/app/app.js\"></script>")
+        .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+        .doesNotContain("<style", "style=");
   }
 
   @Test
@@ -59,21 +68,34 @@ class ServedWebAppTest {
       seen.add(asset);
       Api.Response response = anonymous.get(asset);
       assertThat(response.status()).as(asset).isEqualTo(200);
-      String expected = asset.endsWith(".js") ? "text/javascript" : asset.endsWith(".css") ? "text/css" : "image/svg+xml";
+      String expected =
+          asset.endsWith(".js")
+              ? "text/javascript"
+              : asset.endsWith(".css") ? "text/css" : "image/svg+xml";
       assertThat(header(response, "Content-Type")).as(asset).startsWith(expected);
-      assertThat(header(response, "Content-Security-Policy")).as(asset).contains("script-src 'self'");
+      assertThat(header(response, "Content-Security-Policy"))
+          .as(asset)
+          .contains("script-src 'self'");
       assertThat(header(response, "Cache-Control")).as(asset).isEqualTo("no-cache");
       if (asset.endsWith(".js")) {
         String source = response.body();
-        assertThat(source).as(asset).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
+        assertThat(source)
+            .as(asset)
+            .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(");
         for (Matcher imports = IMPORT.matcher(source); imports.find(); ) {
           pending.add(java.net.URI.create("http://x" + asset).resolve(imports.group(1)).getPath());
         }
       }
     }
-    assertThat(seen).as("every screen module is reachable from the page")
-        .contains("/app/screens/folder.js", "/app/screens/dataset.js", "/app/screens/version.js",
-            "/app/screens/compare.js", "/app/screens/upload.js", "/app/screens/sign-in.js");
+    assertThat(seen)
+        .as("every screen module is reachable from the page")
+        .contains(
+            "/app/screens/folder.js",
+            "/app/screens/dataset.js",
+            "/app/screens/version.js",
+            "/app/screens/compare.js",
+            "/app/screens/upload.js",
+            "/app/screens/sign-in.js");
   }
 
   @Test
@@ -91,12 +113,24 @@ class ServedWebAppTest {
   @Test
   void pathsOutsideTheAppStayJson404s(Api api) {
     Api anonymous = api.as(null);
-    for (String path : List.of("/app/nothing.js", "/app/", "/app/dev-api-keys.json", "/app/../dev-api-keys.json",
-        "/app/%2e%2e/logback.xml", "/app/App.js", "/app/.hidden.js", "/app/screens/../../logback.xml",
-        "/app/docs/docs.js", "/datasets/ds_x", "/index.html")) {
+    for (String path :
+        List.of(
+            "/app/nothing.js",
+            "/app/",
+            "/app/dev-api-keys.json",
+            "/app/../dev-api-keys.json",
+            "/app/%2e%2e/logback.xml",
+            "/app/App.js",
+            "/app/.hidden.js",
+            "/app/screens/../../logback.xml",
+            "/app/docs/docs.js",
+            "/datasets/ds_x",
+            "/index.html")) {
       Api.Response response = anonymous.get(path);
       assertThat(response.status()).as(path).isEqualTo(404);
-      assertThat(response.json().path("detail").isTextual()).as("JSON detail for %s: %s", path, response.body()).isTrue();
+      assertThat(response.json().path("detail").isTextual())
+          .as("JSON detail for %s: %s", path, response.body())
+          .isTrue();
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.datasetserver.reliability;
 
-import static io.datasetserver.reliability.Versions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contract §5, "never an acknowledged write lost", against the harshest stop: the process that
- * holds the embedded H2 database is killed with SIGKILL the moment the API has answered 200 to
- * an upsert, while other writers still have requests in flight. After a restart on the same
- * data, every version that was acknowledged is there with all its datapoints. Both embedded
- * modes: the API with its database in-process ({@code make run}), and the database in its own
- * process ({@code make db}) reached over the wire, where the database process is the one killed.
+ * holds the embedded H2 database is killed with SIGKILL the moment the API has answered 200 to an
+ * upsert, while other writers still have requests in flight. After a restart on the same data,
+ * every version that was acknowledged is there with all its datapoints. Both embedded modes: the
+ * API with its database in-process ({@code make run}), and the database in its own process ({@code
+ * make db}) reached over the wire, where the database process is the one killed.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 @Slow
@@ -41,8 +40,7 @@ class AcknowledgedWritesSurviveKillTest {
   private static final int WRITERS = 4;
   private static final int BATCH = 50;
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void inProcessDatabaseKilledRightAfterA200KeepsEveryAcknowledgedVersion() {
@@ -87,9 +85,9 @@ class AcknowledgedWritesSurviveKillTest {
   private record Acknowledged(String datasetId, String versionId, int count) {}
 
   /**
-   * {@link #WRITERS} clients each add batches to a dataset of their own; the client whose 200
-   * is the round's randomly chosen n-th kills {@code victim} at once, before sending anything
-   * else. Returns every acknowledged upsert of the round.
+   * {@link #WRITERS} clients each add batches to a dataset of their own; the client whose 200 is
+   * the round's randomly chosen n-th kills {@code victim} at once, before sending anything else.
+   * Returns every acknowledged upsert of the round.
    */
   private static List<Acknowledged> writeUntilKilled(Api client, ChildJvm victim, int round) {
     int killAt = ThreadLocalRandom.current().nextInt(8, 40);
@@ -101,28 +99,43 @@ class AcknowledgedWritesSurviveKillTest {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         String path = "reliability/kill/" + UUID.randomUUID();
-        done.add(writers.submit(() -> {
-          for (int batch = 0; !killed.get(); batch++) {
-            Api.Response response;
-            try {
-              response = client.post(DATASETS, Map.of("path", path, "action", "add",
-                  "datapoints", datapoints(path, batch)));
-            } catch (UncheckedIOException connectionLost) {
-              return null; // in flight when the process died: never acknowledged
-            }
-            if (response.status() != 200) {
-              assertThat(killed.get()).as("only a dying server may fail a request: %s", response).isTrue();
-              return null;
-            }
-            JsonNode body = response.json();
-            acknowledged.add(new Acknowledged(body.path("id").asText(), body.path("version_id").asText(),
-                body.path("datapoints_count").asInt()));
-            if (answered.incrementAndGet() == killAt && killed.compareAndSet(false, true)) {
-              victim.kill();
-            }
-          }
-          return null;
-        }));
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int batch = 0; !killed.get(); batch++) {
+                    Api.Response response;
+                    try {
+                      response =
+                          client.post(
+                              DATASETS,
+                              Map.of(
+                                  "path",
+                                  path,
+                                  "action",
+                                  "add",
+                                  "datapoints",
+                                  datapoints(path, batch)));
+                    } catch (UncheckedIOException connectionLost) {
+                      return null; // in flight when the process died: never acknowledged
+                    }
+                    if (response.status() != 200) {
+                      assertThat(killed.get())
+                          .as("only a dying server may fail a request: %s", response)
+                          .isTrue();
+                      return null;
+                    }
+                    JsonNode body = response.json();
+                    acknowledged.add(
+                        new Acknowledged(
+                            body.path("id").asText(),
+                            body.path("version_id").asText(),
+                            body.path("datapoints_count").asInt()));
+                    if (answered.incrementAndGet() == killAt && killed.compareAndSet(false, true)) {
+                      victim.kill();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> writer : done) {
         writer.get(60, TimeUnit.SECONDS);
@@ -132,7 +145,9 @@ class AcknowledgedWritesSurviveKillTest {
     } finally {
       writers.shutdownNow();
     }
-    assertThat(killed.get()).as("round %d: the process was killed after %d answers", round, killAt).isTrue();
+    assertThat(killed.get())
+        .as("round %d: the process was killed after %d answers", round, killAt)
+        .isTrue();
     return new ArrayList<>(acknowledged);
   }
 
@@ -144,19 +159,25 @@ class AcknowledgedWritesSurviveKillTest {
     return rows;
   }
 
-  private static void assertEveryAcknowledgedVersionPresent(Api client, List<Acknowledged> acknowledged,
-      String mode, int round) {
+  private static void assertEveryAcknowledgedVersionPresent(
+      Api client, List<Acknowledged> acknowledged, String mode, int round) {
     int lost = 0;
     for (Acknowledged write : acknowledged) {
-      Api.Response version = client.get(DATASETS + "/" + write.datasetId() + "?version_id=" + write.versionId());
-      if (version.status() != 200 || version.json().path("datapoints_count").asInt() != write.count()) {
+      Api.Response version =
+          client.get(DATASETS + "/" + write.datasetId() + "?version_id=" + write.versionId());
+      if (version.status() != 200
+          || version.json().path("datapoints_count").asInt() != write.count()) {
         lost++;
       }
     }
-    System.out.printf("RELIABILITY kill-after-200 %s: round=%d acknowledged_upserts=%d lost=%d%n", mode, round,
-        acknowledged.size(), lost);
-    assertThat(lost).as("%s round %d: acknowledged versions missing after the restart", mode, round).isZero();
-    for (String datasetId : acknowledged.stream().map(Acknowledged::datasetId).distinct().toList()) {
+    System.out.printf(
+        "RELIABILITY kill-after-200 %s: round=%d acknowledged_upserts=%d lost=%d%n",
+        mode, round, acknowledged.size(), lost);
+    assertThat(lost)
+        .as("%s round %d: acknowledged versions missing after the restart", mode, round)
+        .isZero();
+    for (String datasetId :
+        acknowledged.stream().map(Acknowledged::datasetId).distinct().toList()) {
       Versions.assertEveryVersionComplete(client, datasetId);
     }
   }
@@ -164,7 +185,9 @@ class AcknowledgedWritesSurviveKillTest {
   private static void awaitReady(ChildJvm api) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (api.status("/readyz") != 200) {
-      assertThat(System.nanoTime()).as("/readyz 200 within 30 s of the database restarting").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("/readyz 200 within 30 s of the database restarting")
+          .isLessThan(deadline);
       ChildJvm.sleep(100);
     }
   }

@@ -24,17 +24,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contract §5, "a failed request leaves no partial version", for the harshest failure: the API
- * process is killed with SIGKILL in the middle of a large upsert (JSON) or CSV upload. The
- * database runs in its own process and survives. After a restart every visible version is
- * complete, none holds part of the interrupted request, and retrying that request succeeds.
+ * process is killed with SIGKILL in the middle of a large upsert (JSON) or CSV upload. The database
+ * runs in its own process and survives. After a restart every visible version is complete, none
+ * holds part of the interrupted request, and retrying that request succeeds.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 @Slow
@@ -43,11 +43,11 @@ class ApiCrashConsistencyTest {
   private static final int ROWS = 20_000;
   private static final int SEED = 10;
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
   private static int apiPort;
   private static ChildJvm database;
   private static ChildJvm api;
+
   /** Watches the database directly, to see how far the interrupted request's writes got. */
   private static MongoClient observer;
 
@@ -58,10 +58,12 @@ class ApiCrashConsistencyTest {
       database = ChildJvm.database("crash-db", databasePort, dataDir);
       apiPort = ChildJvm.freePort();
       api = ChildJvm.api("crash-api", apiPort, ChildJvm.mongoUri(databasePort));
-      observer = MongoClients.create(MongoClientSettings.builder()
-          .applyConnectionString(new ConnectionString(ChildJvm.mongoUri(databasePort)))
-          .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-          .build());
+      observer =
+          MongoClients.create(
+              MongoClientSettings.builder()
+                  .applyConnectionString(new ConnectionString(ChildJvm.mongoUri(databasePort)))
+                  .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                  .build());
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -88,7 +90,8 @@ class ApiCrashConsistencyTest {
   void apiKilledMidUpsertLeavesOnlyCompleteVersionsAndTheRetrySucceeds() {
     Api client = new Api(apiPort);
     String path = "reliability/crash/json/" + UUID.randomUUID();
-    String id = ok(client.post(DATASETS, Map.of("path", path, "datapoints", seed()))).path("id").asText();
+    String id =
+        ok(client.post(DATASETS, Map.of("path", path, "datapoints", seed()))).path("id").asText();
     List<Map<String, Object>> rows = new ArrayList<>(ROWS);
     for (int i = 0; i < ROWS; i++) {
       rows.add(Map.of("inputs", Map.of("q", "json-" + i, "n", String.valueOf(i))));
@@ -103,35 +106,43 @@ class ApiCrashConsistencyTest {
   void apiKilledMidCsvUploadLeavesOnlyCompleteVersionsAndTheRetrySucceeds() {
     Api client = new Api(apiPort);
     String path = "reliability/crash/csv/" + UUID.randomUUID();
-    String id = ok(client.post(DATASETS, Map.of("path", path, "datapoints", seed()))).path("id").asText();
+    String id =
+        ok(client.post(DATASETS, Map.of("path", path, "datapoints", seed()))).path("id").asText();
     StringBuilder csv = new StringBuilder("q,n\n");
     for (int i = 0; i < ROWS; i++) {
       csv.append("csv-").append(i).append(',').append(i).append('\n');
     }
     byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
-    Supplier<Api.Response> request = () -> client.upload(DATASETS + "/" + id + "/datapoints/csv", "rows.csv", file);
+    Supplier<Api.Response> request =
+        () -> client.upload(DATASETS + "/" + id + "/datapoints/csv", "rows.csv", file);
     check("api-crash-csv", client, id, request, "csv-");
   }
 
   /** Kill mid-request, restart, check every version, retry, check again. */
-  private void check(String label, Api client, String id, Supplier<Api.Response> request, String prefix) {
+  private void check(
+      String label, Api client, String id, Supplier<Api.Response> request, String prefix) {
     Kill kill = killMidRequest(request);
     api = ChildJvm.api("crash-api", apiPort, ChildJvm.mongoUri(database.port()));
 
     List<Versions.Listed> afterCrash = Versions.assertEveryVersionComplete(client, id);
-    assertThat(afterCrash).as("no visible version holds part of the interrupted request")
+    assertThat(afterCrash)
+        .as("no visible version holds part of the interrupted request")
         .allSatisfy(v -> assertThat(v.count()).isIn(SEED, SEED + ROWS));
 
     long retryStarted = System.nanoTime();
     Api.Response retry = request.get();
     long retryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - retryStarted);
     JsonNode retried = ok(retry);
-    assertThat(retried.path("datapoints_count").asInt()).as(retry.toString()).isEqualTo(SEED + ROWS);
+    assertThat(retried.path("datapoints_count").asInt())
+        .as(retry.toString())
+        .isEqualTo(SEED + ROWS);
     List<Versions.Listed> afterRetry = Versions.assertEveryVersionComplete(client, id);
-    Versions.Listed version = afterRetry.stream()
-        .filter(v -> v.versionId().equals(retried.path("version_id").asText()))
-        .findFirst().orElseThrow(() -> new AssertionError("the retry's version is not listed"));
+    Versions.Listed version =
+        afterRetry.stream()
+            .filter(v -> v.versionId().equals(retried.path("version_id").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the retry's version is not listed"));
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < SEED; i++) {
       expected.add("seed-" + i);
@@ -139,34 +150,46 @@ class ApiCrashConsistencyTest {
     for (int i = 0; i < ROWS; i++) {
       expected.add(prefix + i);
     }
-    assertThat(new HashSet<>(Versions.qs(version.datapoints()))).as("the retried version holds the seed and every row")
+    assertThat(new HashSet<>(Versions.qs(version.datapoints())))
+        .as("the retried version holds the seed and every row")
         .isEqualTo(expected);
 
-    System.out.printf("RELIABILITY %s: rows=%d killed_after_ms=%d datapoints_written_at_kill=%d/%d"
+    System.out.printf(
+        "RELIABILITY %s: rows=%d killed_after_ms=%d datapoints_written_at_kill=%d/%d"
             + " client_saw=\"%s\" versions_after_crash=%d partial_versions=0 retry_status=%d retry_count=%d"
             + " retry_ms=%d%n",
-        label, ROWS, kill.afterMillis, kill.written, ROWS, kill.clientSaw, afterCrash.size(), retry.status(),
-        retried.path("datapoints_count").asInt(), retryMillis);
+        label,
+        ROWS,
+        kill.afterMillis,
+        kill.written,
+        ROWS,
+        kill.clientSaw,
+        afterCrash.size(),
+        retry.status(),
+        retried.path("datapoints_count").asInt(),
+        retryMillis);
   }
 
   /**
-   * Sends the request and SIGKILLs the API once the database holds a random share (5–95 %) of
-   * the request's new datapoints. A fixed or purely random delay could land before the body is
-   * read or after the response is sent; waiting for the writes makes the kill land after the
-   * request's first write and before the dataset document (the pointer, written last) moves.
-   * The client must then see the connection die, not a response: proof the kill hit in flight.
+   * Sends the request and SIGKILLs the API once the database holds a random share (5–95 %) of the
+   * request's new datapoints. A fixed or purely random delay could land before the body is read or
+   * after the response is sent; waiting for the writes makes the kill land after the request's
+   * first write and before the dataset document (the pointer, written last) moves. The client must
+   * then see the connection die, not a response: proof the kill hit in flight.
    */
   private Kill killMidRequest(Supplier<Api.Response> request) {
     long before = datapointDocuments();
     long threshold = before + ThreadLocalRandom.current().nextLong(ROWS / 20, ROWS * 19 / 20);
     long sent = System.nanoTime();
-    CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
-      try {
-        return request.get();
-      } catch (UncheckedIOException e) {
-        return e.getCause().toString();
-      }
-    });
+    CompletableFuture<Object> outcome =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return request.get();
+              } catch (UncheckedIOException e) {
+                return e.getCause().toString();
+              }
+            });
     long deadline = sent + TimeUnit.SECONDS.toNanos(60);
     long written = -1;
     while (!outcome.isDone() && System.nanoTime() < deadline) {
@@ -180,9 +203,12 @@ class ApiCrashConsistencyTest {
     }
     long afterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
     Object seen = outcome.orTimeout(30, TimeUnit.SECONDS).join();
-    assertThat(written).as("the kill happened (client saw: %s; API log:\n%s)", seen, api.logTail())
+    assertThat(written)
+        .as("the kill happened (client saw: %s; API log:\n%s)", seen, api.logTail())
         .isPositive();
-    assertThat(seen).as("the interrupted request must not have been answered").isInstanceOf(String.class);
+    assertThat(seen)
+        .as("the interrupted request must not have been answered")
+        .isInstanceOf(String.class);
     return new Kill(afterMillis, written, (String) seen);
   }
 

@@ -23,31 +23,45 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of the server's main classes ({@link Main}, {@link EmbeddedDatabaseMain}) running in a
- * child JVM on this JVM's class path, configured by environment variables like in production,
- * with its output in a log file under the build folder ({@code reliability-logs/}).
+ * One of the server's main classes ({@link Main}, {@link EmbeddedDatabaseMain}) running in a child
+ * JVM on this JVM's class path, configured by environment variables like in production, with its
+ * output in a log file under the build folder ({@code reliability-logs/}).
  *
- * <p>Children are killed by {@link #close()}; a shutdown hook kills any that a failing test
- * left behind, so no child outlives the test JVM.
+ * <p>Children are killed by {@link #close()}; a shutdown hook kills any that a failing test left
+ * behind, so no child outlives the test JVM.
  */
 final class ChildJvm implements AutoCloseable {
   /**
-   * Three or four JVMs share two cores here: small heaps, the serial collector, and only the
-   * quick JIT tier (these processes live seconds; optimising compilation would cost more CPU
-   * than it saves).
+   * Three or four JVMs share two cores here: small heaps, the serial collector, and only the quick
+   * JIT tier (these processes live seconds; optimising compilation would cost more CPU than it
+   * saves).
    */
-  private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC",
-      "-XX:TieredStopAtLevel=1");
+  private static final List<String> JVM_OPTIONS =
+      List.of("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   /** Settings a developer's shell may export; a child must see only the ones a test gives it. */
-  private static final List<String> SERVER_VARIABLES = List.of("HOST", "PORT", "MONGODB_URI", "DATA_DIR",
-      "API_KEYS_FILE", "MAX_UPLOAD_BYTES", "MAX_BODY_BYTES", "SWEEP_GRACE_SECONDS", "DB_HOST", "DB_PORT");
+  private static final List<String> SERVER_VARIABLES =
+      List.of(
+          "HOST",
+          "PORT",
+          "MONGODB_URI",
+          "DATA_DIR",
+          "API_KEYS_FILE",
+          "MAX_UPLOAD_BYTES",
+          "MAX_BODY_BYTES",
+          "SWEEP_GRACE_SECONDS",
+          "DB_HOST",
+          "DB_PORT");
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final java.util.concurrent.atomic.AtomicBoolean OLD_LOGS_REMOVED = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean OLD_LOGS_REMOVED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
-        "kill-child-jvms"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "kill-child-jvms"));
   }
 
   private final String label;
@@ -62,29 +76,66 @@ final class ChildJvm implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the embedded database (H2 file in {@code dataDir}) on {@code port}; returns once it accepts connections. */
+  /**
+   * Starts the embedded database (H2 file in {@code dataDir}) on {@code port}; returns once it
+   * accepts connections.
+   */
   static ChildJvm database(String label, int port, Path dataDir) {
-    ChildJvm db = launch(label, EmbeddedDatabaseMain.class, port, Map.of(
-        "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port), "DATA_DIR", dataDir.toString()));
+    ChildJvm db =
+        launch(
+            label,
+            EmbeddedDatabaseMain.class,
+            port,
+            Map.of(
+                "DB_HOST",
+                "127.0.0.1",
+                "DB_PORT",
+                String.valueOf(port),
+                "DATA_DIR",
+                dataDir.toString()));
     db.awaitListening();
     return db;
   }
 
-  /** Starts an API server on {@code port} against {@code mongoUri} with the test keys; call {@link #awaitHealthy()}. */
+  /**
+   * Starts an API server on {@code port} against {@code mongoUri} with the test keys; call {@link
+   * #awaitHealthy()}.
+   */
   static ChildJvm launchApi(String label, int port, String mongoUri) {
-    return launch(label, Main.class, port, Map.of(
-        "HOST", "127.0.0.1", "PORT", String.valueOf(port), "MONGODB_URI", mongoUri,
-        "API_KEYS_FILE", testKeysFile().toString()));
+    return launch(
+        label,
+        Main.class,
+        port,
+        Map.of(
+            "HOST",
+            "127.0.0.1",
+            "PORT",
+            String.valueOf(port),
+            "MONGODB_URI",
+            mongoUri,
+            "API_KEYS_FILE",
+            testKeysFile().toString()));
   }
 
   /**
-   * Starts an API server with its own embedded database (H2 file in {@code dataDir}), as
-   * {@code make run} does, and waits for {@code /healthz}.
+   * Starts an API server with its own embedded database (H2 file in {@code dataDir}), as {@code
+   * make run} does, and waits for {@code /healthz}.
    */
   static ChildJvm apiWithEmbeddedDatabase(String label, int port, Path dataDir) {
-    ChildJvm api = launch(label, Main.class, port, Map.of(
-        "HOST", "127.0.0.1", "PORT", String.valueOf(port), "DATA_DIR", dataDir.toString(),
-        "API_KEYS_FILE", testKeysFile().toString()));
+    ChildJvm api =
+        launch(
+            label,
+            Main.class,
+            port,
+            Map.of(
+                "HOST",
+                "127.0.0.1",
+                "PORT",
+                String.valueOf(port),
+                "DATA_DIR",
+                dataDir.toString(),
+                "API_KEYS_FILE",
+                testKeysFile().toString()));
     api.awaitHealthy();
     return api;
   }
@@ -100,18 +151,24 @@ final class ChildJvm implements AutoCloseable {
     return "mongodb://127.0.0.1:" + databasePort + "/datasets";
   }
 
-  private static ChildJvm launch(String label, Class<?> mainClass, int port, Map<String, String> env) {
+  private static ChildJvm launch(
+      String label, Class<?> mainClass, int port, Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     Path log = logFolder().resolve(label + ".log");
     try {
-      Files.writeString(log, "==== " + Instant.now() + " starting " + mainClass.getSimpleName() + " " + env + "\n",
-          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      Files.writeString(
+          log,
+          "==== " + Instant.now() + " starting " + mainClass.getSimpleName() + " " + env + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       SERVER_VARIABLES.forEach(builder.environment()::remove);
       builder.environment().putAll(env);
       Process process = builder.start();
@@ -132,7 +189,8 @@ final class ChildJvm implements AutoCloseable {
       }
       sleep(100);
     }
-    throw new IllegalStateException(label + " did not answer /healthz within " + START_TIMEOUT + "; log:\n" + logTail());
+    throw new IllegalStateException(
+        label + " did not answer /healthz within " + START_TIMEOUT + "; log:\n" + logTail());
   }
 
   /** Waits until the port accepts TCP connections (the database speaks no HTTP). */
@@ -147,8 +205,8 @@ final class ChildJvm implements AutoCloseable {
         sleep(100);
       }
     }
-    throw new IllegalStateException(label + " did not listen on " + port + " within " + START_TIMEOUT + "; log:\n"
-        + logTail());
+    throw new IllegalStateException(
+        label + " did not listen on " + port + " within " + START_TIMEOUT + "; log:\n" + logTail());
   }
 
   /** Status of a GET on this child's port, or -1 when nothing answered within 5 s. */
@@ -174,7 +232,10 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** SIGSTOP: the process freezes; its sockets stay open and accept connections, but nothing answers. */
+  /**
+   * SIGSTOP: the process freezes; its sockets stay open and accept connections, but nothing
+   * answers.
+   */
   void freeze() {
     signal("STOP");
   }
@@ -186,7 +247,8 @@ final class ChildJvm implements AutoCloseable {
 
   private void signal(String name) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
       }
@@ -230,19 +292,25 @@ final class ChildJvm implements AutoCloseable {
   private void requireAlive() {
     if (!process.isAlive()) {
       RUNNING.remove(process);
-      throw new IllegalStateException(label + " exited with " + process.exitValue() + "; log:\n" + logTail());
+      throw new IllegalStateException(
+          label + " exited with " + process.exitValue() + "; log:\n" + logTail());
     }
   }
 
   /**
-   * Writes the child's thread dump ({@code jstack}) next to its log, for diagnosing a hang;
-   * returns where, or why not.
+   * Writes the child's thread dump ({@code jstack}) next to its log, for diagnosing a hang; returns
+   * where, or why not.
    */
   String threadDump() {
     Path dump = logFolder().resolve(label + "-threads-" + System.currentTimeMillis() + ".txt");
     try {
-      Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
-          String.valueOf(process.pid())).redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+      Process jstack =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                  String.valueOf(process.pid()))
+              .redirectErrorStream(true)
+              .redirectOutput(dump.toFile())
+              .start();
       return jstack.waitFor(30, TimeUnit.SECONDS) ? dump.toString() : "jstack timed out";
     } catch (IOException e) {
       return "no thread dump: " + e;
@@ -306,7 +374,8 @@ final class ChildJvm implements AutoCloseable {
   /** {@code <build dir>/reliability-logs}: the build dir is the parent of test-classes. */
   static Path logFolder() {
     try {
-      Path testClasses = Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path testClasses =
+          Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path folder = testClasses.getParent().resolve("reliability-logs");
       Files.createDirectories(folder);
       if (OLD_LOGS_REMOVED.compareAndSet(false, true)) {

@@ -27,34 +27,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contract §5: while the database is unreachable the API answers 503 with {@code Retry-After}
- * quickly (no hang), {@code /readyz} says 503, {@code /healthz} stays 200, and once the database
- * is back on the same port and data the API serves again by itself, with nothing lost.
+ * quickly (no hang), {@code /readyz} says 503, {@code /healthz} stays 200, and once the database is
+ * back on the same port and data the API serves again by itself, with nothing lost.
  *
  * <p>Which signal stops the database: the main test uses SIGTERM, the second SIGKILL. From the
- * API's side both look the same: the sockets close and new connections are refused. The
- * embedded database answers a write only once it is on disk, so after either one everything
- * acknowledged must still be there (AcknowledgedWritesSurviveKillTest aims the SIGKILL right
- * after a 200; here it lands wherever the trickle happens to be).
- * A third test freezes the database (SIGSTOP) instead: connections stay open, nothing answers.
+ * API's side both look the same: the sockets close and new connections are refused. The embedded
+ * database answers a write only once it is on disk, so after either one everything acknowledged
+ * must still be there (AcknowledgedWritesSurviveKillTest aims the SIGKILL right after a 200; here
+ * it lands wherever the trickle happens to be). A third test freezes the database (SIGSTOP)
+ * instead: connections stay open, nothing answers.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Slow
 class DatabaseOutageTest {
   private static final String DATASETS = "/v5/datasets";
+
   /** A failing request must answer within this; the API waits 2 s for the database. */
   private static final long FAIL_FAST_MILLIS = 5000;
+
   private static final long TRICKLE_PAUSE_MILLIS = 100;
   private static final long HEALTHY_MILLIS = 1500;
+
   /** Failed requests to see during the outage before the database comes back. */
   private static final int FAILURES_TO_SEE = 3;
+
   /** Successful requests to see after {@code /readyz} says ready again. */
   private static final int SUCCESSES_TO_SEE = 6;
+
   /** A frozen database must be given up on within this (a dead one fails at once). */
   private static final long FROZEN_LIMIT_MILLIS = 12_000;
+
   private static final java.time.Duration FROZEN_CLIENT_TIMEOUT = java.time.Duration.ofSeconds(16);
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
   private static int databasePort;
   private static ChildJvm database;
   private static ChildJvm api;
@@ -91,7 +96,9 @@ class DatabaseOutageTest {
     outage.assertApiBehaviour();
     Set<String> lost = outage.lost();
     System.out.println(outage.figures("database-outage-sigterm", lost.size()));
-    assertThat(lost).as("datapoints acknowledged before or during the outage, missing afterwards").isEmpty();
+    assertThat(lost)
+        .as("datapoints acknowledged before or during the outage, missing afterwards")
+        .isEmpty();
   }
 
   @Test
@@ -100,33 +107,63 @@ class DatabaseOutageTest {
     outage.assertApiBehaviour();
     Set<String> lost = outage.lost();
     System.out.println(outage.figures("database-outage-sigkill", lost.size()));
-    assertThat(lost).as("datapoints acknowledged before or during the outage, missing after a SIGKILL").isEmpty();
+    assertThat(lost)
+        .as("datapoints acknowledged before or during the outage, missing after a SIGKILL")
+        .isEmpty();
   }
 
   /**
-   * A database that stops answering but keeps its connections open (a long GC pause, a network
-   * that drops packets), made with SIGSTOP. Requests must still end in a 503, not wait for it
-   * forever. The bound is looser than for a dead database: telling a frozen database from a
-   * slow operation takes a timeout longer than the slowest legitimate operation.
+   * A database that stops answering but keeps its connections open (a long GC pause, a network that
+   * drops packets), made with SIGSTOP. Requests must still end in a 503, not wait for it forever.
+   * The bound is looser than for a dead database: telling a frozen database from a slow operation
+   * takes a timeout longer than the slowest legitimate operation.
    */
   @Test
   void frozenDatabaseMeans503NotAHang() throws Exception {
     Api client = new Api(api.port());
     String path = "reliability/outage/frozen/" + UUID.randomUUID();
-    String id = ok(client.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed"))))).path("id").asText();
+    String id =
+        ok(client.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed")))))
+            .path("id")
+            .asText();
     ok(client.get(DATASETS + "/" + id));
-    String add = "{\"path\":\"" + path + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\"during-freeze\"}}]}";
+    String add =
+        "{\"path\":\""
+            + path
+            + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\"during-freeze\"}}]}";
     List<TimedRequest> during = new ArrayList<>();
     ExecutorService clients = Executors.newFixedThreadPool(3);
     database.freeze();
     try {
-      List<Future<TimedRequest>> requests = List.of(
-          clients.submit(() -> TimedRequest.send("add during freeze", api.port(), "POST", DATASETS, add,
-              FROZEN_CLIENT_TIMEOUT)),
-          clients.submit(() -> TimedRequest.send("get during freeze", api.port(), "GET", DATASETS + "/" + id, null,
-              FROZEN_CLIENT_TIMEOUT)),
-          clients.submit(() -> TimedRequest.send("GET /readyz during freeze", api.port(), "GET", "/readyz", null,
-              FROZEN_CLIENT_TIMEOUT)));
+      List<Future<TimedRequest>> requests =
+          List.of(
+              clients.submit(
+                  () ->
+                      TimedRequest.send(
+                          "add during freeze",
+                          api.port(),
+                          "POST",
+                          DATASETS,
+                          add,
+                          FROZEN_CLIENT_TIMEOUT)),
+              clients.submit(
+                  () ->
+                      TimedRequest.send(
+                          "get during freeze",
+                          api.port(),
+                          "GET",
+                          DATASETS + "/" + id,
+                          null,
+                          FROZEN_CLIENT_TIMEOUT)),
+              clients.submit(
+                  () ->
+                      TimedRequest.send(
+                          "GET /readyz during freeze",
+                          api.port(),
+                          "GET",
+                          "/readyz",
+                          null,
+                          FROZEN_CLIENT_TIMEOUT)));
       for (Future<TimedRequest> request : requests) {
         during.add(request.get());
       }
@@ -137,27 +174,50 @@ class DatabaseOutageTest {
     long resumed = System.nanoTime();
     awaitReady();
     long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - resumed);
-    ok(client.post(DATASETS, Map.of("path", path, "action", "add", "datapoints", List.of(dp("after-freeze")))));
-    List<String> latest = Versions.qs(Versions.assertEveryVersionComplete(client, id).get(0).datapoints());
+    ok(
+        client.post(
+            DATASETS,
+            Map.of("path", path, "action", "add", "datapoints", List.of(dp("after-freeze")))));
+    List<String> latest =
+        Versions.qs(Versions.assertEveryVersionComplete(client, id).get(0).datapoints());
 
-    System.out.printf("RELIABILITY database-freeze: requests=%d %s resume_to_ready_ms=%d%n", during.size(),
-        during.stream().map(r -> r.what().replace(" during freeze", "").replace(' ', '_') + "=" + r.status() + "/"
-            + r.millis() + "ms").toList(), readyMillis);
-    assertThat(during).as("requests while the database was frozen: a 503 with Retry-After within %d ms, not a hang",
-        FROZEN_LIMIT_MILLIS).allSatisfy(r -> {
-          assertThat(r.status()).as(r.toString()).isEqualTo(503);
-          assertThat(r.retryAfter()).as(r.toString()).isNotNull();
-          assertThat(r.millis()).as(r.toString()).isLessThan(FROZEN_LIMIT_MILLIS);
-        });
+    System.out.printf(
+        "RELIABILITY database-freeze: requests=%d %s resume_to_ready_ms=%d%n",
+        during.size(),
+        during.stream()
+            .map(
+                r ->
+                    r.what().replace(" during freeze", "").replace(' ', '_')
+                        + "="
+                        + r.status()
+                        + "/"
+                        + r.millis()
+                        + "ms")
+            .toList(),
+        readyMillis);
+    assertThat(during)
+        .as(
+            "requests while the database was frozen: a 503 with Retry-After within %d ms, not a hang",
+            FROZEN_LIMIT_MILLIS)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).as(r.toString()).isEqualTo(503);
+              assertThat(r.retryAfter()).as(r.toString()).isNotNull();
+              assertThat(r.millis()).as(r.toString()).isLessThan(FROZEN_LIMIT_MILLIS);
+            });
     assertThat(api.isAlive()).isTrue();
     assertThat(latest).contains("seed", "after-freeze");
   }
 
-  private Outage outage(String label, java.util.function.Consumer<ChildJvm> stop, long healthyMillis)
+  private Outage outage(
+      String label, java.util.function.Consumer<ChildJvm> stop, long healthyMillis)
       throws Exception {
     Api client = new Api(api.port());
     String path = "reliability/outage/" + label + "/" + UUID.randomUUID();
-    String id = ok(client.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed"))))).path("id").asText();
+    String id =
+        ok(client.post(DATASETS, Map.of("path", path, "datapoints", List.of(dp("seed")))))
+            .path("id")
+            .asText();
     long apiPid = api.pid();
     Trickle trickle = new Trickle(api.port(), path, id);
     Thread thread = new Thread(trickle, "trickle-" + label);
@@ -199,9 +259,17 @@ class DatabaseOutageTest {
       }
       ChildJvm.sleep(100);
     }
-    throw new AssertionError("/readyz did not turn 200 within 30 s of the database starting or resuming; last: "
-        + last + "; /healthz through another client: " + api.status("/healthz") + "; thread dumps: "
-        + api.threadDump() + ", " + database.threadDump() + "; API log:\n" + api.logTail());
+    throw new AssertionError(
+        "/readyz did not turn 200 within 30 s of the database starting or resuming; last: "
+            + last
+            + "; /healthz through another client: "
+            + api.status("/healthz")
+            + "; thread dumps: "
+            + api.threadDump()
+            + ", "
+            + database.threadDump()
+            + "; API log:\n"
+            + api.logTail());
   }
 
   private static Map<String, Object> dp(String q) {
@@ -227,7 +295,12 @@ class DatabaseOutageTest {
       for (int i = 0; !stop && i < 2000; i++) {
         if (i % 2 == 0) {
           String q = "trickle-" + i;
-          String body = "{\"path\":\"" + path + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\"" + q + "\"}}]}";
+          String body =
+              "{\"path\":\""
+                  + path
+                  + "\",\"action\":\"add\",\"datapoints\":[{\"inputs\":{\"q\":\""
+                  + q
+                  + "\"}}]}";
           samples.add(TimedRequest.send("add " + q, port, "POST", DATASETS, body));
         } else {
           samples.add(TimedRequest.send("get", port, "GET", DATASETS + "/" + id, null));
@@ -240,8 +313,13 @@ class DatabaseOutageTest {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
       while (samples.stream().filter(which).count() < count) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the trickle did not produce " + count + " such requests in " + timeoutMillis
-              + " ms: " + samples);
+          throw new AssertionError(
+              "the trickle did not produce "
+                  + count
+                  + " such requests in "
+                  + timeoutMillis
+                  + " ms: "
+                  + samples);
         }
         ChildJvm.sleep(50);
       }
@@ -271,38 +349,54 @@ class DatabaseOutageTest {
     void assertApiBehaviour() {
       List<TimedRequest> samples = trickle.samples;
       assertThat(samples.stream().filter(r -> r.status() < 0).toList())
-          .as("transport errors or requests slower than %s (hangs)", TimedRequest.TIMEOUT).isEmpty();
+          .as("transport errors or requests slower than %s (hangs)", TimedRequest.TIMEOUT)
+          .isEmpty();
       assertThat(samples.stream().filter(r -> r.endedBefore(down)).toList())
-          .as("requests before the outage").isNotEmpty()
+          .as("requests before the outage")
+          .isNotEmpty()
           .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
 
-      List<TimedRequest> during = samples.stream().filter(r -> !r.endedBefore(down) && !r.startedAfter(ready)).toList();
-      assertThat(during).as("requests overlapping the outage: 200 or a fast 503 with Retry-After")
-          .allSatisfy(r -> {
-            assertThat(r.status()).as(r.toString()).isIn(200, 503);
-            assertThat(r.millis()).as(r.toString()).isLessThan(FAIL_FAST_MILLIS);
-            if (r.status() == 503) {
-              assertThat(r.retryAfter()).as(r.toString()).isNotNull().containsOnlyDigits();
-            }
-          });
-      List<TimedRequest> whileDown = samples.stream()
-          .filter(r -> r.startedAfter(downDone) && r.endedBefore(restart)).toList();
-      assertThat(whileDown).as("requests made while the database was down").hasSizeGreaterThanOrEqualTo(FAILURES_TO_SEE)
+      List<TimedRequest> during =
+          samples.stream().filter(r -> !r.endedBefore(down) && !r.startedAfter(ready)).toList();
+      assertThat(during)
+          .as("requests overlapping the outage: 200 or a fast 503 with Retry-After")
+          .allSatisfy(
+              r -> {
+                assertThat(r.status()).as(r.toString()).isIn(200, 503);
+                assertThat(r.millis()).as(r.toString()).isLessThan(FAIL_FAST_MILLIS);
+                if (r.status() == 503) {
+                  assertThat(r.retryAfter()).as(r.toString()).isNotNull().containsOnlyDigits();
+                }
+              });
+      List<TimedRequest> whileDown =
+          samples.stream().filter(r -> r.startedAfter(downDone) && r.endedBefore(restart)).toList();
+      assertThat(whileDown)
+          .as("requests made while the database was down")
+          .hasSizeGreaterThanOrEqualTo(FAILURES_TO_SEE)
           .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(503));
-      assertThat(whileDown).as("both writes and reads fail fast")
-          .anyMatch(r -> r.what().startsWith("add")).anyMatch(r -> r.what().startsWith("get"));
+      assertThat(whileDown)
+          .as("both writes and reads fail fast")
+          .anyMatch(r -> r.what().startsWith("add"))
+          .anyMatch(r -> r.what().startsWith("get"));
 
       assertThat(health.status()).as("/healthz during the outage: " + health).isEqualTo(200);
       assertThat(readiness.status()).as("/readyz during the outage: " + readiness).isEqualTo(503);
       assertThat(readiness.retryAfter()).as("/readyz during the outage: " + readiness).isNotNull();
-      assertThat(readiness.millis()).as("/readyz during the outage: " + readiness).isLessThan(FAIL_FAST_MILLIS);
+      assertThat(readiness.millis())
+          .as("/readyz during the outage: " + readiness)
+          .isLessThan(FAIL_FAST_MILLIS);
 
       List<TimedRequest> after = samples.stream().filter(r -> r.startedAfter(ready)).toList();
-      assertThat(after).as("requests after /readyz said ready again").hasSizeGreaterThanOrEqualTo(SUCCESSES_TO_SEE)
+      assertThat(after)
+          .as("requests after /readyz said ready again")
+          .hasSizeGreaterThanOrEqualTo(SUCCESSES_TO_SEE)
           .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
     }
 
-    /** Acknowledged adds (200) missing from the latest version, among those acknowledged {@code ageMillis} before the outage. */
+    /**
+     * Acknowledged adds (200) missing from the latest version, among those acknowledged {@code
+     * ageMillis} before the outage.
+     */
     Set<String> lost() {
       Set<String> missing = new HashSet<>();
       Set<String> present = new HashSet<>(latest);
@@ -320,12 +414,21 @@ class DatabaseOutageTest {
     String figures(String label, int lost) {
       List<TimedRequest> samples = trickle.samples;
       List<TimedRequest> failed = samples.stream().filter(r -> r.status() == 503).toList();
-      long acknowledged = samples.stream().filter(r -> r.what().startsWith("add ") && r.status() == 200).count();
+      long acknowledged =
+          samples.stream().filter(r -> r.what().startsWith("add ") && r.status() == 200).count();
       long maxFailMillis = failed.stream().mapToLong(TimedRequest::millis).max().orElse(0);
-      return String.format("RELIABILITY %s: requests=%d 503=%d other_5xx=%d max_503_ms=%d readyz_down_ms=%d"
+      return String.format(
+          "RELIABILITY %s: requests=%d 503=%d other_5xx=%d max_503_ms=%d readyz_down_ms=%d"
               + " db_restart_to_ready_ms=%d acknowledged_datapoints=%d lost=%d api_restarts=0",
-          label, samples.size(), failed.size(), samples.stream().filter(r -> r.status() >= 500 && r.status() != 503).count(),
-          maxFailMillis, readiness.millis(), TimeUnit.NANOSECONDS.toMillis(ready - restart), acknowledged, lost);
+          label,
+          samples.size(),
+          failed.size(),
+          samples.stream().filter(r -> r.status() >= 500 && r.status() != 503).count(),
+          maxFailMillis,
+          readiness.millis(),
+          TimeUnit.NANOSECONDS.toMillis(ready - restart),
+          acknowledged,
+          lost);
     }
   }
 }

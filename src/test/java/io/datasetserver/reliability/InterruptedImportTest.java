@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Contract §9, "a client never sees a half-imported dataset" and "an import that is interrupted
- * and run again completes the work": the API process is killed with SIGKILL while a dataset's
- * versions are being staged. After a restart only complete datasets are visible, and running
- * the same import again finishes it.
+ * Contract §9, "a client never sees a half-imported dataset" and "an import that is interrupted and
+ * run again completes the work": the API process is killed with SIGKILL while a dataset's versions
+ * are being staged. After a restart only complete datasets are visible, and running the same import
+ * again finishes it.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 @Slow
@@ -39,10 +39,8 @@ class InterruptedImportTest {
   private static final int VERSIONS = 4;
   private static final int PER_VERSION = 2_500;
 
-  @TempDir
-  Path dataDir;
-  @TempDir
-  Path export;
+  @TempDir Path dataDir;
+  @TempDir Path export;
 
   @Test
   void anImportKilledMidDatasetShowsOnlyWholeDatasetsAndARerunFinishesIt() throws Exception {
@@ -59,9 +57,12 @@ class InterruptedImportTest {
     int apiPort = ChildJvm.freePort();
     ChildJvm database = null;
     ChildJvm api = null;
-    try (MongoClient observer = MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(ChildJvm.mongoUri(databasePort)))
-        .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS)).build())) {
+    try (MongoClient observer =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(ChildJvm.mongoUri(databasePort)))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .build())) {
       database = ChildJvm.database("import-db", databasePort, dataDir);
       api = ChildJvm.api("import-api", apiPort, ChildJvm.mongoUri(databasePort));
       CompletableFuture<Importer.Summary> first = CompletableFuture.supplyAsync(() -> run(apiPort));
@@ -97,19 +98,30 @@ class InterruptedImportTest {
   }
 
   private Importer.Summary run(int apiPort) {
-    return new Importer(new ApiClient("http://127.0.0.1:" + apiPort, Api.ALPHA),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(export);
+    return new Importer(
+            new ApiClient("http://127.0.0.1:" + apiPort, Api.ALPHA),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(export);
   }
 
-  /** Waits until one dataset is published and another has staged datapoints but is not committed. */
+  /**
+   * Waits until one dataset is published and another has staged datapoints but is not committed.
+   */
   private static void awaitMidDataset(MongoClient observer) {
     var db = observer.getDatabase("datasets");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       boolean onePublished = db.getCollection("datasets").countDocuments() >= 1;
-      boolean midway = db.getCollection("imports").find(Filters.eq("committed", false)).into(new ArrayList<>()).stream()
-          .anyMatch(d -> d.getList("versions", Document.class).stream()
-              .anyMatch(v -> v.get("staged", Number.class).longValue() > 0));
+      boolean midway =
+          db
+              .getCollection("imports")
+              .find(Filters.eq("committed", false))
+              .into(new ArrayList<>())
+              .stream()
+              .anyMatch(
+                  d ->
+                      d.getList("versions", Document.class).stream()
+                          .anyMatch(v -> v.get("staged", Number.class).longValue() > 0));
       if (onePublished && midway) {
         return;
       }
@@ -124,11 +136,20 @@ class InterruptedImportTest {
     for (JsonNode version : versions) {
       String versionId = version.get("version_id").asText();
       int count = version.get("datapoints_count").asInt();
-      JsonNode page = client.get("/v5/datasets/" + dataset.id + "/datapoints?size=1000&page=" + (count / 1000 + 1)
-          + "&version_id=" + versionId).ok();
+      JsonNode page =
+          client
+              .get(
+                  "/v5/datasets/"
+                      + dataset.id
+                      + "/datapoints?size=1000&page="
+                      + (count / 1000 + 1)
+                      + "&version_id="
+                      + versionId)
+              .ok();
       assertThat(page.get("total").asInt()).isEqualTo(count);
       assertThat(page.get("records").size()).isEqualTo(count % 1000);
     }
-    assertThat(client.get("/v5/datasets/" + dataset.id).ok().get("version_name").asText()).isEqualTo("last");
+    assertThat(client.get("/v5/datasets/" + dataset.id).ok().get("version_name").asText())
+        .isEqualTo("last");
   }
 }

@@ -32,15 +32,27 @@ final class Versions {
     long count = version.path("datapoints_count").asLong();
     List<JsonNode> all = new ArrayList<>();
     for (int page = 1; page <= count / PAGE_SIZE + 2; page++) {
-      JsonNode body = ok(api.get("/v5/datasets/" + datasetId + "/datapoints?version_id=" + versionId
-          + "&size=" + PAGE_SIZE + "&page=" + page));
-      assertThat(body.path("total").asLong()).as("total of %s page %d", versionId, page).isEqualTo(count);
+      JsonNode body =
+          ok(
+              api.get(
+                  "/v5/datasets/"
+                      + datasetId
+                      + "/datapoints?version_id="
+                      + versionId
+                      + "&size="
+                      + PAGE_SIZE
+                      + "&page="
+                      + page));
+      assertThat(body.path("total").asLong())
+          .as("total of %s page %d", versionId, page)
+          .isEqualTo(count);
       if (body.path("records").isEmpty()) {
         return all;
       }
       body.path("records").forEach(all::add);
     }
-    throw new AssertionError("version " + versionId + " lists more than its datapoints_count " + count);
+    throw new AssertionError(
+        "version " + versionId + " lists more than its datapoints_count " + count);
   }
 
   /** The {@code inputs.q} of each datapoint, in order: the tests' own key for what they sent. */
@@ -60,9 +72,9 @@ final class Versions {
   }
 
   /**
-   * Asserts that every visible version is complete: its listing returns exactly
-   * {@code datapoints_count} distinct datapoints. Returns the versions, newest first, with
-   * their datapoints.
+   * Asserts that every visible version is complete: its listing returns exactly {@code
+   * datapoints_count} distinct datapoints. Returns the versions, newest first, with their
+   * datapoints.
    */
   static List<Listed> assertEveryVersionComplete(Api api, String datasetId) {
     List<JsonNode> versions = all(api, datasetId);
@@ -72,9 +84,12 @@ final class Versions {
       Listed listed = new Listed(version, datapoints(api, datasetId, version));
       Set<String> ids = new HashSet<>();
       listed.datapoints().forEach(d -> ids.add(d.path("id").asText()));
-      assertThat(listed.datapoints()).as("datapoints listed for version %s", listed.versionId())
+      assertThat(listed.datapoints())
+          .as("datapoints listed for version %s", listed.versionId())
           .hasSize(listed.count());
-      assertThat(ids).as("distinct datapoint ids of version %s", listed.versionId()).hasSize(listed.count());
+      assertThat(ids)
+          .as("distinct datapoint ids of version %s", listed.versionId())
+          .hasSize(listed.count());
       result.add(listed);
     }
     return result;

@@ -19,13 +19,14 @@ import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The largest dataset document the limits allow stays below MongoDB's 16 MiB: the most
- * versions, each with the longest name, the longest texts that stay inline, the longest
- * creator fields, and a deployment to every environment an organization may have. Measured on
- * the document {@link DatasetStore} really writes.
+ * The largest dataset document the limits allow stays below MongoDB's 16 MiB: the most versions,
+ * each with the longest name, the longest texts that stay inline, the longest creator fields, and a
+ * deployment to every environment an organization may have. Measured on the document {@link
+ * DatasetStore} really writes.
  */
 class DatasetDocumentSizeTest {
   private static final int MONGODB_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
   /** Four UTF-8 bytes, one character: the widest text per character. */
   private static final String WIDE = "\uD83D\uDE00";
 
@@ -33,7 +34,9 @@ class DatasetDocumentSizeTest {
   void largestDatasetTheLimitsAllowFitsInOneDocumentWithRoomToSpare() {
     int bytes = encodedSize(worstCase(Limits.MAX_VERSIONS));
 
-    assertThat(bytes).as("bytes of the worst-case dataset document").isLessThan(MONGODB_MAX_DOCUMENT_BYTES * 15 / 16);
+    assertThat(bytes)
+        .as("bytes of the worst-case dataset document")
+        .isLessThan(MONGODB_MAX_DOCUMENT_BYTES * 15 / 16);
   }
 
   @Test
@@ -42,7 +45,8 @@ class DatasetDocumentSizeTest {
 
     assertThat(perVersion).isLessThan(5000);
     // So the cap could not be much higher: 16 MiB holds about this many such entries.
-    assertThat(MONGODB_MAX_DOCUMENT_BYTES / perVersion).isBetween(Limits.MAX_VERSIONS, Limits.MAX_VERSIONS * 2);
+    assertThat(MONGODB_MAX_DOCUMENT_BYTES / perVersion)
+        .isBetween(Limits.MAX_VERSIONS, Limits.MAX_VERSIONS * 2);
   }
 
   @Test
@@ -51,33 +55,56 @@ class DatasetDocumentSizeTest {
 
     assertThat(VersionText.of(inline).isStored()).isFalse();
     assertThat(VersionText.of(inline + "x").isStored()).isTrue();
-    assertThat(VersionText.of(WIDE.repeat(VersionText.INLINE_MAX_BYTES / 4 + 1)).isStored()).isTrue();
+    assertThat(VersionText.of(WIDE.repeat(VersionText.INLINE_MAX_BYTES / 4 + 1)).isStored())
+        .isTrue();
   }
 
   private static Dataset worstCase(int versionCount) {
     String datasetId = Ids.newDatasetId();
     String inlineText = WIDE.repeat(VersionText.INLINE_MAX_BYTES / 4);
-    User creator = new User(WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT), WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
-        WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT));
+    User creator =
+        new User(
+            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
+            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
+            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT));
     Instant now = Instant.now();
     List<Version> versions = new ArrayList<>();
     for (int i = 0; i < versionCount; i++) {
       String suffix = String.valueOf(i);
       String name = WIDE.repeat(Limits.MAX_VERSION_NAME - suffix.length()) + suffix;
-      versions.add(new Version(Ids.newVersionId(), name, inlineText, inlineText, Long.MAX_VALUE,
-          MembersHash.of(List.of(Ids.derived("dp_", datasetId, suffix))), Ids.derived("ms_", datasetId, suffix),
-          now, creator, now));
+      versions.add(
+          new Version(
+              Ids.newVersionId(),
+              name,
+              inlineText,
+              inlineText,
+              Long.MAX_VALUE,
+              MembersHash.of(List.of(Ids.derived("dp_", datasetId, suffix))),
+              Ids.derived("ms_", datasetId, suffix),
+              now,
+              creator,
+              now));
     }
     List<Deployment> deployments = new ArrayList<>();
     for (int i = 0; i < Limits.MAX_ENVIRONMENTS; i++) {
-      deployments.add(new Deployment(Ids.environmentId("org", "environment " + i), versions.get(0).id(), now));
+      deployments.add(
+          new Deployment(Ids.environmentId("org", "environment " + i), versions.get(0).id(), now));
     }
     DatasetPath path = new DatasetPath(WIDE.repeat(DatasetPath.MAX_LENGTH));
-    return new Dataset(datasetId, WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT), path, now, now, Long.MAX_VALUE, versions,
+    return new Dataset(
+        datasetId,
+        WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
+        path,
+        now,
+        now,
+        Long.MAX_VALUE,
+        versions,
         deployments);
   }
 
   private static int encodedSize(Dataset dataset) {
-    return new RawBsonDocument(DatasetStore.toDocument(dataset), new DocumentCodec()).getByteBuffer().remaining();
+    return new RawBsonDocument(DatasetStore.toDocument(dataset), new DocumentCodec())
+        .getByteBuffer()
+        .remaining();
   }
 }

@@ -16,29 +16,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A data folder written before dataset documents carried their folders: the server adds the
- * folder fields when it opens the database, so {@code GET /files?path=…} finds those datasets.
+ * A data folder written before dataset documents carried their folders: the server adds the folder
+ * fields when it opens the database, so {@code GET /files?path=…} finds those datasets.
  */
 class FolderFieldsUpgradeTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void datasetsStoredWithoutFolderFieldsAreFoundByFolderAfterARestart() throws Exception {
     String datasetId;
-    try (DatasetServer server = DatasetServer.start(RunningServer.config().withDataDir(dataDir.toString()))) {
+    try (DatasetServer server =
+        DatasetServer.start(RunningServer.config().withDataDir(dataDir.toString()))) {
       Api api = new Api(server.port());
       JsonNode dataset = upsert(api, "old/folder/data", "x");
       datasetId = id(dataset);
-      StoredDocuments.collection(server.database(), "datasets").updateOne(Filters.eq("_id", datasetId),
-          Updates.combine(Updates.unset(FolderStore.FOLDER), Updates.unset(FolderStore.FOLDERS)));
-      assertThat(api.get("/v5/files?path=old").ok().path("total").asInt()).as("as an old document reads").isZero();
+      StoredDocuments.collection(server.database(), "datasets")
+          .updateOne(
+              Filters.eq("_id", datasetId),
+              Updates.combine(
+                  Updates.unset(FolderStore.FOLDER), Updates.unset(FolderStore.FOLDERS)));
+      assertThat(api.get("/v5/files?path=old").ok().path("total").asInt())
+          .as("as an old document reads")
+          .isZero();
     }
-    try (DatasetServer server = DatasetServer.start(RunningServer.config().withDataDir(dataDir.toString()))) {
+    try (DatasetServer server =
+        DatasetServer.start(RunningServer.config().withDataDir(dataDir.toString()))) {
       Api api = new Api(server.port());
-      assertThat(ids(api.get("/v5/files?path=old/folder").ok().path("records"))).containsExactly(datasetId);
-      assertThat(api.get("/v5/directories/" + api.get("/v5/datasets/" + datasetId).ok().path("directory_id").asText())
-          .ok().path("files")).hasSize(1);
+      assertThat(ids(api.get("/v5/files?path=old/folder").ok().path("records")))
+          .containsExactly(datasetId);
+      assertThat(
+              api.get(
+                      "/v5/directories/"
+                          + api.get("/v5/datasets/" + datasetId).ok().path("directory_id").asText())
+                  .ok()
+                  .path("files"))
+          .hasSize(1);
     }
   }
 }

@@ -18,23 +18,29 @@ class GroupCommitTest {
   void everyWaiterReturnsOnlyAfterAFlushThatStartedAfterItsWrite() throws Exception {
     AtomicLong written = new AtomicLong();
     AtomicLong flushedUpTo = new AtomicLong();
-    GroupCommit commits = new GroupCommit(() -> {
-      long snapshot = written.get();
-      sleep(2);
-      flushedUpTo.set(snapshot);
-    });
+    GroupCommit commits =
+        new GroupCommit(
+            () -> {
+              long snapshot = written.get();
+              sleep(2);
+              flushedUpTo.set(snapshot);
+            });
     ExecutorService writers = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < 8; w++) {
-        done.add(writers.submit(() -> {
-          for (int i = 0; i < 50; i++) {
-            long mine = written.incrementAndGet();
-            commits.awaitDurable();
-            assertThat(flushedUpTo.get()).as("flushed when write %d returned", mine).isGreaterThanOrEqualTo(mine);
-          }
-          return null;
-        }));
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    long mine = written.incrementAndGet();
+                    commits.awaitDurable();
+                    assertThat(flushedUpTo.get())
+                        .as("flushed when write %d returned", mine)
+                        .isGreaterThanOrEqualTo(mine);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> writer : done) {
         writer.get();
@@ -49,12 +55,14 @@ class GroupCommitTest {
     AtomicInteger flushes = new AtomicInteger();
     CountDownLatch firstFlushStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    GroupCommit commits = new GroupCommit(() -> {
-      if (flushes.incrementAndGet() == 1) {
-        firstFlushStarted.countDown();
-        await(release);
-      }
-    });
+    GroupCommit commits =
+        new GroupCommit(
+            () -> {
+              if (flushes.incrementAndGet() == 1) {
+                firstFlushStarted.countDown();
+                await(release);
+              }
+            });
     ExecutorService writers = Executors.newFixedThreadPool(9);
     try {
       Future<?> first = writers.submit(commits::awaitDurable);
@@ -69,7 +77,9 @@ class GroupCommitTest {
       for (Future<?> waiter : group) {
         waiter.get();
       }
-      assertThat(flushes.get()).as("one flush for the first writer, one for the eight behind it").isEqualTo(2);
+      assertThat(flushes.get())
+          .as("one flush for the first writer, one for the eight behind it")
+          .isEqualTo(2);
     } finally {
       writers.shutdownNow();
     }
@@ -78,11 +88,13 @@ class GroupCommitTest {
   @Test
   void aFailedFlushFailsItsWriterAndTheNextWriterFlushesAgain() {
     AtomicInteger attempts = new AtomicInteger();
-    GroupCommit commits = new GroupCommit(() -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw new IllegalStateException("disk full");
-      }
-    });
+    GroupCommit commits =
+        new GroupCommit(
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk full");
+              }
+            });
     assertThatThrownBy(commits::awaitDurable).hasMessage("disk full");
     commits.awaitDurable();
     assertThat(attempts.get()).isEqualTo(2);

@@ -9,8 +9,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The H2 file backend with value-ordered indexes, through the real driver over loopback. */
 class H2FileBackendTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private String file() {
     return dataDir.resolve("datasets.mv").toString();
@@ -40,71 +39,114 @@ class H2FileBackendTest {
 
   @Test
   void uniqueIndexesRejectDuplicatesBeforeAndAfterReopening() {
-    withCollection(new H2FileBackend(file()), items -> {
-      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
-      for (int i = 0; i < 500; i++) {
-        items.insertOne(new Document("_id", "id-" + i).append("org", "org-" + i % 7).append("path", "p" + i));
-      }
-      assertDuplicate(() -> items.insertOne(new Document("_id", "id-42").append("org", "x").append("path", "y")));
-      assertDuplicate(() -> items.insertOne(new Document("_id", "new").append("org", "org-0").append("path", "p42")));
-    });
-    withCollection(new H2FileBackend(file()), items -> {
-      assertThat(items.countDocuments()).isEqualTo(500);
-      assertThat(items.find(Filters.eq("_id", "id-321")).first()).containsEntry("path", "p321");
-      assertThat(items.find(new Document("org", "org-3").append("path", "p3")).first()).containsEntry("_id", "id-3");
-      assertDuplicate(() -> items.insertOne(new Document("_id", "id-499").append("org", "x").append("path", "y")));
-      assertDuplicate(() -> items.insertOne(new Document("_id", "new").append("org", "org-1").append("path", "p1")));
-    });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+          for (int i = 0; i < 500; i++) {
+            items.insertOne(
+                new Document("_id", "id-" + i)
+                    .append("org", "org-" + i % 7)
+                    .append("path", "p" + i));
+          }
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "id-42").append("org", "x").append("path", "y")));
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "new").append("org", "org-0").append("path", "p42")));
+        });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          assertThat(items.countDocuments()).isEqualTo(500);
+          assertThat(items.find(Filters.eq("_id", "id-321")).first()).containsEntry("path", "p321");
+          assertThat(items.find(new Document("org", "org-3").append("path", "p3")).first())
+              .containsEntry("_id", "id-3");
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "id-499").append("org", "x").append("path", "y")));
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "new").append("org", "org-1").append("path", "p1")));
+        });
   }
 
   @Test
   void fileWrittenByTheStockBackendGetsItsIndexesRebuilt() {
-    withCollection(new H2Backend(file()), items -> {
-      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
-      for (int i = 0; i < 100; i++) {
-        items.insertOne(new Document("_id", "id-" + i).append("org", "org").append("path", "p" + i));
-      }
-    });
-    withCollection(new H2FileBackend(file()), items -> {
-      assertThat(items.find(Filters.eq("_id", "id-77")).first()).containsEntry("path", "p77");
-      assertThat(items.find(new Document("org", "org").append("path", "p7")).first()).containsEntry("_id", "id-7");
-      assertDuplicate(() -> items.insertOne(new Document("_id", "id-5")));
-      assertDuplicate(() -> items.insertOne(new Document("_id", "other").append("org", "org").append("path", "p5")));
-    });
+    withCollection(
+        new H2Backend(file()),
+        items -> {
+          items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+          for (int i = 0; i < 100; i++) {
+            items.insertOne(
+                new Document("_id", "id-" + i).append("org", "org").append("path", "p" + i));
+          }
+        });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          assertThat(items.find(Filters.eq("_id", "id-77")).first()).containsEntry("path", "p77");
+          assertThat(items.find(new Document("org", "org").append("path", "p7")).first())
+              .containsEntry("_id", "id-7");
+          assertDuplicate(() -> items.insertOne(new Document("_id", "id-5")));
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "other").append("org", "org").append("path", "p5")));
+        });
   }
 
   @Test
   void everyKindOfValueReadsBackAfterReopening() {
-    Document written = new Document("_id", "all-kinds")
-        .append("text", "naïve ☃ 𝄞 \u0000 end")
-        .append("int", 7).append("long", 1L << 40).append("double", -0.5).append("flag", true)
-        .append("nothing", null).append("when", new java.util.Date(1_780_000_000_123L))
-        .append("id", new ObjectId("65a000000000000000000001"))
-        .append("bytes", new org.bson.types.Binary(new byte[] {0, 1, -1}))
-        .append("nested", new Document("list", List.of(1, "two", new Document("three", 3.0), List.of()))
-            .append("empty", new Document()));
+    Document written =
+        new Document("_id", "all-kinds")
+            .append("text", "naïve ☃ 𝄞 \u0000 end")
+            .append("int", 7)
+            .append("long", 1L << 40)
+            .append("double", -0.5)
+            .append("flag", true)
+            .append("nothing", null)
+            .append("when", new java.util.Date(1_780_000_000_123L))
+            .append("id", new ObjectId("65a000000000000000000001"))
+            .append("bytes", new org.bson.types.Binary(new byte[] {0, 1, -1}))
+            .append(
+                "nested",
+                new Document("list", List.of(1, "two", new Document("three", 3.0), List.of()))
+                    .append("empty", new Document()));
     withCollection(new H2FileBackend(file()), items -> items.insertOne(written));
-    withCollection(new H2FileBackend(file()), items ->
-        assertThat(items.find(Filters.eq("_id", "all-kinds")).first()).isEqualTo(written));
+    withCollection(
+        new H2FileBackend(file()),
+        items -> assertThat(items.find(Filters.eq("_id", "all-kinds")).first()).isEqualTo(written));
   }
 
   @Test
   void documentsAndIndexKeysAreStoredInMapsOfTheirOwnFormat() {
-    withCollection(new H2Backend(file()), items -> {
-      items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
-      items.insertOne(new Document("_id", "stock").append("org", "org").append("path", "p"));
-    });
+    withCollection(
+        new H2Backend(file()),
+        items -> {
+          items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+          items.insertOne(new Document("_id", "stock").append("org", "org").append("path", "p"));
+        });
     // A map that an earlier version of H2FileBackend kept, its keys in another format.
     MVStore earlier = MVStore.open(file());
     earlier.openMap("test.items._index_by_value_org_1_path_1").put("stale", "key");
     earlier.close();
-    withCollection(new H2FileBackend(file()), items ->
-        items.insertOne(new Document("_id", "new").append("org", "org").append("path", "q")));
+    withCollection(
+        new H2FileBackend(file()),
+        items ->
+            items.insertOne(new Document("_id", "new").append("org", "org").append("path", "q")));
     MVStore store = MVStore.open(file());
     try {
       assertThat(store.getMapNames())
           .contains("databases.test.items#bson", "test.items._index_bson_org_1_path_1")
-          .doesNotContain("databases.test.items", "test.items._index_org_1_path_1",
+          .doesNotContain(
+              "databases.test.items",
+              "test.items._index_org_1_path_1",
               "test.items._index_by_value_org_1_path_1");
       assertThat(store.openMap("databases.test.items#bson").sizeAsLong()).isEqualTo(2);
     } finally {
@@ -114,46 +156,72 @@ class H2FileBackendTest {
 
   @Test
   void droppedIndexLeavesNoKeysBehindForItsSuccessor() {
-    withCollection(new H2FileBackend(file()), items -> {
-      var orgAndPath = Indexes.ascending("org", "path");
-      items.createIndex(orgAndPath, new IndexOptions().unique(true));
-      items.insertOne(new Document("_id", "first").append("org", "org").append("path", "p"));
-      items.dropIndex(orgAndPath);
-      items.deleteOne(Filters.eq("_id", "first"));
-      items.createIndex(orgAndPath, new IndexOptions().unique(true));
-      items.insertOne(new Document("_id", "second").append("org", "org").append("path", "p"));
-      assertDuplicate(() -> items.insertOne(new Document("_id", "third").append("org", "org").append("path", "p")));
-    });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          var orgAndPath = Indexes.ascending("org", "path");
+          items.createIndex(orgAndPath, new IndexOptions().unique(true));
+          items.insertOne(new Document("_id", "first").append("org", "org").append("path", "p"));
+          items.dropIndex(orgAndPath);
+          items.deleteOne(Filters.eq("_id", "first"));
+          items.createIndex(orgAndPath, new IndexOptions().unique(true));
+          items.insertOne(new Document("_id", "second").append("org", "org").append("path", "p"));
+          assertDuplicate(
+              () ->
+                  items.insertOne(
+                      new Document("_id", "third").append("org", "org").append("path", "p")));
+        });
   }
 
   @Test
   void keysCollideExactlyAsInTheMemoryBackend() {
-    List<Object> ids = List.of(1, 1.0, 1L, "1", "a", "b", "a", 2.5, new ObjectId("65a000000000000000000001"),
-        new Document("x", 1), new Document("x", 1.0), true);
-    assertThat(acceptedIds(new H2FileBackend(file()), ids)).isEqualTo(acceptedIds(new MemoryBackend(), ids));
+    List<Object> ids =
+        List.of(
+            1,
+            1.0,
+            1L,
+            "1",
+            "a",
+            "b",
+            "a",
+            2.5,
+            new ObjectId("65a000000000000000000001"),
+            new Document("x", 1),
+            new Document("x", 1.0),
+            true);
+    assertThat(acceptedIds(new H2FileBackend(file()), ids))
+        .isEqualTo(acceptedIds(new MemoryBackend(), ids));
   }
 
   /**
-   * A copy of the file taken right after a write is acknowledged is what a {@code kill -9} at
-   * that moment leaves on disk: each copy must hold every write acknowledged so far, well within
-   * the second after which MVStore would have committed on its own.
+   * A copy of the file taken right after a write is acknowledged is what a {@code kill -9} at that
+   * moment leaves on disk: each copy must hold every write acknowledged so far, well within the
+   * second after which MVStore would have committed on its own.
    */
   @Test
   void everyAcknowledgedWriteIsInTheFileBeforeItIsAnswered() {
-    withCollection(new H2FileBackend(file()), items -> {
-      for (int i = 0; i < 10; i++) {
-        items.insertOne(new Document("_id", "doc-" + i).append("n", 0));
-        items.updateOne(Filters.eq("_id", "doc-" + i), new Document("$set", new Document("n", i)));
-        if (i > 0) {
-          items.deleteOne(Filters.eq("_id", "doc-" + (i - 1)));
-        }
-        int round = i;
-        withCollection(new H2FileBackend(copyOfFile("copy-" + i)), copy -> {
-          assertThat(copy.countDocuments()).as("documents in the copy after round %d", round).isEqualTo(1);
-          assertThat(copy.find(Filters.eq("_id", "doc-" + round)).first()).containsEntry("n", round);
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          for (int i = 0; i < 10; i++) {
+            items.insertOne(new Document("_id", "doc-" + i).append("n", 0));
+            items.updateOne(
+                Filters.eq("_id", "doc-" + i), new Document("$set", new Document("n", i)));
+            if (i > 0) {
+              items.deleteOne(Filters.eq("_id", "doc-" + (i - 1)));
+            }
+            int round = i;
+            withCollection(
+                new H2FileBackend(copyOfFile("copy-" + i)),
+                copy -> {
+                  assertThat(copy.countDocuments())
+                      .as("documents in the copy after round %d", round)
+                      .isEqualTo(1);
+                  assertThat(copy.find(Filters.eq("_id", "doc-" + round)).first())
+                      .containsEntry("n", round);
+                });
+          }
         });
-      }
-    });
   }
 
   private String copyOfFile(String name) {
@@ -169,20 +237,23 @@ class H2FileBackendTest {
   /** Inserts each id in turn and returns those the backend accepted. */
   private static List<Object> acceptedIds(MongoBackend backend, List<Object> ids) {
     List<Object> accepted = new ArrayList<>();
-    withCollection(backend, items -> {
-      for (Object id : ids) {
-        try {
-          items.insertOne(new Document("_id", id));
-          accepted.add(id);
-        } catch (MongoWriteException e) {
-          assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
-        }
-      }
-    });
+    withCollection(
+        backend,
+        items -> {
+          for (Object id : ids) {
+            try {
+              items.insertOne(new Document("_id", id));
+              accepted.add(id);
+            } catch (MongoWriteException e) {
+              assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
+            }
+          }
+        });
     return accepted;
   }
 
-  private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+  private static void withCollection(
+      MongoBackend backend, Consumer<MongoCollection<Document>> use) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
@@ -195,7 +266,8 @@ class H2FileBackendTest {
 
   private static void assertDuplicate(Runnable write) {
     assertThatThrownBy(write::run)
-        .isInstanceOfSatisfying(MongoWriteException.class,
+        .isInstanceOfSatisfying(
+            MongoWriteException.class,
             e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
   }
 }

@@ -1,8 +1,8 @@
 package io.datasetserver.storage;
 
-import io.datasetserver.datasets.Membership;
 import com.mongodb.client.MongoCollection;
 import io.datasetserver.datasets.Ids;
+import io.datasetserver.datasets.Membership;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,13 +128,17 @@ public class MembershipBench {
   /** A collection whose inserts succeed and store nothing; anything else is unexpected. */
   @SuppressWarnings("unchecked")
   private static MongoCollection<Document> droppingCollection() {
-    return (MongoCollection<Document>) Proxy.newProxyInstance(MembershipBench.class.getClassLoader(),
-        new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "insertMany", "insertOne" -> null;
-          case "toString" -> "dropping collection";
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (MongoCollection<Document>)
+        Proxy.newProxyInstance(
+            MembershipBench.class.getClassLoader(),
+            new Class<?>[] {MongoCollection.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "insertMany", "insertOne" -> null;
+                  case "toString" -> "dropping collection";
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 }

@@ -1,9 +1,9 @@
 package io.datasetserver.storage;
 
-import io.datasetserver.datasets.Membership;
-import io.datasetserver.datasets.MembershipDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasetserver.datasets.Membership;
+import io.datasetserver.datasets.MembershipDifference;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;

@@ -1,8 +1,8 @@
 package io.datasetserver.storage;
 
-import io.datasetserver.datasets.Membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.datasetserver.datasets.Membership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -27,7 +27,8 @@ class MembershipTest {
     return result;
   }
 
-  private final Membership abcDeF = membership(List.of(List.of("a", "b", "c"), List.of("d", "e"), List.of("f")));
+  private final Membership abcDeF =
+      membership(List.of(List.of("a", "b", "c"), List.of("d", "e"), List.of("f")));
 
   @Test
   void sizeCountsEverySegment() {
@@ -84,12 +85,18 @@ class MembershipTest {
   @Test
   void everySliceOfFullSegmentsMatchesTheFlatList() {
     List<String> flat = ids(0, 2 * Segment.CAPACITY + 37);
-    Membership membership = membership(List.of(flat.subList(0, Segment.CAPACITY),
-        flat.subList(Segment.CAPACITY, 2 * Segment.CAPACITY), flat.subList(2 * Segment.CAPACITY, flat.size())));
+    Membership membership =
+        membership(
+            List.of(
+                flat.subList(0, Segment.CAPACITY),
+                flat.subList(Segment.CAPACITY, 2 * Segment.CAPACITY),
+                flat.subList(2 * Segment.CAPACITY, flat.size())));
     for (int limit : new int[] {1, 7, 50, Segment.CAPACITY, flat.size()}) {
       for (int offset = 0; offset <= flat.size(); offset += (offset % 97 == 0 ? 1 : 13)) {
         List<String> expected = flat.subList(offset, Math.min(flat.size(), offset + limit));
-        assertThat(membership.slice(offset, limit)).as("offset %d limit %d", offset, limit).isEqualTo(expected);
+        assertThat(membership.slice(offset, limit))
+            .as("offset %d limit %d", offset, limit)
+            .isEqualTo(expected);
       }
     }
     assertThat(all(membership)).isEqualTo(flat);
@@ -98,13 +105,23 @@ class MembershipTest {
   @Test
   void everySliceOfUnevenSegmentsMatchesTheFlatList() {
     List<String> flat = ids(0, 30);
-    Membership membership = membership(List.of(flat.subList(0, 1), flat.subList(1, 11), flat.subList(11, 12),
-        flat.subList(12, 29), flat.subList(29, 30)));
+    Membership membership =
+        membership(
+            List.of(
+                flat.subList(0, 1),
+                flat.subList(1, 11),
+                flat.subList(11, 12),
+                flat.subList(12, 29),
+                flat.subList(29, 30)));
     for (int offset = 0; offset <= flat.size() + 1; offset++) {
       for (int limit = 0; limit <= flat.size() + 1; limit++) {
-        List<String> expected = offset >= flat.size() ? List.of()
-            : flat.subList(offset, Math.min(flat.size(), offset + limit));
-        assertThat(membership.slice(offset, limit)).as("offset %d limit %d", offset, limit).isEqualTo(expected);
+        List<String> expected =
+            offset >= flat.size()
+                ? List.of()
+                : flat.subList(offset, Math.min(flat.size(), offset + limit));
+        assertThat(membership.slice(offset, limit))
+            .as("offset %d limit %d", offset, limit)
+            .isEqualTo(expected);
       }
     }
   }
@@ -119,8 +136,11 @@ class MembershipTest {
 
   @Test
   void segmentsWithTheSameIdsInTheSameDatasetShareAnId() {
-    assertThat(Segment.of("ds_x", List.of("a", "b")).id()).isEqualTo(Segment.of("ds_x", List.of("a", "b")).id());
-    assertThat(Segment.of("ds_x", List.of("a", "b")).id()).isNotEqualTo(Segment.of("ds_x", List.of("b", "a")).id());
-    assertThat(Segment.of("ds_x", List.of("a", "b")).id()).isNotEqualTo(Segment.of("ds_y", List.of("a", "b")).id());
+    assertThat(Segment.of("ds_x", List.of("a", "b")).id())
+        .isEqualTo(Segment.of("ds_x", List.of("a", "b")).id());
+    assertThat(Segment.of("ds_x", List.of("a", "b")).id())
+        .isNotEqualTo(Segment.of("ds_x", List.of("b", "a")).id());
+    assertThat(Segment.of("ds_x", List.of("a", "b")).id())
+        .isNotEqualTo(Segment.of("ds_y", List.of("a", "b")).id());
   }
 }

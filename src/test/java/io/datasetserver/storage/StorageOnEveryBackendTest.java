@@ -36,9 +36,10 @@ class StorageOnEveryBackendTest {
   static void open() throws URISyntaxException {
     backend = TestBackend.open();
     var config = backend.apply(RunningServer.config());
-    database = config.mongoUri() != null
-        ? Database.connect(config.mongoUri(), settings -> {})
-        : Database.embedded(config.dataDir(), settings -> {});
+    database =
+        config.mongoUri() != null
+            ? Database.connect(config.mongoUri(), settings -> {})
+            : Database.embedded(config.dataDir(), settings -> {});
   }
 
   @AfterAll
@@ -55,23 +56,46 @@ class StorageOnEveryBackendTest {
   @Test
   void aSecondDatasetWithTheSameOrganizationAndPathIsADuplicateKey() {
     MongoCollection<Document> datasets = StoredDocuments.collection(database, "datasets");
-    datasets.insertOne(new Document("_id", "ds_unique_1").append("org", "org_s").append("path", "a/b").append("rev", 1));
-    assertThatThrownBy(() -> datasets.insertOne(
-        new Document("_id", "ds_unique_2").append("org", "org_s").append("path", "a/b").append("rev", 1)))
-        .isInstanceOfSatisfying(MongoWriteException.class,
+    datasets.insertOne(
+        new Document("_id", "ds_unique_1")
+            .append("org", "org_s")
+            .append("path", "a/b")
+            .append("rev", 1));
+    assertThatThrownBy(
+            () ->
+                datasets.insertOne(
+                    new Document("_id", "ds_unique_2")
+                        .append("org", "org_s")
+                        .append("path", "a/b")
+                        .append("rev", 1)))
+        .isInstanceOfSatisfying(
+            MongoWriteException.class,
             e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-    datasets.insertOne(new Document("_id", "ds_unique_3").append("org", "org_other").append("path", "a/b").append("rev", 1));
+    datasets.insertOne(
+        new Document("_id", "ds_unique_3")
+            .append("org", "org_other")
+            .append("path", "a/b")
+            .append("rev", 1));
   }
 
   @Test
   void compareAndSetOnTheRevisionLetsExactlyOneOfTwoWritersWin() {
     MongoCollection<Document> datasets = StoredDocuments.collection(database, "datasets");
-    datasets.insertOne(new Document("_id", "ds_cas").append("org", "org_s").append("path", "cas").append("rev", 1));
-    Document first = datasets.findOneAndUpdate(new Document("_id", "ds_cas").append("rev", 1),
-        Updates.combine(Updates.set("rev", 2), Updates.set("name", "first")),
-        new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    Document second = datasets.findOneAndUpdate(new Document("_id", "ds_cas").append("rev", 1),
-        Updates.combine(Updates.set("rev", 2), Updates.set("name", "second")));
+    datasets.insertOne(
+        new Document("_id", "ds_cas")
+            .append("org", "org_s")
+            .append("path", "cas")
+            .append("rev", 1));
+    Document first =
+        datasets.findOneAndUpdate(
+            new Document("_id", "ds_cas").append("rev", 1),
+            Updates.combine(Updates.set("rev", 2), Updates.set("name", "first")),
+            new com.mongodb.client.model.FindOneAndUpdateOptions()
+                .returnDocument(ReturnDocument.AFTER));
+    Document second =
+        datasets.findOneAndUpdate(
+            new Document("_id", "ds_cas").append("rev", 1),
+            Updates.combine(Updates.set("rev", 2), Updates.set("name", "second")));
     assertThat(first).containsEntry("rev", 2).containsEntry("name", "first");
     assertThat(second).as("the writer that read revision 1 too late").isNull();
     assertThat(datasets.find(Filters.eq("_id", "ds_cas")).first()).containsEntry("name", "first");
@@ -86,7 +110,10 @@ class StorageOnEveryBackendTest {
     database.datapoints().insertAll("ds_again", Map.of("dp_again_7", batch.get("dp_again_7")));
     database.datapoints().insertAll("ds_again", batch);
     database.datapoints().insertAll("ds_again", batch);
-    assertThat(StoredDocuments.collection(database, "datapoints").countDocuments(Filters.eq("ds", "ds_again"))).isEqualTo(1500);
+    assertThat(
+            StoredDocuments.collection(database, "datapoints")
+                .countDocuments(Filters.eq("ds", "ds_again")))
+        .isEqualTo(1500);
     assertThat(database.datapoints().contents(List.of("dp_again_7", "dp_again_1499")))
         .containsEntry("dp_again_7", "{\"inputs\":{\"q\":\"7\"}}")
         .containsEntry("dp_again_1499", "{\"inputs\":{\"q\":\"1499\"}}");
@@ -94,15 +121,25 @@ class StorageOnEveryBackendTest {
 
   @Test
   void aSweepDeletesOnlyWhatIsUnreachableAndOlderThanTheCutoff() {
-    database.datapoints().insertAll("ds_sweep", Map.of(
-        "dp_sweep_live", new DatapointContent("{\"inputs\":{\"q\":\"live\"}}"),
-        "dp_sweep_dead", new DatapointContent("{\"inputs\":{\"q\":\"dead\"}}")));
+    database
+        .datapoints()
+        .insertAll(
+            "ds_sweep",
+            Map.of(
+                "dp_sweep_live", new DatapointContent("{\"inputs\":{\"q\":\"live\"}}"),
+                "dp_sweep_dead", new DatapointContent("{\"inputs\":{\"q\":\"dead\"}}")));
     Date beforeTheWrites = new Date(System.currentTimeMillis() - 60_000);
     assertThat(database.datapoints().sweep("ds_sweep", Set.of("dp_sweep_live"), beforeTheWrites))
-        .as("documents written after the cutoff are kept, reachable or not").isZero();
+        .as("documents written after the cutoff are kept, reachable or not")
+        .isZero();
     Date afterTheWrites = new Date(System.currentTimeMillis() + 60_000);
-    assertThat(database.datapoints().sweep("ds_sweep", Set.of("dp_sweep_live"), afterTheWrites)).isEqualTo(1);
-    assertThat(database.datapoints().contents(List.of("dp_sweep_live"))).containsKey("dp_sweep_live");
-    assertThat(StoredDocuments.collection(database, "datapoints").countDocuments(Filters.eq("_id", "dp_sweep_dead"))).isZero();
+    assertThat(database.datapoints().sweep("ds_sweep", Set.of("dp_sweep_live"), afterTheWrites))
+        .isEqualTo(1);
+    assertThat(database.datapoints().contents(List.of("dp_sweep_live")))
+        .containsKey("dp_sweep_live");
+    assertThat(
+            StoredDocuments.collection(database, "datapoints")
+                .countDocuments(Filters.eq("_id", "dp_sweep_dead")))
+        .isZero();
   }
 }

@@ -7,14 +7,14 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * What tests and the benchmark see of a server's database below the stores: its raw
- * collections and how many documents each holds. Test tree only; the server's own code reaches
- * MongoDB through the stores.
+ * What tests and the benchmark see of a server's database below the stores: its raw collections and
+ * how many documents each holds. Test tree only; the server's own code reaches MongoDB through the
+ * stores.
  */
 public final class StoredDocuments {
   /** The collections that hold a dataset's content. */
-  static final List<String> COLLECTIONS = List.of("datasets", "datapoints", "memberships", "segments",
-      "version_texts");
+  static final List<String> COLLECTIONS =
+      List.of("datasets", "datapoints", "memberships", "segments", "version_texts");
 
   private StoredDocuments() {}
 

@@ -20,31 +20,36 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The HTTP client of the tests: real requests over loopback, JSON bodies as strings or
- * Jackson trees, one organization's key per instance ({@link #as}), any extra header
- * ({@link #withHeader}), any method ({@link #send}), and the body as text, JSON or the exact
- * bytes. For what it cannot build (a streamed or chunked body, an asynchronous send), use
- * {@link #client()} and {@link #uri}. Only two raw-socket clients remain beside it, each for
- * what {@code HttpClient} cannot do: {@code hostile.Wire} sends request targets that
- * {@link URI} refuses, and {@code bench.RawHttp} keeps the load driver's own cost small.
+ * The HTTP client of the tests: real requests over loopback, JSON bodies as strings or Jackson
+ * trees, one organization's key per instance ({@link #as}), any extra header ({@link #withHeader}),
+ * any method ({@link #send}), and the body as text, JSON or the exact bytes. For what it cannot
+ * build (a streamed or chunked body, an asynchronous send), use {@link #client()} and {@link #uri}.
+ * Only two raw-socket clients remain beside it, each for what {@code HttpClient} cannot do: {@code
+ * hostile.Wire} sends request targets that {@link URI} refuses, and {@code bench.RawHttp} keeps the
+ * load driver's own cost small.
  */
 public final class Api {
   public static final String ALPHA = "key_alpha_ada";
+
   /** A second user of the ALPHA organization whose key is configured as a SHA-256 digest. */
   public static final String ALPHA_ALAN = "key_alpha_alan";
+
   public static final String BETA = "key_beta_bob";
   public static final ObjectMapper JSON = new ObjectMapper();
 
   // Grizzly stalls on h2c upgrade requests that carry a body, so tests speak HTTP/1.1.
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final int port;
   private final String key;
+
   /** Extra request headers as name, value pairs; a name may repeat. */
   private final List<String> headers;
+
   private final Duration timeout;
 
   public Api(int port) {
@@ -68,7 +73,10 @@ public final class Api {
     return new Api(port, key, headers, timeout);
   }
 
-  /** The same client, sending one more header on every request (added to, not replacing, any of that name). */
+  /**
+   * The same client, sending one more header on every request (added to, not replacing, any of that
+   * name).
+   */
   public Api withHeader(String name, String value) {
     List<String> more = new ArrayList<>(headers);
     more.add(name);
@@ -119,18 +127,33 @@ public final class Api {
     return send("PATCH", path, body, "application/json");
   }
 
-  /** A multipart/form-data POST with a {@code file} part and optional text fields (name, value pairs). */
+  /**
+   * A multipart/form-data POST with a {@code file} part and optional text fields (name, value
+   * pairs).
+   */
   public Response upload(String path, String fileName, byte[] file, String... fields) {
     String boundary = "----test" + UUID.randomUUID();
     var out = new java.io.ByteArrayOutputStream();
     try {
       for (int i = 0; i + 1 < fields.length; i += 2) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
-            + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + fields[i]
+                    + "\"\r\n\r\n"
+                    + fields[i + 1]
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       if (file != null) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.write(file);
         out.write("\r\n".getBytes(StandardCharsets.UTF_8));
       }
@@ -142,8 +165,8 @@ public final class Api {
   }
 
   /**
-   * Sends a request; {@code path} is relative to the server root (e.g. "/v5/datasets").
-   * {@code body} may be a String (sent as is), a byte[], or any object (serialised as JSON).
+   * Sends a request; {@code path} is relative to the server root (e.g. "/v5/datasets"). {@code
+   * body} may be a String (sent as is), a byte[], or any object (serialised as JSON).
    */
   public Response send(String method, String path, Object body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout);
@@ -156,10 +179,14 @@ public final class Api {
     for (int i = 0; i + 1 < headers.size(); i += 2) {
       request.header(headers.get(i), headers.get(i + 1));
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
     try {
-      HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -184,9 +211,9 @@ public final class Api {
   }
 
   /**
-   * A response: status, the body's exact bytes, headers, and the body as text or JSON on
-   * demand. The {@code ok}/{@code assert…} methods are AssertJ assertions that describe a
-   * failure with the whole response.
+   * A response: status, the body's exact bytes, headers, and the body as text or JSON on demand.
+   * The {@code ok}/{@code assert…} methods are AssertJ assertions that describe a failure with the
+   * whole response.
    */
   public record Response(int status, byte[] bytes, HttpHeaders headers) {
     public Response(int status, String body, HttpHeaders headers) {
@@ -225,7 +252,10 @@ public final class Api {
       assertThat(status).as(toString()).isEqualTo(expected);
     }
 
-    /** Asserts an error of this status in the contract's shape (§5): JSON whose {@code detail} is text. */
+    /**
+     * Asserts an error of this status in the contract's shape (§5): JSON whose {@code detail} is
+     * text.
+     */
     public void assertDetail(int expected) {
       assertStatus(expected);
       assertThat(header("Content-Type")).as(toString()).startsWith("application/json");
@@ -233,8 +263,8 @@ public final class Api {
     }
 
     /**
-     * Asserts a 422 whose {@code detail} lists {loc, msg, type} errors, one of them at a
-     * location starting with {@code location} (e.g. "query", "include_datapoints").
+     * Asserts a 422 whose {@code detail} lists {loc, msg, type} errors, one of them at a location
+     * starting with {@code location} (e.g. "query", "include_datapoints").
      */
     public void assertInvalid(Object... location) {
       assertStatus(422);
@@ -246,7 +276,9 @@ public final class Api {
         assertThat(error.path("msg").isTextual()).as(toString()).isTrue();
         assertThat(error.path("type").isTextual()).as(toString()).isTrue();
         List<Object> loc = new ArrayList<>();
-        error.path("loc").forEach(part -> loc.add(part.isInt() ? (Object) part.intValue() : part.asText()));
+        error
+            .path("loc")
+            .forEach(part -> loc.add(part.isInt() ? (Object) part.intValue() : part.asText()));
         assertThat(loc).as(toString()).isNotEmpty();
         assertThat(loc.get(0)).as(toString()).isIn("body", "query", "path", "header");
         locations.add(loc);

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the real server (Grizzly + Jersey) on a free port once per test class, over the
- * storage that {@code test.backend} names ({@link TestBackend}: embedded in memory by default,
- * H2 file, {@code make db} over the wire, or an external MongoDB), and hands tests an
- * {@link Api} client. Each class gets fresh storage, removed afterwards. Keys come from
- * test-api-keys.json: {@link Api#ALPHA} and {@link Api#BETA} belong to two different organizations.
+ * Starts the real server (Grizzly + Jersey) on a free port once per test class, over the storage
+ * that {@code test.backend} names ({@link TestBackend}: embedded in memory by default, H2 file,
+ * {@code make db} over the wire, or an external MongoDB), and hands tests an {@link Api} client.
+ * Each class gets fresh storage, removed afterwards. Keys come from test-api-keys.json: {@link
+ * Api#ALPHA} and {@link Api#BETA} belong to two different organizations.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningServer.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(RunningServer.class);
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -45,18 +46,19 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
   }
 
   /**
-   * The test configuration (for servers a test starts itself): the production defaults, except
-   * an in-memory database, a free port, no sweep grace, a 5 s shutdown grace, and the two test
+   * The test configuration (for servers a test starts itself): the production defaults, except an
+   * in-memory database, a free port, no sweep grace, a 5 s shutdown grace, and the two test
    * organizations' keys. Built from the environment parser, so the defaults live in one place.
    */
   public static Config config() throws URISyntaxException {
     Path keys = Path.of(RunningServer.class.getResource("/test-api-keys.json").toURI());
-    return Config.fromEnvironment(Map.of(
-        "PORT", "0",
-        "DATA_DIR", "memory",
-        "SWEEP_GRACE_SECONDS", "0",
-        "SHUTDOWN_GRACE_SECONDS", "5",
-        "API_KEYS_FILE", keys.toString()));
+    return Config.fromEnvironment(
+        Map.of(
+            "PORT", "0",
+            "DATA_DIR", "memory",
+            "SWEEP_GRACE_SECONDS", "0",
+            "SHUTDOWN_GRACE_SECONDS", "5",
+            "API_KEYS_FILE", keys.toString()));
   }
 
   @Override

@@ -16,17 +16,20 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Where the server under test keeps its data, chosen by the system property {@code test.backend}
- * so that behaviour suites are written once and run on every backend (see the Surefire
- * executions in the pom):
+ * Where the server under test keeps its data, chosen by the system property {@code test.backend} so
+ * that behaviour suites are written once and run on every backend (see the Surefire executions in
+ * the pom):
+ *
  * <ul>
  *   <li>{@code memory} (default): the embedded database in memory;
- *   <li>{@code h2}: the embedded database in an H2 file in a fresh temporary folder ({@code make run});
+ *   <li>{@code h2}: the embedded database in an H2 file in a fresh temporary folder ({@code make
+ *       run});
  *   <li>{@code wire}: the embedded H2 database as {@code make db} runs it, on a free port, reached
  *       by the server through {@code MONGODB_URI};
  *   <li>{@code mongodb}: the MongoDB at {@code TEST_MONGODB_URI}, in a fresh database per use
  *       (dropped on close), so a shared or reused deployment works.
  * </ul>
+ *
  * Each opened backend holds data of one test class only, and {@link #close()} removes it.
  */
 public abstract class TestBackend implements AutoCloseable {
@@ -43,7 +46,9 @@ public abstract class TestBackend implements AutoCloseable {
       case "h2" -> new Embedded("h2", temporaryFolder());
       case "wire" -> new Wire(temporaryFolder());
       case "mongodb" -> new External(System.getenv("TEST_MONGODB_URI"));
-      default -> throw new IllegalArgumentException(PROPERTY + " must be memory, h2, wire or mongodb, not " + name);
+      default ->
+          throw new IllegalArgumentException(
+              PROPERTY + " must be memory, h2, wire or mongodb, not " + name);
     };
   }
 
@@ -91,7 +96,8 @@ public abstract class TestBackend implements AutoCloseable {
 
     @Override
     public Config apply(Config config) {
-      return config.withMongoUri("mongodb://127.0.0.1:" + database.getLocalAddress().getPort() + "/datasets");
+      return config.withMongoUri(
+          "mongodb://127.0.0.1:" + database.getLocalAddress().getPort() + "/datasets");
     }
 
     @Override
@@ -112,9 +118,11 @@ public abstract class TestBackend implements AutoCloseable {
 
     External(String baseUri) {
       if (baseUri == null || baseUri.isBlank()) {
-        throw new IllegalStateException("test.backend=mongodb needs TEST_MONGODB_URI, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0");
+        throw new IllegalStateException(
+            "test.backend=mongodb needs TEST_MONGODB_URI, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0");
       }
-      this.databaseName = "datasets_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      this.databaseName =
+          "datasets_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       this.uri = withDatabase(baseUri, databaseName);
     }
 
@@ -136,16 +144,22 @@ public abstract class TestBackend implements AutoCloseable {
     }
   }
 
-  /** {@code uri} with its database (the path after the hosts) replaced, its options and credentials kept. */
+  /**
+   * {@code uri} with its database (the path after the hosts) replaced, its options and credentials
+   * kept.
+   */
   static String withDatabase(String uri, String database) {
     ConnectionString parsed = new ConnectionString(uri); // fails early on a malformed URI
     int hostsStart = uri.indexOf("://") + 3;
     int optionsStart = uri.indexOf('?', hostsStart);
     String beforeOptions = optionsStart < 0 ? uri : uri.substring(0, optionsStart);
     String options = optionsStart < 0 ? "" : uri.substring(optionsStart);
-    if (parsed.getCredential() != null && !options.toLowerCase(Locale.ROOT).contains("authsource=")) {
-      // Without authSource the driver authenticates against the database in the path: keep the original one.
-      String authSource = "authSource=" + (parsed.getDatabase() == null ? "admin" : parsed.getDatabase());
+    if (parsed.getCredential() != null
+        && !options.toLowerCase(Locale.ROOT).contains("authsource=")) {
+      // Without authSource the driver authenticates against the database in the path: keep the
+      // original one.
+      String authSource =
+          "authSource=" + (parsed.getDatabase() == null ? "admin" : parsed.getDatabase());
       options = options.isEmpty() ? "?" + authSource : options + "&" + authSource;
     }
     int pathStart = beforeOptions.indexOf('/', hostsStart);

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 class TestBackendTest {
   @Test
   void theDatabaseOfAnExternalUriIsReplacedAndItsOptionsKept() {
-    assertThat(TestBackend.withDatabase("mongodb://db1,db2:27018", "t1")).isEqualTo("mongodb://db1,db2:27018/t1");
+    assertThat(TestBackend.withDatabase("mongodb://db1,db2:27018", "t1"))
+        .isEqualTo("mongodb://db1,db2:27018/t1");
     assertThat(TestBackend.withDatabase("mongodb://db1/", "t1")).isEqualTo("mongodb://db1/t1");
     assertThat(TestBackend.withDatabase("mongodb://db1/prod?replicaSet=rs0", "t1"))
         .isEqualTo("mongodb://db1/t1?replicaSet=rs0");
-    assertThat(TestBackend.withDatabase("mongodb+srv://cluster.example.net/?retryWrites=true", "t1"))
+    assertThat(
+            TestBackend.withDatabase("mongodb+srv://cluster.example.net/?retryWrites=true", "t1"))
         .isEqualTo("mongodb+srv://cluster.example.net/t1?retryWrites=true");
   }
 

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the tests send and read back: fresh paths, datapoints whose only content is the input
- * {@code q}, upsert bodies and the few upserts every suite starts from, and readers for the
- * fields the assertions look at. Meant to be imported statically.
+ * What the tests send and read back: fresh paths, datapoints whose only content is the input {@code
+ * q}, upsert bodies and the few upserts every suite starts from, and readers for the fields the
+ * assertions look at. Meant to be imported statically.
  */
 public final class TestData {
   public static final String DATASETS = "/v5/datasets";
@@ -65,25 +65,38 @@ public final class TestData {
 
   // ---- upserts and reads that must succeed ----
 
-  /** A set upsert at {@code path}, one datapoint per question; asserts a 200 and returns the version. */
+  /**
+   * A set upsert at {@code path}, one datapoint per question; asserts a 200 and returns the
+   * version.
+   */
   public static JsonNode upsert(Api api, String path, String... questions) {
     return api.post(DATASETS, upsertBody(path, datapoints(questions))).ok();
   }
 
   /** A new version of the dataset: its latest plus one datapoint per question. */
   public static JsonNode add(Api api, String datasetId, String... questions) {
-    return api.post(DATASETS, Map.of("id", datasetId, "action", "add", "datapoints", datapoints(questions))).ok();
+    return api.post(
+            DATASETS, Map.of("id", datasetId, "action", "add", "datapoints", datapoints(questions)))
+        .ok();
   }
 
-  /** The {@code q} input of every datapoint of the version, in order, as GET /datasets/{id} lists them. */
+  /**
+   * The {@code q} input of every datapoint of the version, in order, as GET /datasets/{id} lists
+   * them.
+   */
   public static List<String> questions(Api api, JsonNode version) {
-    return questions(api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version))
-        .ok().get("datapoints"));
+    return questions(
+        api.get(datasetUrl(version) + "?include_datapoints=true&version_id=" + versionId(version))
+            .ok()
+            .get("datapoints"));
   }
 
   /** Ids of the datasets whose name contains {@code token}, most recently updated first. */
   public static List<String> listedByUpdatedAt(Api api, String token) {
-    return ids(api.get(DATASETS + "?sort_by=updated_at&order=desc&size=100&name=" + token).ok().get("records"));
+    return ids(
+        api.get(DATASETS + "?sort_by=updated_at&order=desc&size=100&name=" + token)
+            .ok()
+            .get("records"));
   }
 
   // ---- reading responses ----
@@ -146,20 +159,26 @@ public final class TestData {
   }
 
   /**
-   * A pattern for a message that names a bad CSV row: by its number among the data rows, or by
-   * its line in the file (the header being line 1).
+   * A pattern for a message that names a bad CSV row: by its number among the data rows, or by its
+   * line in the file (the header being line 1).
    */
   public static String rowMention(int dataRow) {
-    return "(?i)\\b(row\\s*" + dataRow + "|line\\s*" + (dataRow + 1) + "|row\\s*" + (dataRow + 1) + ")\\b";
+    return "(?i)\\b(row\\s*"
+        + dataRow
+        + "|line\\s*"
+        + (dataRow + 1)
+        + "|row\\s*"
+        + (dataRow + 1)
+        + ")\\b";
   }
 
   // ---- time ----
 
   /**
-   * Returns once this machine's clock (which the server reads too) has passed {@code timestamp}
-   * at the millisecond precision the server stores: a change made next gets a later timestamp,
-   * and a sweep (grace 0 s in tests) sees everything written before as old enough. A
-   * precondition, not a timed assertion.
+   * Returns once this machine's clock (which the server reads too) has passed {@code timestamp} at
+   * the millisecond precision the server stores: a change made next gets a later timestamp, and a
+   * sweep (grace 0 s in tests) sees everything written before as old enough. A precondition, not a
+   * timed assertion.
    */
   public static void waitForClockPast(String timestamp) {
     Instant instant = OffsetDateTime.parse(timestamp).toInstant();

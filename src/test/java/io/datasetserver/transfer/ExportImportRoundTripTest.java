@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(RunningServer.class)
 class ExportImportRoundTripTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void anExportImportedIntoAFreshServerReadsTheSameByteForByte(Api source) throws Exception {
@@ -40,14 +39,19 @@ class ExportImportRoundTripTest {
     List<String> exported = new ArrayList<>();
     exported.add(richDataset(source, root + "/support/queries"));
     exported.add(movedEmptyDataset(source, root + "/other/empty", root + "/other/moved"));
-    String outside = source.post(DATASETS, upsertBody("elsewhere-" + root + "/x", datapoints("q"))).ok()
-        .get("id").asText();
+    String outside =
+        source
+            .post(DATASETS, upsertBody("elsewhere-" + root + "/x", datapoints("q")))
+            .ok()
+            .get("id")
+            .asText();
 
     Exporter.Summary summary = export(source, folder, root);
 
     assertThat(summary.exported()).isEqualTo(2);
     try (Stream<Path> files = Files.list(folder.resolve(Layout.FILES))) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(exported)
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(exported)
           .doesNotContain(outside);
     }
     assertThat(folder.resolve(Layout.LOG)).exists();
@@ -56,8 +60,11 @@ class ExportImportRoundTripTest {
     try (DatasetServer fresh = DatasetServer.start(RunningServer.config())) {
       Api target = new Api(fresh.port());
       ByteArrayOutputStream output = new ByteArrayOutputStream();
-      Importer.Summary imported = new Importer(new ApiClient(target.baseUrl(), Api.ALPHA),
-          new PrintStream(output, true, StandardCharsets.UTF_8)).run(folder);
+      Importer.Summary imported =
+          new Importer(
+                  new ApiClient(target.baseUrl(), Api.ALPHA),
+                  new PrintStream(output, true, StandardCharsets.UTF_8))
+              .run(folder);
       assertThat(imported.imported()).as(output.toString(StandardCharsets.UTF_8)).isEqualTo(2);
       for (String id : exported) {
         for (String read : reads(source, id)) {
@@ -70,33 +77,95 @@ class ExportImportRoundTripTest {
     }
   }
 
-  /** Three versions with names, descriptions, attributes, messages of every kind and two deployments. */
+  /**
+   * Three versions with names, descriptions, attributes, messages of every kind and two
+   * deployments.
+   */
   private static String richDataset(Api api, String path) {
-    List<Map<String, Object>> first = List.of(
-        Map.of("inputs", Map.of("q", "weather?"), "messages", List.of(
-            Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "look"),
-                Map.of("type", "image_url", "image_url", Map.of("url", "https://img.example/a.png", "detail", "low")))),
-            Map.of("role", "assistant", "tool_calls", List.of(Map.of("id", "c1", "type", "function",
-                "function", Map.of("name", "weather", "arguments", "{}")))),
-            Map.of("role", "tool", "tool_call_id", "c1", "content", "sunny")),
-            "target", Map.of("output", "sunny", "score", 0.25, "tags", List.of(1, "two"))),
-        Map.of("inputs", Map.of("q", "ünïcödé ✓")));
-    JsonNode v1 = api.post(DATASETS, upsertBody(path, first, "attributes", Map.of("model", "a"))).ok();
+    List<Map<String, Object>> first =
+        List.of(
+            Map.of(
+                "inputs",
+                Map.of("q", "weather?"),
+                "messages",
+                List.of(
+                    Map.of(
+                        "role",
+                        "user",
+                        "content",
+                        List.of(
+                            Map.of("type", "text", "text", "look"),
+                            Map.of(
+                                "type",
+                                "image_url",
+                                "image_url",
+                                Map.of("url", "https://img.example/a.png", "detail", "low")))),
+                    Map.of(
+                        "role",
+                        "assistant",
+                        "tool_calls",
+                        List.of(
+                            Map.of(
+                                "id",
+                                "c1",
+                                "type",
+                                "function",
+                                "function",
+                                Map.of("name", "weather", "arguments", "{}")))),
+                    Map.of("role", "tool", "tool_call_id", "c1", "content", "sunny")),
+                "target",
+                Map.of("output", "sunny", "score", 0.25, "tags", List.of(1, "two"))),
+            Map.of("inputs", Map.of("q", "ünïcödé ✓")));
+    JsonNode v1 =
+        api.post(DATASETS, upsertBody(path, first, "attributes", Map.of("model", "a"))).ok();
     String id = v1.get("id").asText();
     waitForClockPast(v1.get("created_at").asText());
-    JsonNode v2 = api.post(DATASETS, Map.of("id", id, "action", "add", "datapoints", datapoints("added"),
-        "version_name", "v2", "version_description", "second")).ok();
+    JsonNode v2 =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id,
+                    "action",
+                    "add",
+                    "datapoints",
+                    datapoints("added"),
+                    "version_name",
+                    "v2",
+                    "version_description",
+                    "second"))
+            .ok();
     waitForClockPast(v2.get("created_at").asText());
     List<Map<String, Object>> many = new ArrayList<>();
     for (int i = 0; i < 1201; i++) {
       many.add(Map.of("inputs", Map.of("q", "bulk " + i), "target", Map.of("output", i)));
     }
-    JsonNode v3 = api.post(DATASETS, Map.of("id", id, "action", "add", "datapoints", many,
-        "attributes", Map.of("model", "b", "nested", Map.of("k", List.of())))).ok();
+    JsonNode v3 =
+        api.post(
+                DATASETS,
+                Map.of(
+                    "id",
+                    id,
+                    "action",
+                    "add",
+                    "datapoints",
+                    many,
+                    "attributes",
+                    Map.of("model", "b", "nested", Map.of("k", List.of()))))
+            .ok();
     waitForClockPast(v3.get("created_at").asText());
-    api.post(DATASETS + "/" + id + "/environments/staging?version_id=" + v2.get("version_id").asText(), null).ok();
-    api.patch(DATASETS + "/" + id + "/versions/" + v1.get("version_id").asText(),
-        Map.of("name", "first", "description", "the first")).ok();
+    api.post(
+            DATASETS
+                + "/"
+                + id
+                + "/environments/staging?version_id="
+                + v2.get("version_id").asText(),
+            null)
+        .ok();
+    api.patch(
+            DATASETS + "/" + id + "/versions/" + v1.get("version_id").asText(),
+            Map.of("name", "first", "description", "the first"))
+        .ok();
     return id;
   }
 
@@ -108,11 +177,20 @@ class ExportImportRoundTripTest {
     return created.get("id").asText();
   }
 
-  /** Every read of the dataset: each version with its datapoints, the lists, every page, the environments. */
+  /**
+   * Every read of the dataset: each version with its datapoints, the lists, every page, the
+   * environments.
+   */
   private static List<String> reads(Api api, String id) {
     String url = DATASETS + "/" + id;
-    List<String> reads = new ArrayList<>(List.of(url, url + "/versions", url + "/versions?include_datapoints=latest_saved",
-        url + "/environments", url + "/datapoints"));
+    List<String> reads =
+        new ArrayList<>(
+            List.of(
+                url,
+                url + "/versions",
+                url + "/versions?include_datapoints=latest_saved",
+                url + "/environments",
+                url + "/datapoints"));
     for (JsonNode version : api.get(url + "/versions").ok().get("records")) {
       String versionId = version.get("version_id").asText();
       reads.add(url + "?version_id=" + versionId + "&include_datapoints=true");
@@ -122,12 +200,16 @@ class ExportImportRoundTripTest {
       }
       reads.add(url + "/datapoints?version_id=" + versionId + "&size=7&page=3");
     }
-    reads.add(url + "?environment=staging"); // a 404 for the dataset deployed nowhere there, on both servers
+    reads.add(
+        url + "?environment=staging"); // a 404 for the dataset deployed nowhere there, on both
+    // servers
     return reads;
   }
 
   private static Exporter.Summary export(Api api, Path target, String under) throws IOException {
-    return new Exporter(new ApiClient(api.baseUrl(), Api.ALPHA), new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8)).run(target, under);
+    return new Exporter(
+            new ApiClient(api.baseUrl(), Api.ALPHA),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(target, under);
   }
 }
