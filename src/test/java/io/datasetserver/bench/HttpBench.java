@@ -101,7 +101,7 @@ final class HttpBench {
       figure("d", "set 10k", () -> setDataset(http));
       figure("g", "concurrent upserts", () -> concurrentUpserts(http));
       if (backend.equals("h2")) {
-        figure("i", "H2 file size", () -> diskFootprint(http));
+        figure("s", "H2 file size", () -> diskFootprint(http));
       }
     }
   }
@@ -255,12 +255,12 @@ final class HttpBench {
         3);
   }
 
-  // ---- i: the H2 file after every write of the benchmark versus the JSON it holds ----
+  // ---- s: the H2 file after every write of the benchmark versus the JSON it holds ----
 
   private void diskFootprint(RawHttp http) {
     JsonNode disk = disk(http);
     report.atMost(
-        "i",
+        "s",
         "H2 file after all the benchmark's writes",
         backend,
         disk.get("file_bytes").asDouble(),
@@ -304,8 +304,8 @@ final class HttpBench {
     List<Double> firstP50 = new ArrayList<>();
     List<Double> lastP50 = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
-      firstP50.add(p50(http, first, scale.samples() * 2));
-      lastP50.add(p50(http, last, scale.samples() * 2));
+      firstP50.add(Streaming.p50(http, first, scale.samples() * 2));
+      lastP50.add(Streaming.p50(http, last, scale.samples() * 2));
     }
     report.atMost(
         "e",
@@ -316,16 +316,6 @@ final class HttpBench {
         Report.median(firstP50),
         Unit.MILLIS,
         2);
-  }
-
-  private static double p50(RawHttp http, byte[] request, int samples) {
-    double[] nanos = new double[samples];
-    for (int i = 0; i < samples; i++) {
-      long start = System.nanoTime();
-      http.send(request).requireOk("GET");
-      nanos[i] = System.nanoTime() - start;
-    }
-    return Report.median(nanos);
   }
 
   // ---- f: live heap while streaming a whole large version ----
@@ -346,53 +336,17 @@ final class HttpBench {
       }
       length = whole.body().length;
     }
-    List<Double> idle = new ArrayList<>();
-    List<Double> peak = new ArrayList<>();
-    for (int round = 0; round < scale.rounds(); round++) {
-      idle.add(usedHeap(http));
-      double highest = 0;
-      try (RawHttp stream = new RawHttp(port);
-          RawHttp.Body body = stream.open(request)) {
-        long read = 0;
-        byte[] buffer = new byte[1 << 14];
-        for (int quarter = 1; quarter <= 3; quarter++) {
-          read += skip(body, buffer, length * quarter / 4 - read);
-          // Stop reading long enough for the server to fill the socket and block mid-response.
-          Thread.sleep(scale.pauseMillis());
-          highest = Math.max(highest, usedHeap(http));
-        }
-        read += skip(body, buffer, Long.MAX_VALUE);
-        if (read != length) {
-          throw new AssertionError("streamed " + read + " bytes, expected " + length);
-        }
-      }
-      peak.add(highest);
-    }
+    Streaming.Heap heap =
+        Streaming.midResponseHeap(port, http, request, length, scale.rounds(), scale.pauseMillis());
     report.growthBelow(
         "f",
         "include_datapoints=true on " + count(scale.large()) + ": live heap mid-response",
         backend,
-        Report.median(peak),
+        heap.peak(),
         "idle",
-        Report.median(idle),
+        heap.idle(),
         Unit.MEGABYTES,
         64 << 20);
-  }
-
-  private static long skip(RawHttp.Body body, byte[] buffer, long bytes) throws IOException {
-    long done = 0;
-    while (done < bytes) {
-      int n = body.read(buffer, 0, (int) Math.min(buffer.length, bytes - done));
-      if (n < 0) {
-        break;
-      }
-      done += n;
-    }
-    return done;
-  }
-
-  private static double usedHeap(RawHttp http) {
-    return json(http.get("/bench/heap").requireOk("heap")).get("used").asDouble();
   }
 
   // ---- h: reading a whole version versus one driver find() of as many documents ----

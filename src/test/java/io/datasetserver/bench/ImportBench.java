@@ -118,7 +118,7 @@ final class ImportBench {
 
   private void importHeap(RawHttp http) throws Exception {
     Path export = write("bench-heap-" + backend, HEAP_VERSIONS);
-    double idle = usedHeap(http);
+    double idle = Streaming.usedHeap(http);
     AtomicLong peak = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
     Thread sampler =
@@ -126,7 +126,7 @@ final class ImportBench {
             () -> {
               try (RawHttp sampling = new RawHttp(port)) {
                 while (!done.get()) {
-                  peak.accumulateAndGet((long) usedHeap(sampling), Math::max);
+                  peak.accumulateAndGet((long) Streaming.usedHeap(sampling), Math::max);
                   Thread.sleep(scale.pauseMillis() * 10L);
                 }
               } catch (InterruptedException e) {
@@ -181,14 +181,6 @@ final class ImportBench {
     return new Importer(
         new ApiClient("http://127.0.0.1:" + port, RawHttp.API_KEY),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-  }
-
-  private static double usedHeap(RawHttp http) {
-    try {
-      return JSON.readTree(http.get("/bench/heap").requireOk("heap").body()).get("used").asDouble();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -45,10 +45,10 @@ final class MaxVersionsBench {
 
   void run() {
     String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains("h")) {
+    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains("m")) {
       return;
     }
-    progress.accept("h: largest dataset, " + HttpBench.count(versions) + " versions");
+    progress.accept("m: largest dataset, " + HttpBench.count(versions) + " versions");
     try (RawHttp http = new RawHttp(port)) {
       int timedAdds = WARMUP + scale.rounds() * scale.samples();
       Grown large = build(http, "bench/versions-large", versions - timedAdds);
@@ -67,8 +67,8 @@ final class MaxVersionsBench {
       List<Double> addLargeP50 = new ArrayList<>();
       List<Double> addSmallP50 = new ArrayList<>();
       for (int round = 0; round < scale.rounds(); round++) {
-        getLargeP50.add(p50(http, getLarge, scale.samples() * 2));
-        getSmallP50.add(p50(http, getSmall, scale.samples() * 2));
+        getLargeP50.add(Streaming.p50(http, getLarge, scale.samples() * 2));
+        getSmallP50.add(Streaming.p50(http, getSmall, scale.samples() * 2));
         addLargeP50.add(addP50(http, large, false));
         addSmallP50.add(addP50(http, small, true));
       }
@@ -85,7 +85,7 @@ final class MaxVersionsBench {
               + " versions"
               + (versions == Limits.MAX_VERSIONS ? " (the cap)" : "");
       report.info(
-          "h",
+          "m",
           "p50 GET /v5/datasets/{id} " + what,
           backend,
           Report.median(getLargeP50),
@@ -93,7 +93,7 @@ final class MaxVersionsBench {
           Report.median(getSmallP50),
           Unit.MILLIS);
       report.info(
-          "h′",
+          "m′",
           "p50 add of 1 datapoint " + what,
           backend,
           Report.median(addLargeP50),
@@ -101,8 +101,8 @@ final class MaxVersionsBench {
           Report.median(addSmallP50),
           Unit.MILLIS);
     } catch (Exception | AssertionError e) {
-      progress.accept("h FAILED: " + e);
-      report.failed("h", "largest dataset", backend, e.getClass().getSimpleName());
+      progress.accept("m FAILED: " + e);
+      report.failed("m", "largest dataset", backend, e.getClass().getSimpleName());
     }
   }
 
@@ -146,7 +146,7 @@ final class MaxVersionsBench {
           json(http.post("/v5/datasets", dataset.nextAdd()).requireOk("add to " + path));
       dataset.id = version.get("id").asText();
       if (i % 500 == 499) {
-        progress.accept("h: " + path + " has " + (i + 1) + " versions");
+        progress.accept("m: " + path + " has " + (i + 1) + " versions");
       }
     }
     return dataset;
@@ -189,14 +189,6 @@ final class MaxVersionsBench {
     long start = System.nanoTime();
     http.send(request).requireOk("add");
     return System.nanoTime() - start;
-  }
-
-  private static double p50(RawHttp http, byte[] request, int samples) {
-    double[] nanos = new double[samples];
-    for (int i = 0; i < samples; i++) {
-      nanos[i] = timed(http, request);
-    }
-    return Report.median(nanos);
   }
 
   private static JsonNode json(RawHttp.Response response) {

@@ -171,8 +171,8 @@ final class ReviewBench {
     List<Double> largeP50 = new ArrayList<>();
     List<Double> smallP50 = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
-      largeP50.add(p50(http, largeDiff, scale.samples() * 2));
-      smallP50.add(p50(http, smallDiff, scale.samples() * 2));
+      largeP50.add(Streaming.p50(http, largeDiff, scale.samples() * 2));
+      smallP50.add(Streaming.p50(http, smallDiff, scale.samples() * 2));
     }
     report.atMost(
         "diff",
@@ -236,37 +236,19 @@ final class ReviewBench {
     try (RawHttp whole = new RawHttp(port)) {
       length = whole.send(export).requireOk("export").body().length;
     }
-    List<Double> idle = new ArrayList<>();
-    List<Double> peak = new ArrayList<>();
+    Streaming.Heap heap;
     try (RawHttp control = new RawHttp(port)) {
-      for (int round = 0; round < scale.rounds(); round++) {
-        idle.add(usedHeap(control));
-        double highest = 0;
-        try (RawHttp stream = new RawHttp(port);
-            RawHttp.Body body = stream.open(export)) {
-          long read = 0;
-          byte[] buffer = new byte[1 << 14];
-          for (int quarter = 1; quarter <= 3; quarter++) {
-            read += skip(body, buffer, length * quarter / 4 - read);
-            // Stop reading long enough for the server to fill the socket and block mid-response.
-            Thread.sleep(scale.pauseMillis());
-            highest = Math.max(highest, usedHeap(control));
-          }
-          read += skip(body, buffer, Long.MAX_VALUE);
-          if (read != length) {
-            throw new AssertionError("streamed " + read + " bytes, expected " + length);
-          }
-        }
-        peak.add(highest);
-      }
+      heap =
+          Streaming.midResponseHeap(
+              port, control, export, length, scale.rounds(), scale.pauseMillis());
     }
     report.growthBelow(
         "export-heap",
         "export?format=jsonl of " + HttpBench.count(scale.large()) + ": live heap mid-response",
         backend,
-        Report.median(peak),
+        heap.peak(),
         "idle",
-        Report.median(idle),
+        heap.idle(),
         Unit.MEGABYTES,
         64 << 20);
   }
@@ -323,7 +305,7 @@ final class ReviewBench {
     List<Double> searchP50 = new ArrayList<>();
     List<Double> pagedThrough = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
-      searchP50.add(p50(http, search, samples));
+      searchP50.add(Streaming.p50(http, search, samples));
       long start = System.nanoTime();
       pageThrough.forEach(p -> http.send(p).requireOk("page"));
       pagedThrough.add((double) (System.nanoTime() - start));
@@ -344,16 +326,6 @@ final class ReviewBench {
 
   // ---- helpers ----
 
-  private static double p50(RawHttp http, byte[] request, int samples) {
-    double[] nanos = new double[samples];
-    for (int i = 0; i < samples; i++) {
-      long start = System.nanoTime();
-      http.send(request).requireOk("GET");
-      nanos[i] = System.nanoTime() - start;
-    }
-    return Report.median(nanos);
-  }
-
   private static double seconds(RawHttp http, byte[] request) {
     long start = System.nanoTime();
     http.send(request).requireOk("GET");
@@ -368,22 +340,6 @@ final class ReviewBench {
       }
     }
     return lines;
-  }
-
-  private static long skip(RawHttp.Body body, byte[] buffer, long bytes) throws IOException {
-    long done = 0;
-    while (done < bytes) {
-      int n = body.read(buffer, 0, (int) Math.min(buffer.length, bytes - done));
-      if (n < 0) {
-        break;
-      }
-      done += n;
-    }
-    return done;
-  }
-
-  private static double usedHeap(RawHttp http) {
-    return json(http.get("/bench/heap").requireOk("heap")).get("used").asDouble();
   }
 
   private static JsonNode json(RawHttp.Response response) {
