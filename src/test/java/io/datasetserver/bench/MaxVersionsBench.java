@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Figure h: the largest dataset the design allows, {@link Limits#MAX_VERSIONS} versions, each with
+ * Figure m: the largest dataset the design allows, {@link Limits#MAX_VERSIONS} versions, each with
  * a 255-character name and an inline description, so its document is near the largest the limits
  * allow. Reports the p50 of a plain GET and of an {@code add} of one datapoint there, each beside
  * the same at 10 versions. The dataset is built up to the cap minus the timed adds, which then take
