@@ -254,13 +254,7 @@ public final class DatasetStore implements DatasetRepository {
   static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
     List<Document> deployments =
-        dataset.deployments().stream()
-            .map(
-                d ->
-                    new Document(DEPLOYED_ENVIRONMENT, d.environmentId())
-                        .append(DEPLOYED_VERSION, d.versionId())
-                        .append(DEPLOYED_AT, Date.from(d.deployedAt())))
-            .toList();
+        dataset.deployments().stream().map(DatasetStore::toDocument).toList();
     return new Document(ID, dataset.id())
         .append(ORGANIZATION, dataset.organizationId())
         .append(PATH, dataset.path().value())
@@ -297,17 +291,26 @@ public final class DatasetStore implements DatasetRepository {
         .append(UPDATED_AT, Date.from(version.updatedAt()));
   }
 
+  /** A deployment as it is stored, in a dataset document or a staged import. */
+  static Document toDocument(Deployment deployment) {
+    return new Document(DEPLOYED_ENVIRONMENT, deployment.environmentId())
+        .append(DEPLOYED_VERSION, deployment.versionId())
+        .append(DEPLOYED_AT, Date.from(deployment.deployedAt()));
+  }
+
+  static Deployment toDeployment(Document stored) {
+    return new Deployment(
+        stored.getString(DEPLOYED_ENVIRONMENT),
+        stored.getString(DEPLOYED_VERSION),
+        stored.getDate(DEPLOYED_AT).toInstant());
+  }
+
   static Dataset toDataset(Document document) {
     List<Version> versions =
         document.getList(VERSIONS, Document.class).stream().map(DatasetStore::toVersion).toList();
     List<Deployment> deployments =
         document.getList(DEPLOYMENTS, Document.class).stream()
-            .map(
-                d ->
-                    new Deployment(
-                        d.getString(DEPLOYED_ENVIRONMENT),
-                        d.getString(DEPLOYED_VERSION),
-                        d.getDate(DEPLOYED_AT).toInstant()))
+            .map(DatasetStore::toDeployment)
             .toList();
     return new Dataset(
         document.getString(ID),

@@ -35,9 +35,6 @@ public final class ImportStore implements ImportRepository {
   private static final String COMMITTED = "committed";
   private static final String VERSIONS = "versions";
   private static final String DEPLOYMENTS = "deployments";
-  private static final String DEPLOYED_ENVIRONMENT = "env";
-  private static final String DEPLOYED_VERSION = "version";
-  private static final String DEPLOYED_AT = "at";
   private static final String NAME = "name";
   private static final String DESCRIPTION = "description";
   private static final String ATTRIBUTES = "attrs";
@@ -122,13 +119,7 @@ public final class ImportStore implements ImportRepository {
   private static Document toDocument(StagedImport staged) {
     List<Document> versions = staged.versions().stream().map(ImportStore::toDocument).toList();
     List<Document> deployments =
-        staged.deployments().stream()
-            .map(
-                d ->
-                    new Document(DEPLOYED_ENVIRONMENT, d.environmentId())
-                        .append(DEPLOYED_VERSION, d.versionId())
-                        .append(DEPLOYED_AT, Date.from(d.deployedAt())))
-            .toList();
+        staged.deployments().stream().map(DatasetStore::toDocument).toList();
     return new Document(ID, staged.datasetId())
         .append(ORGANIZATION, staged.organizationId())
         .append(PATH, staged.path().value())
@@ -164,12 +155,7 @@ public final class ImportStore implements ImportRepository {
         document.getList(VERSIONS, Document.class).stream().map(ImportStore::toVersion).toList();
     List<Deployment> deployments =
         document.getList(DEPLOYMENTS, Document.class).stream()
-            .map(
-                d ->
-                    new Deployment(
-                        d.getString(DEPLOYED_ENVIRONMENT),
-                        d.getString(DEPLOYED_VERSION),
-                        d.getDate(DEPLOYED_AT).toInstant()))
+            .map(DatasetStore::toDeployment)
             .toList();
     return new StagedImport(
         document.getString(ID),
