@@ -26,7 +26,12 @@ import java.util.function.Consumer;
 final class ImportBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERSIONS = 10;
-  private static final int HEAP_VERSIONS = 100;
+
+  /**
+   * Versions of the import whose server heap i′ samples; {@code -Dbench.importHeapVersions}
+   * overrides.
+   */
+  private static final int HEAP_VERSIONS = Integer.getInteger("bench.importHeapVersions", 100);
 
   private final BenchScale scale;
   private final int port;
