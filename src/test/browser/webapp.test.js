@@ -266,6 +266,9 @@ describe("web app at /", () => {
   it("searches inside the 100,000-datapoint version", async () => {
     const { id, version } = seeded.large;
     await open(`/datasets/${id}/versions/${version}`, /full/);
+    // The previous step left this version at its last page: wait for page 1 to replace it, so
+    // that the search is typed into the form that stays on screen.
+    await main().getByText(`Datapoints 1–25 of ${LARGE.toLocaleString("en-US")}`).waitFor();
     await page.getByLabel("Search in this version").fill("NEEDLE");
     const started = Date.now();
     await page.getByLabel("Search in this version").press("Enter");
