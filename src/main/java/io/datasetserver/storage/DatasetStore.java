@@ -60,6 +60,14 @@ public final class DatasetStore implements DatasetRepository {
   private static final String CREATED_BY = "by";
   private static final String USER_ID = "id";
   private static final String EMAIL = "email";
+
+  /**
+   * Dataset documents per reply of a listing. A document may reach megabytes (a dataset near its
+   * version cap), and the embedded server answers a find without a batch size in one reply, which
+   * the driver refuses past 48 MB.
+   */
+  static final int DOCUMENTS_PER_BATCH = 10;
+
   static final String DEPLOYED_ENVIRONMENT = "env";
   private static final String DEPLOYED_VERSION = "version";
   private static final String DEPLOYED_AT = "at";
@@ -212,7 +220,12 @@ public final class DatasetStore implements DatasetRepository {
       return new Listing(List.of(), total);
     }
     FindIterable<Document> page =
-        datasets.find(filter).sort(sort(sortBy, ascending)).skip((int) skip).limit(limit);
+        datasets
+            .find(filter)
+            .sort(sort(sortBy, ascending))
+            .skip((int) skip)
+            .limit(limit)
+            .batchSize(DOCUMENTS_PER_BATCH);
     List<Dataset> result = new ArrayList<>();
     page.forEach(d -> result.add(toDataset(d)));
     return new Listing(result, total);

@@ -61,6 +61,7 @@ public final class FolderStore implements FolderRepository {
     List<Dataset> result = new ArrayList<>();
     datasets
         .find(new Document(DatasetStore.ORGANIZATION, organizationId).append(FOLDER, folder))
+        .batchSize(DatasetStore.DOCUMENTS_PER_BATCH)
         .forEach(d -> result.add(DatasetStore.toDataset(d)));
     return result;
   }
@@ -98,6 +99,7 @@ public final class FolderStore implements FolderRepository {
         .sort(DatasetStore.sort(sortBy, ascending))
         .skip((int) skip)
         .limit(limit)
+        .batchSize(DatasetStore.DOCUMENTS_PER_BATCH)
         .forEach(d -> page.add(DatasetStore.toDataset(d)));
     return new Listing(page, total);
   }
