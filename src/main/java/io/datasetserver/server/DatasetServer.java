@@ -87,14 +87,6 @@ public final class DatasetServer implements AutoCloseable {
   }
 
   public static DatasetServer start(Config config) throws IOException {
-    return start(config, new Class<?>[0]);
-  }
-
-  /**
-   * Starts a server with extra resources mounted at the root next to the operational endpoints; the
-   * benchmark uses this for endpoints that normal runs never have.
-   */
-  public static DatasetServer start(Config config, Class<?>... extraResources) throws IOException {
     ApiKeys keys = ApiKeys.load(config.apiKeysFile());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List.of(
@@ -157,9 +149,6 @@ public final class DatasetServer implements AutoCloseable {
               .register(MetricsResource.class)
               .register(DocsResource.class)
               .register(WebAppResource.class);
-      for (Class<?> resource : extraResources) {
-        operations.register(resource);
-      }
 
       URI base = URI.create("http://" + config.host() + ":" + config.port() + "/v5");
       HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, api, false);

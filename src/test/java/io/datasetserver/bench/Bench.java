@@ -57,6 +57,7 @@ public final class Bench {
         new HttpBench(
                 scale,
                 server.port,
+                server.benchPort,
                 minimal.port,
                 backend,
                 report,
@@ -66,7 +67,12 @@ public final class Bench {
                 scale, server.port, backend, report, m -> progress(started, backend + " " + m))
             .run();
         new ReviewBench(
-                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+                scale,
+                server.port,
+                server.benchPort,
+                backend,
+                report,
+                m -> progress(started, backend + " " + m))
             .run();
         new MaxVersionsBench(
                 scale, server.port, backend, report, m -> progress(started, backend + " " + m))
@@ -74,6 +80,7 @@ public final class Bench {
         new ImportBench(
                 scale,
                 server.port,
+                server.benchPort,
                 backend,
                 report,
                 workDir,

@@ -1,16 +1,24 @@
 package io.datasetserver.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import io.datasetserver.api.JsonMapping;
 import io.datasetserver.config.Config;
 import io.datasetserver.server.DatasetServer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The server under test, run by {@link Bench} in a child JVM so that heap figures are the server's
- * own: the real server plus {@link BenchmarkResource}, which normal runs never have. Writes its
- * port to a file once serving; stops cleanly when its standard input closes.
+ * own: the real server as {@code make run} starts it, and beside it, on a port of its own, a small
+ * application of the benchmark-only endpoints ({@link BenchmarkResource}, {@link
+ * ReviewBenchResource}) over the same database. Writes both ports to the port file once serving,
+ * the API's first; stops cleanly when its standard input closes.
  *
  * <p>Arguments: the data directory ({@code memory} or a folder for the H2 file) and the port file.
  */
@@ -21,18 +29,25 @@ public final class BenchServer {
     String dataDir = args[0];
     Path portFile = Path.of(args[1]);
     // What `make run` uses (development keys, default limits and grace periods), on a free port.
-    BenchmarkResource.dataDir = dataDir;
     Config config = Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir));
-    DatasetServer server =
-        DatasetServer.start(config, BenchmarkResource.class, ReviewBenchResource.class);
-    Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
-    Files.writeString(partial, String.valueOf(server.port()), StandardCharsets.US_ASCII);
-    Files.move(partial, portFile);
+    DatasetServer server = DatasetServer.start(config);
+    ObjectMapper mapper = JsonMapping.create();
+    ResourceConfig endpoints =
+        new ResourceConfig()
+            .register(new JacksonJsonProvider(mapper))
+            .register(new BenchmarkResource(server.database(), mapper, dataDir))
+            .register(new ReviewBenchResource(server.database()))
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    HttpServer bench =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://" + config.host() + ":0/"), endpoints);
+    PortFile.write(portFile, server.port(), bench.getListeners().iterator().next().getPort());
     try {
       while (System.in.read() >= 0) {
         // The parent holds our standard input open for as long as we should run.
       }
     } finally {
+      bench.shutdownNow();
       server.close();
     }
     System.exit(0);

@@ -7,7 +7,6 @@ import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Ids;
 import io.datasetserver.storage.Database;
 import io.datasetserver.storage.StoredDocuments;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
 /**
- * Benchmark-only endpoints, mounted at the server root by {@link BenchServer} and never in a normal
- * run (this class lives in test sources): the baselines the benchmark compares the API against, and
- * the server-side measurements it needs.
+ * Benchmark-only endpoints, served by {@link BenchServer} on a port of their own beside the server
+ * under test and never in a normal run (this class lives in test sources): the baselines the
+ * benchmark compares the API against, and the server-side measurements it needs.
  */
 @Path("/bench")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,12 +45,17 @@ public class BenchmarkResource {
 
   private static final AtomicLong RAW_IDS = new AtomicLong();
 
-  /** The server's data directory ("memory" for the memory backend), set by {@link BenchServer}. */
-  static volatile String dataDir = "memory";
+  private final Database database;
+  private final ObjectMapper mapper;
 
-  @Inject Database database;
+  /** The server's data directory ("memory" for the memory backend). */
+  private final String dataDir;
 
-  @Inject ObjectMapper mapper;
+  BenchmarkResource(Database database, ObjectMapper mapper, String dataDir) {
+    this.database = database;
+    this.mapper = mapper;
+    this.dataDir = dataDir;
+  }
 
   /** Baseline of figure c: one document read by {@code _id}, returned as JSON, nothing else. */
   @GET
@@ -84,20 +88,11 @@ public class BenchmarkResource {
     return Map.of("inserted", documents.size());
   }
 
-  /**
-   * CPU time this server process has used so far (all threads, the embedded database's included),
-   * and how long its JIT compilers have worked so far.
-   */
+  /** See {@link ProcessCpu}. */
   @GET
   @Path("cpu")
   public Map<String, Object> cpu() {
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return Map.of(
-        "nanos",
-        os.getProcessCpuTime(),
-        "jit_millis",
-        ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+    return ProcessCpu.now();
   }
 
   /** Live heap: used heap right after full collections. */

@@ -38,6 +38,7 @@ final class HttpBench {
 
   private final BenchScale scale;
   private final int port;
+  private final int benchPort;
   private final int minimalPort;
   private final String backend;
   private final Report report;
@@ -45,17 +46,20 @@ final class HttpBench {
 
   /**
    * @param port the server under test
+   * @param benchPort its benchmark-only endpoints
    * @param minimalPort a {@link MinimalServer}, figure c's baseline
    */
   HttpBench(
       BenchScale scale,
       int port,
+      int benchPort,
       int minimalPort,
       String backend,
       Report report,
       Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
+    this.benchPort = benchPort;
     this.minimalPort = minimalPort;
     this.backend = backend;
     this.report = report;
@@ -81,7 +85,8 @@ final class HttpBench {
   }
 
   void run() {
-    try (RawHttp http = new RawHttp(port)) {
+    try (RawHttp http = new RawHttp(port);
+        RawHttp bench = new RawHttp(benchPort)) {
       progress.accept(
           "building a "
               + scale.large()
@@ -93,15 +98,15 @@ final class HttpBench {
       String largeVersion = large.versionId;
       // Run each figure on its own so that one failure still leaves the others in the table.
       figure("a", "add latency", () -> addLatency(http, large, small));
-      figure("b", "stored bytes", () -> storedBytes(http, large));
+      figure("b", "stored bytes", () -> storedBytes(http, bench, large));
       figure("e", "last page", () -> lastPage(http, large.id, largeVersion));
-      figure("f", "heap", () -> heapGrowth(http, large.id, largeVersion));
+      figure("f", "heap", () -> heapGrowth(bench, large.id, largeVersion));
       figure("h", "whole-version reads", () -> wholeVersion(http, large, largeVersion));
-      figure("c", "GET throughput", () -> getThroughput(http));
-      figure("d", "set 10k", () -> setDataset(http));
-      figure("g", "concurrent upserts", () -> concurrentUpserts(http));
+      figure("c", "GET throughput", () -> getThroughput(http, bench));
+      figure("d", "set 10k", () -> setDataset(http, bench));
+      figure("g", "concurrent upserts", () -> concurrentUpserts(http, bench));
       if (backend.equals("h2")) {
-        figure("s", "H2 file size", () -> diskFootprint(http));
+        figure("s", "H2 file size", () -> diskFootprint(bench));
       }
     }
   }
@@ -198,7 +203,7 @@ final class HttpBench {
 
   // ---- b: database bytes one add of 100 datapoints stores, versus their raw JSON ----
 
-  private void storedBytes(RawHttp http, Grown large) {
+  private void storedBytes(RawHttp http, RawHttp bench, Grown large) {
     List<Double> added = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
@@ -209,9 +214,9 @@ final class HttpBench {
             Datapoints.json(large.path, large.count + i).getBytes(StandardCharsets.UTF_8).length;
       }
       large.count += scale.addBatch();
-      long before = storedBson(http);
+      long before = storedBson(bench);
       http.post("/v5/datasets", Datapoints.upsert(large.path, "add", datapoints)).requireOk("add");
-      added.add((double) (storedBson(http) - before));
+      added.add((double) (storedBson(bench) - before));
       raw.add((double) rawBytes);
     }
     report.atMost(
@@ -224,7 +229,7 @@ final class HttpBench {
         Unit.BYTES,
         3);
     if (backend.equals("h2")) {
-      fileGrowth(http, large);
+      fileGrowth(http, bench, large);
     }
   }
 
@@ -232,10 +237,10 @@ final class HttpBench {
    * On H2, what the file grows by per add: MVStore appends each commit as a chunk and reuses freed
    * space later, so one add says little; many in a row give the rate.
    */
-  private void fileGrowth(RawHttp http, Grown large) {
+  private void fileGrowth(RawHttp http, RawHttp bench, Grown large) {
     int adds = scale.rounds() * scale.samples();
     long rawBytes = 0;
-    long before = disk(http).get("file_bytes").asLong();
+    long before = disk(bench).get("file_bytes").asLong();
     for (int i = 0; i < adds; i++) {
       for (int d = 0; d < scale.addBatch(); d++) {
         rawBytes +=
@@ -243,7 +248,7 @@ final class HttpBench {
       }
       http.post("/v5/datasets", large.nextAdd(scale.addBatch())).requireOk("add");
     }
-    long grown = disk(http).get("file_bytes").asLong() - before;
+    long grown = disk(bench).get("file_bytes").asLong() - before;
     report.atMost(
         "b",
         "H2 file growth per add of " + scale.addBatch() + " (over " + adds + " adds)",
@@ -420,11 +425,11 @@ final class HttpBench {
 
   /**
    * One connection's work in a throughput round: {@code request} sent again and again to {@code
-   * port}.
+   * port}; {@code cpuPort} tells the CPU time of the process behind it.
    */
-  private record Target(int port, byte[] request) {}
+  private record Target(int port, int cpuPort, byte[] request) {}
 
-  private void getThroughput(RawHttp http) throws Exception {
+  private void getThroughput(RawHttp http, RawHttp bench) throws Exception {
     JsonNode created =
         json(
             http.post(
@@ -435,7 +440,8 @@ final class HttpBench {
     String path = "/v5/datasets/" + id;
     // The minimal program serves a copy of the very document the API reads.
     String document =
-        http.send(RawHttp.request("GET", "/bench/raw/datasets/" + id, null))
+        bench
+            .send(RawHttp.request("GET", "/bench/raw/datasets/" + id, null))
             .requireOk("raw read")
             .text();
     try (RawHttp minimal = new RawHttp(minimalPort)) {
@@ -444,11 +450,11 @@ final class HttpBench {
           .requireOk("seed");
       minimal.send(RawHttp.request("GET", path, null)).requireOk("minimal read");
     }
-    Target api = new Target(port, RawHttp.request("GET", path, null));
-    Target floor = new Target(minimalPort, RawHttp.request("GET", path, null));
+    Target api = new Target(port, benchPort, RawHttp.request("GET", path, null));
+    Target floor = new Target(minimalPort, minimalPort, RawHttp.request("GET", path, null));
     // Both programs at once while warming up; the JIT of both must settle before measuring.
     warmUp(
-        http, "c", scale.warmUpSeconds(), number -> load(List.of(api, floor), scale.loadMillis()));
+        bench, "c", scale.warmUpSeconds(), number -> load(List.of(api, floor), scale.loadMillis()));
     // Short rounds, alternated, many of them: other work on a shared machine drifts slowly.
     List<Double> apiRates = new ArrayList<>();
     List<Double> floorRates = new ArrayList<>();
@@ -513,7 +519,7 @@ final class HttpBench {
                 }));
       }
       ready.await();
-      List<Integer> ports = targets.stream().map(Target::port).distinct().toList();
+      List<Integer> ports = targets.stream().map(Target::cpuPort).distinct().toList();
       long cpuBefore = serverCpu(ports);
       long start = System.nanoTime();
       deadline[0] = start + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -546,7 +552,7 @@ final class HttpBench {
 
   // ---- d: set of a new dataset versus a raw insertMany of the same documents ----
 
-  private void setDataset(RawHttp http) {
+  private void setDataset(RawHttp http, RawHttp bench) {
     List<Double> setNanos = new ArrayList<>();
     List<Double> rawNanos = new ArrayList<>();
     for (int round = -1; round < scale.rounds(); round++) {
@@ -563,12 +569,12 @@ final class HttpBench {
               Datapoints.upsert(path, "set", Datapoints.array(path, 0, scale.setSize())));
       // Alternate which goes first so that neither always meets the other's leftovers.
       boolean setFirst = round % 2 == 0;
-      double rawTime = setFirst ? Double.NaN : timed(http, insert, "insert-many");
+      double rawTime = setFirst ? Double.NaN : timed(bench, insert, "insert-many");
       long start = System.nanoTime();
       JsonNode created = json(http.send(upsert).requireOk("set"));
       double setTime = System.nanoTime() - start;
       if (setFirst) {
-        rawTime = timed(http, insert, "insert-many");
+        rawTime = timed(bench, insert, "insert-many");
       }
       expectCount(created, scale.setSize());
       if (round >= 0) { // round -1 is the warm-up
@@ -600,20 +606,20 @@ final class HttpBench {
    * datasets in turn, the concurrent phase gives each dataset its own client. Only the parallelism
    * differs, and each phase lasts long enough to outlast a GC pause.
    */
-  private void concurrentUpserts(RawHttp http) throws Exception {
+  private void concurrentUpserts(RawHttp http, RawHttp bench) throws Exception {
     int warmUpSeconds = Math.min(G_WARM_UP_SECONDS, scale.warmUpSeconds());
     warmUp(
-        http,
+        bench,
         "g",
         warmUpSeconds,
-        number -> concurrencyRound(http, "warm-up-" + number, number % 2 == 0));
+        number -> concurrencyRound(http, bench, "warm-up-" + number, number % 2 == 0));
     List<Double> single = new ArrayList<>();
     List<Double> concurrent = new ArrayList<>();
     List<Double> singleCpu = new ArrayList<>();
     List<Double> concurrentCpu = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
       // Alternate which phase goes first, so neither always inherits the other's garbage.
-      double[][] phases = concurrencyRound(http, "round-" + round, round % 2 == 0);
+      double[][] phases = concurrencyRound(http, bench, "round-" + round, round % 2 == 0);
       single.add(phases[0][0]);
       concurrent.add(phases[1][0]);
       singleCpu.add(phases[0][1]);
@@ -647,17 +653,17 @@ final class HttpBench {
    * Both phases on fresh datasets: {single client, one client per dataset}, each {upserts/s,
    * CPU/upsert}.
    */
-  private double[][] concurrencyRound(RawHttp http, String name, boolean singleFirst)
+  private double[][] concurrencyRound(RawHttp http, RawHttp bench, String name, boolean singleFirst)
       throws Exception {
     List<List<Grown>> oneClient = List.of(writerDatasets(http, name + "-one"));
     List<List<Grown>> clientEach =
         writerDatasets(http, name + "-each").stream().map(List::of).toList();
     if (singleFirst) {
-      double[] one = writeAll(http, oneClient);
-      return new double[][] {one, writeAll(http, clientEach)};
+      double[] one = writeAll(bench, oneClient);
+      return new double[][] {one, writeAll(bench, clientEach)};
     }
-    double[] many = writeAll(http, clientEach);
-    return new double[][] {writeAll(http, oneClient), many};
+    double[] many = writeAll(bench, clientEach);
+    return new double[][] {writeAll(bench, oneClient), many};
   }
 
   /**

@@ -35,6 +35,7 @@ final class ImportBench {
 
   private final BenchScale scale;
   private final int port;
+  private final int benchPort;
   private final String backend;
   private final Report report;
   private final Path workDir;
@@ -43,12 +44,14 @@ final class ImportBench {
   ImportBench(
       BenchScale scale,
       int port,
+      int benchPort,
       String backend,
       Report report,
       Path workDir,
       Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
+    this.benchPort = benchPort;
     this.backend = backend;
     this.report = report;
     this.workDir = workDir;
@@ -69,7 +72,7 @@ final class ImportBench {
               + HEAP_VERSIONS
               + " versions × "
               + HttpBench.count(scale.setSize()));
-      importHeap(http);
+      importHeap();
     } catch (Exception | AssertionError e) {
       progress.accept("i FAILED: " + e);
       report.failed("i", "import", backend, e.getClass().getSimpleName());
@@ -121,15 +124,18 @@ final class ImportBench {
         3);
   }
 
-  private void importHeap(RawHttp http) throws Exception {
+  private void importHeap() throws Exception {
     Path export = write("bench-heap-" + backend, HEAP_VERSIONS);
-    double idle = Streaming.usedHeap(http);
+    double idle;
+    try (RawHttp bench = new RawHttp(benchPort)) {
+      idle = Streaming.usedHeap(bench);
+    }
     AtomicLong peak = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
     Thread sampler =
         new Thread(
             () -> {
-              try (RawHttp sampling = new RawHttp(port)) {
+              try (RawHttp sampling = new RawHttp(benchPort)) {
                 while (!done.get()) {
                   peak.accumulateAndGet((long) Streaming.usedHeap(sampling), Math::max);
                   Thread.sleep(scale.pauseMillis() * 10L);

@@ -23,11 +23,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,19 +109,11 @@ public final class MinimalServer {
       return Map.of("seeded", documents.size());
     }
 
-    /**
-     * The same measurements as {@code BenchmarkResource.cpu}, so figure c′ compares like with like.
-     */
+    /** See {@link ProcessCpu}. */
     @GET
     @Path("bench/cpu")
     public Map<String, Object> cpu() {
-      var os =
-          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      return Map.of(
-          "nanos",
-          os.getProcessCpuTime(),
-          "jit_millis",
-          ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+      return ProcessCpu.now();
     }
 
     @POST
@@ -153,10 +143,8 @@ public final class MinimalServer {
               .property(ServerProperties.WADL_FEATURE_DISABLE, true);
       HttpServer http =
           GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), application);
-      int port = http.getListeners().iterator().next().getPort();
-      java.nio.file.Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
-      Files.writeString(partial, String.valueOf(port), StandardCharsets.US_ASCII);
-      Files.move(partial, portFile);
+      // One port: it answers the benchmark's GET /bench/cpu itself.
+      PortFile.write(portFile, http.getListeners().iterator().next().getPort());
       while (System.in.read() >= 0) {
         // Runs for as long as the parent holds our standard input open.
       }

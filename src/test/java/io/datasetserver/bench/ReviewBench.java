@@ -38,14 +38,21 @@ final class ReviewBench {
 
   private final BenchScale scale;
   private final int port;
+  private final int benchPort;
   private final String backend;
   private final Report report;
   private final Consumer<String> progress;
 
   ReviewBench(
-      BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+      BenchScale scale,
+      int port,
+      int benchPort,
+      String backend,
+      Report report,
+      Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
+    this.benchPort = benchPort;
     this.backend = backend;
     this.report = report;
     this.progress = progress;
@@ -58,7 +65,8 @@ final class ReviewBench {
     if (FIGURES.stream().noneMatch(ReviewBench::selected)) {
       return;
     }
-    try (RawHttp http = new RawHttp(port)) {
+    try (RawHttp http = new RawHttp(port);
+        RawHttp bench = new RawHttp(benchPort)) {
       progress.accept(
           "review: building a "
               + scale.large()
@@ -68,7 +76,7 @@ final class ReviewBench {
       Pair large = build(http, "bench/review-large", scale.large());
       Pair small = build(http, "bench/review-small", scale.small());
       figure("diff", "diff latency", () -> diff(http, large, small));
-      figure("export", "export throughput", () -> exportThroughput(http, large));
+      figure("export", "export throughput", () -> exportThroughput(http, bench, large));
       figure("export-heap", "export heap", () -> exportHeap(large));
       figure("q", "search", () -> search(http, large));
     }
@@ -199,25 +207,25 @@ final class ReviewBench {
 
   // ---- export: throughput against the driver, and live heap mid-response ----
 
-  private void exportThroughput(RawHttp http, Pair large) {
+  private void exportThroughput(RawHttp http, RawHttp bench, Pair large) {
     byte[] export = exportRequest(large);
     byte[] raw =
         RawHttp.request(
             "GET", "/bench/export-baseline/" + large.datasetId() + "/" + large.base(), null);
     long lines = lines(http.send(export).requireOk("export"));
-    long rawLines = lines(http.send(raw).requireOk("raw find"));
+    long rawLines = lines(bench.send(raw).requireOk("raw find"));
     if (lines != scale.large() || rawLines != scale.large()) {
       throw new AssertionError("export gave " + lines + " lines and the driver " + rawLines);
     }
     for (int i = 0; i < WARMUP; i++) {
       http.send(export).requireOk("export");
-      http.send(raw).requireOk("raw find");
+      bench.send(raw).requireOk("raw find");
     }
     List<Double> exportRate = new ArrayList<>();
     List<Double> rawRate = new ArrayList<>();
     for (int round = 0; round < scale.rounds(); round++) {
       exportRate.add(scale.large() / seconds(http, export));
-      rawRate.add(scale.large() / seconds(http, raw));
+      rawRate.add(scale.large() / seconds(bench, raw));
     }
     report.atLeast(
         "export",
@@ -237,7 +245,7 @@ final class ReviewBench {
       length = whole.send(export).requireOk("export").body().length;
     }
     Streaming.Heap heap;
-    try (RawHttp control = new RawHttp(port)) {
+    try (RawHttp control = new RawHttp(benchPort)) {
       heap =
           Streaming.midResponseHeap(
               port, control, export, length, scale.rounds(), scale.pauseMillis());

@@ -3,7 +3,6 @@ package io.datasetserver.bench;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.storage.Database;
 import io.datasetserver.storage.StoredDocuments;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +16,7 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * The baseline of {@link ReviewBench}'s export figure, mounted by {@link BenchServer} only: a
+ * The baseline of {@link ReviewBench}'s export figure, served by {@link BenchServer} only: a
  * version's datapoint documents read with the driver's {@code find}, the same {@code _id} batches
  * the export reads, their stored JSON written one per line and nothing else done.
  */
@@ -27,7 +26,11 @@ import org.bson.Document;
 public class ReviewBenchResource {
   private static final int BATCH = 1000;
 
-  @Inject Database database;
+  private final Database database;
+
+  ReviewBenchResource(Database database) {
+    this.database = database;
+  }
 
   @GET
   @Path("{dataset}/{version}")

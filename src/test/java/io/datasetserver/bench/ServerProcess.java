@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link BenchServer} (or the {@link MinimalServer} baseline) in a child JVM on this JVM's class
- * path; its output goes to a log file.
+ * path; its output goes to a log file. {@code port} serves the API, {@code benchPort} the
+ * benchmark-only endpoints of the same process (the minimal server serves both on one port).
  */
 final class ServerProcess implements AutoCloseable {
   /** Heap of the server JVM: fixed, so heap figures compare like with like. */
@@ -18,11 +19,13 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   final int port;
+  final int benchPort;
   final Path log;
 
-  private ServerProcess(Process process, int port, Path log) {
+  private ServerProcess(Process process, List<Integer> ports, Path log) {
     this.process = process;
-    this.port = port;
+    this.port = ports.get(0);
+    this.benchPort = ports.get(ports.size() - 1);
     this.log = log;
   }
 
@@ -72,8 +75,7 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).trim());
-    return new ServerProcess(process, port, log);
+    return new ServerProcess(process, PortFile.read(portFile), log);
   }
 
   /**
