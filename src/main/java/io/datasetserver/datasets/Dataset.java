@@ -29,6 +29,20 @@ public record Dataset(
     return versions.stream().filter(v -> name.equals(v.name())).findFirst();
   }
 
+  /** A 409 when another version than {@code exceptVersionId} is named {@code name}. */
+  void requireFreeVersionName(String name, String exceptVersionId) {
+    if (name == null) {
+      return;
+    }
+    versionNamed(name)
+        .filter(v -> !v.id().equals(exceptVersionId))
+        .ifPresent(
+            v -> {
+              throw new DatasetsException.Conflict(
+                  "Version name '" + name + "' is already used by version " + v.id());
+            });
+  }
+
   /** The most recently created live version (versions are kept in creation order). */
   public Version latest() {
     return versions.get(versions.size() - 1);
