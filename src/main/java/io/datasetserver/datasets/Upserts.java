@@ -274,14 +274,7 @@ final class Upserts {
       }
       precondition.requireNoneForCreation(path);
       List<String> ids = change.action() == UpsertAction.REMOVE ? List.of() : keyed.ids();
-      return new Plan(
-          null,
-          null,
-          change.attributesOr(VersionText.EMPTY_ATTRIBUTES),
-          ids,
-          ids.size(),
-          MembersHash.of(ids),
-          null);
+      return Content.exactly(ids, change).plan(null);
     }
     Dataset dataset = current.get();
     Content content =
@@ -313,16 +306,7 @@ final class Upserts {
   private static Content replacing(
       Dataset dataset, Change change, Keyed keyed, Precondition precondition) {
     precondition.requireMatch(dataset);
-    List<String> ids = keyed.ids();
-    return new Content(
-        null,
-        null,
-        change.attributesOr(VersionText.EMPTY_ATTRIBUTES),
-        ids,
-        ids.size(),
-        MembersHash.of(ids),
-        null,
-        ids::stream);
+    return Content.exactly(keyed.ids(), change);
   }
 
   /** An add's or a remove's content: its base's, with the request's datapoints added or removed. */
@@ -379,6 +363,19 @@ final class Upserts {
       String hash,
       String unchangedMembership,
       Supplier<Stream<String>> resultIds) {
+    /** Content of exactly {@code ids}, on no base: a set's, or a new dataset's. */
+    static Content exactly(List<String> ids, Change change) {
+      return new Content(
+          null,
+          null,
+          change.attributesOr(VersionText.EMPTY_ATTRIBUTES),
+          ids,
+          ids.size(),
+          MembersHash.of(ids),
+          null,
+          ids::stream);
+    }
+
     Plan plan(Version identical) {
       return new Plan(base, baseMembers, attributes, delta, count, hash, identical);
     }
