@@ -35,12 +35,6 @@ public final class DatasetService {
   private final Duration sweepGrace;
   private final Upserts upserts;
 
-  /**
-   * Test seam: runs after a new version's data is written, just before the dataset document is
-   * replaced.
-   */
-  volatile Runnable beforePublish = () -> {};
-
   public DatasetService(DatasetStorage storage, Clock clock, Duration sweepGrace) {
     this(storage, clock, sweepGrace, Limits.MAX_VERSIONS);
   }
@@ -63,7 +57,7 @@ public final class DatasetService {
     this.clock = clock;
     this.retry = new CompareAndSet(clock, CompareAndSet.DEFAULT_BUDGET);
     this.sweepGrace = sweepGrace;
-    this.upserts = new Upserts(storage, clock, retry, maxVersions, () -> beforePublish.run());
+    this.upserts = new Upserts(storage, clock, retry, maxVersions);
   }
 
   // ---- reads ----

@@ -31,15 +31,7 @@ final class Upserts {
   private final CompareAndSet retry;
   private final int maxVersions;
 
-  /** Runs after a new version's data is written, just before the dataset document is replaced. */
-  private final Runnable beforePublish;
-
-  Upserts(
-      DatasetStorage storage,
-      Clock clock,
-      CompareAndSet retry,
-      int maxVersions,
-      Runnable beforePublish) {
+  Upserts(DatasetStorage storage, Clock clock, CompareAndSet retry, int maxVersions) {
     this.storage = storage;
     this.datasets = storage.datasets();
     this.datapoints = storage.datapoints();
@@ -47,7 +39,6 @@ final class Upserts {
     this.clock = clock;
     this.retry = retry;
     this.maxVersions = maxVersions;
-    this.beforePublish = beforePublish;
   }
 
   /** Applies {@code command} to {@code current}, the dataset it names (empty: it creates one). */
@@ -204,7 +195,6 @@ final class Upserts {
                 StateToken.firstRevision(),
                 List.of(version),
                 List.of(new Deployment(defaultEnvironment.id(), version.id(), now)));
-        beforePublish.run();
         if (datasets.insert(created)) {
           return Optional.of(VersionView.of(created, version, organization));
         }
@@ -226,7 +216,6 @@ final class Upserts {
       }
       Version created = apply(dataset, plan, change, keyed, written, now, caller);
       Dataset updated = dataset.withVersionAdded(created, now);
-      beforePublish.run();
       if (datasets.replace(updated) == ReplaceResult.REPLACED) {
         return Optional.of(VersionView.of(updated, created, organization));
       }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
 import io.datasetserver.storage.Database;
 import io.datasetserver.storage.StoredDocuments;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An upsert that loses its race leaves nothing behind that no sweep would ever visit. The race is
- * made deterministic with the service's {@code beforePublish} seam: the competing request runs
- * after the upsert wrote its datapoints, segments, membership and texts, and before it publishes
- * them. A dataset delete also leaves a tombstone that a later delete honours once no write can
- * still be in flight. Runs on the real embedded database.
+ * made deterministic by the storage the service is given: the competing request runs after the
+ * upsert wrote its datapoints, segments, membership and texts, and before it publishes them (its
+ * insert or compare-and-set of the dataset document). A dataset delete also leaves a tombstone that
+ * a later delete honours once no write can still be in flight. Runs on the real embedded database.
  */
 class UpsertRacesDeleteTest {
   private static final List<String> CONTENT_COLLECTIONS =
@@ -44,11 +48,12 @@ class UpsertRacesDeleteTest {
   private final MovableClock clock = new MovableClock();
   private Database database;
   private DatasetService service;
+  private volatile Runnable beforePublish = () -> {};
 
   @BeforeEach
   void start() {
     database = Database.embedded("memory", settings -> {});
-    service = new DatasetService(database, clock, GRACE);
+    service = new DatasetService(publishingAfter(database), clock, GRACE);
   }
 
   @AfterEach
@@ -170,10 +175,50 @@ class UpsertRacesDeleteTest {
     }
   }
 
+  /**
+   * {@code database}, with {@link #beforePublish} run before each insert or replace of a dataset
+   * document.
+   */
+  private DatasetStorage publishingAfter(Database database) {
+    DatasetRepository datasets =
+        delegate(
+            DatasetRepository.class,
+            database.datasets(),
+            method -> method.equals("insert") || method.equals("replace"));
+    return (DatasetStorage)
+        Proxy.newProxyInstance(
+            DatasetStorage.class.getClassLoader(),
+            new Class<?>[] {DatasetStorage.class},
+            (proxy, method, args) ->
+                method.getName().equals("datasets") ? datasets : call(method, database, args));
+  }
+
+  /** {@code target} as a {@code type}, running {@link #beforePublish} before the methods named. */
+  private <T> T delegate(Class<T> type, T target, Predicate<String> hooked) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (hooked.test(method.getName())) {
+                beforePublish.run();
+              }
+              return call(method, target, args);
+            }));
+  }
+
+  private static Object call(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   /** Runs {@code competitor} the first time an upsert is about to publish, never again. */
   private void onceBeforePublish(Runnable competitor) {
     boolean[] ran = {false};
-    service.beforePublish =
+    beforePublish =
         () -> {
           if (!ran[0]) {
             ran[0] = true;
