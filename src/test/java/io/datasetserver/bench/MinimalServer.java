@@ -122,6 +122,8 @@ public final class MinimalServer {
       return Map.of(
           "nanos",
           os.getProcessCpuTime(),
+          "java_thread_nanos",
+          BenchmarkResource.javaThreadCpuNanos(),
           "jit_millis",
           ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     }

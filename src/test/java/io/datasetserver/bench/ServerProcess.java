@@ -34,7 +34,11 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(String dataDir, Path workDir, String label, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    return start(BenchServer.class, List.of(dataDir), workDir, label, jvmOptions);
+    // The production logging (an access line per request, queued for a logging thread), not the
+    // test classpath's, which drops every line below WARN.
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add("-Dlogback.configurationFile=logback.xml");
+    return start(BenchServer.class, List.of(dataDir), workDir, label, options);
   }
 
   /**
