@@ -203,7 +203,7 @@ public class DatasetsResource implements DatasetsApi {
   }
 
   private Caller caller() {
-    return ApiKeyFilter.caller(request.get());
+    return ApiKeyFilter.caller();
   }
 
   /**

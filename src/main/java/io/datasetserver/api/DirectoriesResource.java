@@ -10,9 +10,7 @@ import io.datasetserver.generated.api.DirectoriesApi;
 import io.datasetserver.generated.model.DirectoryResponse;
 import io.datasetserver.generated.model.DirectoryWithParentsAndChildrenResponse;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,23 +20,18 @@ import java.util.List;
 public class DirectoriesResource implements DirectoriesApi {
   private final DirectoryService directories;
   private final ApiResponses responses;
-  private final Provider<ContainerRequestContext> request;
 
   @Inject
   public DirectoriesResource(
-      DirectoryService directories,
-      DatasetService datasets,
-      ObjectMapper mapper,
-      Provider<ContainerRequestContext> request) {
+      DirectoryService directories, DatasetService datasets, ObjectMapper mapper) {
     this.directories = directories;
-    this.request = request;
     this.responses = new ApiResponses(datasets, mapper);
   }
 
   @Override
   public Response listDirectories() {
     List<DirectoryResponse> body =
-        directories.list(ApiKeyFilter.caller(request.get())).stream()
+        directories.list(ApiKeyFilter.caller()).stream()
             .map(DirectoriesResource::directory)
             .toList();
     return Response.ok(body).build();
@@ -46,7 +39,7 @@ public class DirectoriesResource implements DirectoriesApi {
 
   @Override
   public Response getDirectory(String id) {
-    DirectoryView view = directories.get(ApiKeyFilter.caller(request.get()), id);
+    DirectoryView view = directories.get(ApiKeyFilter.caller(), id);
     Folder folder = view.folder();
     DirectoryWithParentsAndChildrenResponse body =
         new DirectoryWithParentsAndChildrenResponse(

@@ -13,9 +13,7 @@ import io.datasetserver.datasets.VersionView;
 import io.datasetserver.generated.api.ExtensionsApi;
 import io.datasetserver.generated.model.ExportFormat;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -27,18 +25,12 @@ public class ExtensionsResource implements ExtensionsApi {
   private final DatasetService datasets;
   private final DiffService diffs;
   private final ExtensionResponses responses;
-  private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public ExtensionsResource(
-      DatasetService datasets,
-      DatasetStorage storage,
-      ObjectMapper mapper,
-      Provider<ContainerRequestContext> request) {
+  public ExtensionsResource(DatasetService datasets, DatasetStorage storage, ObjectMapper mapper) {
     this.datasets = datasets;
     this.diffs = new DiffService(datasets, storage);
     this.responses = new ExtensionResponses(datasets, mapper);
-    this.request = request;
   }
 
   @Override
@@ -73,6 +65,6 @@ public class ExtensionsResource implements ExtensionsApi {
   }
 
   private Caller caller() {
-    return ApiKeyFilter.caller(request.get());
+    return ApiKeyFilter.caller();
   }
 }

@@ -15,9 +15,7 @@ import io.datasetserver.generated.model.FileType;
 import io.datasetserver.generated.model.RetrieveByPathRequest;
 import io.datasetserver.generated.model.SortOrder;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -26,16 +24,10 @@ import java.util.List;
 public class FilesResource implements FilesApi {
   private final FileService files;
   private final ApiResponses responses;
-  private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public FilesResource(
-      FileService files,
-      DatasetService datasets,
-      ObjectMapper mapper,
-      Provider<ContainerRequestContext> request) {
+  public FilesResource(FileService files, DatasetService datasets, ObjectMapper mapper) {
     this.files = files;
-    this.request = request;
     this.responses = new ApiResponses(datasets, mapper);
   }
 
@@ -78,6 +70,6 @@ public class FilesResource implements FilesApi {
   }
 
   private Caller caller() {
-    return ApiKeyFilter.caller(request.get());
+    return ApiKeyFilter.caller();
   }
 }

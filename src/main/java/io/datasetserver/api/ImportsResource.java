@@ -21,9 +21,7 @@ import io.datasetserver.imports.ImportPlan;
 import io.datasetserver.imports.ImportPlan.PlannedDeployment;
 import io.datasetserver.imports.ImportPlan.VersionSpec;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +35,11 @@ import java.util.Map;
 public class ImportsResource implements ImportsApi {
   private final DatasetImport imports;
   private final ObjectMapper mapper;
-  private final Provider<ContainerRequestContext> request;
 
   @Inject
-  public ImportsResource(
-      DatasetImport imports, ObjectMapper mapper, Provider<ContainerRequestContext> request) {
+  public ImportsResource(DatasetImport imports, ObjectMapper mapper) {
     this.imports = imports;
     this.mapper = mapper;
-    this.request = request;
   }
 
   @Override
@@ -133,6 +128,6 @@ public class ImportsResource implements ImportsApi {
   }
 
   private Caller caller() {
-    return ApiKeyFilter.caller(request.get());
+    return ApiKeyFilter.caller();
   }
 }

@@ -19,6 +19,14 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
   public static final String HEADER = "X-API-KEY";
   private static final String CALLER = ApiKeyFilter.class.getName() + ".caller";
 
+  /**
+   * The caller of the request this thread is serving. Jersey runs this filter, the resource method
+   * and its streamed body on the request's own thread (every resource is synchronous), and this is
+   * read there without a per-request lookup of the request through the injector, which was a
+   * thirtieth of a small GET's CPU.
+   */
+  private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
+
   /** Paths under the API root that anyone may read. */
   private static final Set<String> PUBLIC_PATHS = Set.of("openapi.yaml");
 
@@ -30,6 +38,7 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    CURRENT.remove();
     if (PUBLIC_PATHS.contains(request.getUriInfo().getPath())) {
       return;
     }
@@ -40,6 +49,16 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
                     new NotAuthorizedException(
                         "Missing or invalid API key: send it in the X-API-KEY header", "ApiKey"));
     request.setProperty(CALLER, caller);
+    CURRENT.set(caller);
+  }
+
+  /** The caller of the API request being served on this thread, as {@link #filter} found it. */
+  public static Caller caller() {
+    Caller caller = CURRENT.get();
+    if (caller == null) {
+      throw new IllegalStateException("no authenticated request on this thread");
+    }
+    return caller;
   }
 
   /** The caller the filter authenticated for this request. */

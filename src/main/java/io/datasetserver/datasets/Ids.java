@@ -13,6 +13,20 @@ public final class Ids {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final HexFormat HEX = HexFormat.of();
 
+  /**
+   * One digest per thread ({@code digest} resets it): looking the algorithm up among the security
+   * providers cost more than hashing the API key and the ETag of a small GET.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
+
   private Ids() {}
 
   public static String newDatasetId() {
@@ -55,11 +69,7 @@ public final class Ids {
   }
 
   public static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return SHA_256.get().digest(bytes);
   }
 
   private static String random(int length) {

@@ -460,13 +460,17 @@ final class HttpBench {
     List<Double> floorRates = new ArrayList<>();
     List<Double> apiCpu = new ArrayList<>();
     List<Double> floorCpu = new ArrayList<>();
+    List<Double> apiThreadCpu = new ArrayList<>();
+    List<Double> floorThreadCpu = new ArrayList<>();
     for (int round = 0; round < 3 * scale.rounds(); round++) {
       double[] apiRound = load(List.of(api), scale.loadMillis());
       double[] floorRound = load(List.of(floor), scale.loadMillis());
       apiRates.add(apiRound[0]);
       apiCpu.add(apiRound[1]);
+      apiThreadCpu.add(apiRound[2]);
       floorRates.add(floorRound[0]);
       floorCpu.add(floorRound[1]);
+      floorThreadCpu.add(floorRound[2]);
     }
     report.atLeast(
         "c",
@@ -484,6 +488,14 @@ final class HttpBench {
         Report.median(apiCpu),
         "minimal program",
         Report.median(floorCpu),
+        Unit.MICROS);
+    report.info(
+        "c″",
+        "  the same: Java threads' CPU per request (no JIT, no GC)",
+        backend,
+        Report.median(apiThreadCpu),
+        "minimal program",
+        Report.median(floorThreadCpu),
         Unit.MICROS);
   }
 
@@ -520,7 +532,7 @@ final class HttpBench {
       }
       ready.await();
       List<Integer> ports = targets.stream().map(Target::cpuPort).distinct().toList();
-      long cpuBefore = serverCpu(ports);
+      long[] cpuBefore = serverCpu(ports);
       long start = System.nanoTime();
       deadline[0] = start + TimeUnit.MILLISECONDS.toNanos(millis);
       go.countDown();
@@ -529,18 +541,27 @@ final class HttpBench {
         total += count.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      long cpu = serverCpu(ports) - cpuBefore;
-      return new double[] {total / seconds, (double) cpu / total};
+      long[] cpuAfter = serverCpu(ports);
+      return new double[] {
+        total / seconds,
+        (double) (cpuAfter[0] - cpuBefore[0]) / total,
+        (double) (cpuAfter[1] - cpuBefore[1]) / total
+      };
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private long serverCpu(List<Integer> ports) {
-    long nanos = 0;
+  /**
+   * CPU nanoseconds of the servers on {@code ports}, summed: {whole processes, their Java threads}.
+   */
+  private long[] serverCpu(List<Integer> ports) {
+    long[] nanos = new long[2];
     for (int serverPort : ports) {
       try (RawHttp http = new RawHttp(serverPort)) {
-        nanos += serverCpu(http);
+        JsonNode cpu = json(http.get("/bench/cpu").requireOk("cpu"));
+        nanos[0] += cpu.get("nanos").asLong();
+        nanos[1] += cpu.get("java_thread_nanos").asLong();
       }
     }
     return nanos;

@@ -1,13 +1,14 @@
 package io.datasetserver.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 
 /**
  * The answer of {@code GET /bench/cpu}, the same in the server under test and in {@link
- * MinimalServer} so that figures c′ and g′ compare like with like: CPU time this process has used
- * so far (all threads, an embedded database's included), and how long its JIT compilers have worked
- * so far.
+ * MinimalServer} so that figures c′, c″ and g′ compare like with like: CPU time this process has
+ * used so far (all threads, an embedded database's included), that of its live Java threads alone,
+ * and how long its JIT compilers have worked so far.
  */
 final class ProcessCpu {
   private ProcessCpu() {}
@@ -18,7 +19,22 @@ final class ProcessCpu {
     return Map.of(
         "nanos",
         os.getProcessCpuTime(),
+        "java_thread_nanos",
+        javaThreadCpuNanos(),
         "jit_millis",
         ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+  }
+
+  /**
+   * The process's CPU without its JIT compilers and GC workers, which on a loaded machine keep
+   * compiling long after warm-up and may take as much CPU as the requests being measured.
+   */
+  private static long javaThreadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (long id : threads.getAllThreadIds()) {
+      nanos += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return nanos;
   }
 }

@@ -31,12 +31,17 @@ final class ServerProcess implements AutoCloseable {
 
   /**
    * Starts a server over {@code dataDir} ("memory" or a folder) with {@code jvmOptions} added to
-   * the defaults. More options (for example {@code -XX:StartFlightRecording=filename=server.jfr})
-   * come from the environment variable {@code BENCH_SERVER_JAVA_OPTS}.
+   * the defaults. More options (for example {@code
+   * -XX:StartFlightRecording=filename=/tmp/{label}.jfr}) come from the environment variable {@code
+   * BENCH_SERVER_JAVA_OPTS}, where {@code {label}} stands for the process: memory, h2 or minimal.
    */
   static ServerProcess start(String dataDir, Path workDir, String label, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    return start(BenchServer.class, List.of(dataDir), workDir, label, jvmOptions);
+    // The production logging (an access line per request, queued for a logging thread), not the
+    // test classpath's, which drops every line below WARN.
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.add("-Dlogback.configurationFile=logback.xml");
+    return start(BenchServer.class, List.of(dataDir), workDir, label, options);
   }
 
   /**
@@ -59,7 +64,8 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     String extra = System.getenv("BENCH_SERVER_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
+      // Each process its own recording file: Java 17 expands no %p in a recording's file name.
+      command.addAll(List.of(extra.replace("{label}", label).trim().split("\\s+")));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
