@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -76,7 +78,8 @@ final class ExtensionResponses {
    */
   Response jsonl(VersionView view) {
     StreamingOutput body =
-        out -> {
+        response -> {
+          OutputStream out = new BufferedOutputStream(response, ApiResponses.DATAPOINT_BUFFER);
           try {
             datasets.forEachDatapoint(
                 view.version(),
@@ -91,6 +94,7 @@ final class ExtensionResponses {
           } catch (UncheckedIOException e) {
             throw e.getCause();
           }
+          out.flush();
         };
     return file(view, body, JSONL, ".jsonl");
   }

@@ -1,7 +1,9 @@
 package io.datasetserver.datasets;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Datapoints, one per distinct content per dataset, keyed by the id derived from the content (see
@@ -26,4 +28,11 @@ public interface DatapointRepository {
    * IllegalStateException}.
    */
   Map<String, String> contents(List<String> ids);
+
+  /**
+   * Passes each datapoint's id and canonical JSON to {@code sink}, in the order of {@code ids}, in
+   * bounded memory however many there are (a whole version). The ids must be distinct and every one
+   * stored, else this throws {@link IllegalStateException}, possibly after passing some on.
+   */
+  void forEachContent(Iterator<String> ids, BiConsumer<String, String> sink);
 }

@@ -122,23 +122,7 @@ public final class DatasetService {
    * that a version of any size streams in bounded memory.
    */
   public void forEachDatapoint(Version version, BiConsumer<String, String> sink) {
-    List<String> batch = new ArrayList<>(DatapointRepository.READ_BATCH);
-    for (String id : memberships.load(version.membershipId())) {
-      batch.add(id);
-      if (batch.size() == DatapointRepository.READ_BATCH) {
-        emit(batch, sink);
-        batch.clear();
-      }
-    }
-    emit(batch, sink);
-  }
-
-  private void emit(List<String> ids, BiConsumer<String, String> sink) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    Map<String, String> contents = datapoints.contents(ids);
-    ids.forEach(id -> sink.accept(id, contents.get(id)));
+    datapoints.forEachContent(memberships.load(version.membershipId()).iterator(), sink);
   }
 
   /**

@@ -215,6 +215,7 @@ public final class Database implements ImportStorage, AutoCloseable {
 
   @Override
   public void close() {
+    datapoints.close();
     client.close();
     if (embedded != null) {
       embedded.close();

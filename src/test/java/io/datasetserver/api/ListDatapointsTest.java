@@ -49,6 +49,27 @@ class ListDatapointsTest {
   }
 
   @Test
+  void aVersionOfManyReadBatchesIsTheSameWholeAndInPagesOf1000(Api api) {
+    List<String> qs = new ArrayList<>();
+    for (int i = 0; i < 1234; i++) {
+      qs.add("q" + i);
+    }
+    String id =
+        upsert(api, uniquePath("datapoints"), qs.toArray(String[]::new)).path("id").asText();
+    List<String> paged = new ArrayList<>();
+    for (int page = 1; page <= 2; page++) {
+      paged.addAll(
+          questions(
+              api.get(DATASETS + "/" + id + "/datapoints?size=1000&page=" + page)
+                  .ok()
+                  .path("records")));
+    }
+    assertThat(paged).isEqualTo(qs);
+    JsonNode whole = api.get(DATASETS + "/" + id + "?include_datapoints=true").ok();
+    assertThat(questions(whole.path("datapoints"))).isEqualTo(qs);
+  }
+
+  @Test
   void theDefaultPageSizeIs50(Api api) {
     List<String> qs = new ArrayList<>();
     for (int i = 0; i < 60; i++) {

@@ -378,8 +378,15 @@ final class HttpBench {
       List<Double> includeNanos = new ArrayList<>();
       List<Double> pagingNanos = new ArrayList<>();
       List<Double> floorNanos = new ArrayList<>();
+      // Server CPU of each read as well: robust to other load on a shared machine.
+      List<Double> includeCpu = new ArrayList<>();
+      List<Double> pagingCpu = new ArrayList<>();
+      List<Double> floorCpu = new ArrayList<>();
       for (int round = -WARMUP; round < scale.rounds(); round++) {
+        long cpu = serverCpu(http);
         double includeTime = timed(http, include, "include_datapoints");
+        long includeCpuNanos = serverCpu(http) - cpu;
+        cpu = serverCpu(http);
         long start = System.nanoTime();
         for (long page = 1; (page - 1) * 1000 < count; page++) {
           http.get(
@@ -392,11 +399,17 @@ final class HttpBench {
               .requireOk("page " + page);
         }
         double pagingTime = System.nanoTime() - start;
+        long pagingCpuNanos = serverCpu(http) - cpu;
+        cpu = serverCpu(minimal);
         double floorTime = timed(minimal, floor, "floor");
+        long floorCpuNanos = serverCpu(minimal) - cpu;
         if (round >= 0) {
           includeNanos.add(includeTime);
           pagingNanos.add(pagingTime);
           floorNanos.add(floorTime);
+          includeCpu.add((double) includeCpuNanos);
+          pagingCpu.add((double) pagingCpuNanos);
+          floorCpu.add((double) floorCpuNanos);
         }
       }
       String floorName = "one find() of " + count(scale.large()) + " documents";
@@ -418,6 +431,22 @@ final class HttpBench {
           Report.median(floorNanos),
           Unit.MILLIS,
           2);
+      report.info(
+          "h′",
+          "  include_datapoints: server CPU",
+          backend,
+          Report.median(includeCpu),
+          "minimal program's find()",
+          Report.median(floorCpu),
+          Unit.MILLIS);
+      report.info(
+          "h′",
+          "  size=1000 paging: server CPU",
+          backend,
+          Report.median(pagingCpu),
+          "minimal program's find()",
+          Report.median(floorCpu),
+          Unit.MILLIS);
     }
   }
 
