@@ -45,7 +45,7 @@ import org.h2.mvstore.MVStore;
  * with Deflate, not Java-serialised; documents are kept in insertion order ({@link
  * SequencedCollection}), and chunks emptied by later commits are reused at once and compacted as
  * writes go (see {@link #COMPACT_EVERY}). After the benchmark's writes (315,000 datapoints, 144 MB
- * of JSON) the file is 99 MB; it was 233 MB before these three changes.
+ * of JSON) the file is 99 MB; it was 221 to 233 MB before these three changes.
  *
  * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2 file
  * written by the stock backend (or an earlier version of this class) moves its documents over,
@@ -97,8 +97,8 @@ final class H2FileBackend extends H2Backend {
    * commits, when chunks are on average less than three quarters full, the emptiest are rewritten
    * (up to 1 MB at a time). Each commit leaves garbage behind in older chunks (the index pages it
    * replaced). Adding 100 datapoints at a time to a version of 100,000, the file grew by 3.0 times
-   * their JSON per add when compacting every 64 commits below half full, by 1.5 times every 16
-   * below three quarters, for the same server CPU per upsert under concurrent writes.
+   * their JSON per add when compacting every 64 commits below half full, by 1.1 to 1.5 times every
+   * 16 below three quarters, for the same server CPU per upsert under concurrent writes.
    */
   private static final int COMPACT_EVERY = 16;
 
