@@ -263,7 +263,9 @@ final class H2FileBackend extends H2Backend {
       while (keys.hasNext()) {
         to.put(++last, from.remove(keys.next()));
         if (last % MOVE_BATCH == 0) {
+          // Synced, as every commit here: a later one may reuse the space this one freed.
           getMvStore().commit();
+          getMvStore().sync();
         }
       }
       getMvStore().removeMap(from);
