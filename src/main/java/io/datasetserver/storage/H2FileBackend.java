@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -39,22 +41,33 @@ import org.h2.mvstore.MVStore;
  * per lookup or insert. In profiles of upserts that was most of the embedded database's CPU and
  * allocation. Here the same maps compare keys with the server's own value order.
  *
- * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in compressed pages,
- * not Java-serialised, and chunks emptied by later commits are reused at once and compacted as
- * writes go (see {@link #COMPACT_EVERY}). For 20,500 datapoints (8.5 MB of JSON) the stock backend
- * left a 144 MB file; this one leaves 15 MB.
+ * <p>Size: documents and index keys are stored as BSON ({@link BsonDataType}) in pages compressed
+ * with Deflate, not Java-serialised; documents are kept in insertion order ({@link
+ * SequencedCollection}), and chunks emptied by later commits are reused at once and compacted as
+ * writes go (see {@link #COMPACT_EVERY}). After the benchmark's writes (315,000 datapoints, 144 MB
+ * of JSON) the file is 99 MB; it was 221 to 233 MB before these three changes.
  *
  * <p>Formats differ, so documents and indexes live under map names of their own: opening an H2 file
  * written by the stock backend (or an earlier version of this class) moves its documents over,
  * drops its indexes and rebuilds them from the documents.
  */
 final class H2FileBackend extends H2Backend {
-  private static final String INDEX_MAP_MARKER = "._index_bson_";
+  private static final String INDEX_MAP_MARKER = "._index_pos_";
 
-  /** Index maps of earlier versions of this class: same order, keys Java-serialised. */
-  private static final String OLD_INDEX_MAP_MARKER = "._index_by_value_";
+  /**
+   * Index maps of the stock backend and of earlier versions of this class: they point at documents
+   * by {@code _id}, not by position.
+   */
+  private static final List<String> OLD_INDEX_MAP_MARKERS =
+      List.of("._index_", "._index_by_value_", "._index_bson_");
 
-  /** Appended to the stock name of a collection's document map: its documents are BSON. */
+  /**
+   * Appended to the stock name of a collection's document map: its documents are BSON, under
+   * positions that grow with every insert.
+   */
+  private static final String DOCUMENTS = "#seq";
+
+  /** Earlier document maps of this class: BSON documents keyed by {@code _id}. */
   private static final String BSON_DOCUMENTS = "#bson";
 
   /** The stock backend's map name prefixes (package-private there). */
@@ -81,21 +94,28 @@ final class H2FileBackend extends H2Backend {
 
   /**
    * MVStore's own housekeeping runs on its background writer, which is off here: every so many
-   * commits, chunks less than half full are rewritten (up to 1 MB at a time). Measured on 20,500
-   * datapoints (8.5 MB of JSON): a 45 MB file without it and with the default retention, 15 MB with
-   * it; compacting more often kept the file at 11 MB but tripled the time of the writes.
+   * commits, when chunks are on average less than three quarters full, the emptiest are rewritten
+   * (up to 1 MB at a time). Each commit leaves garbage behind in older chunks (the index pages it
+   * replaced). Adding 100 datapoints at a time to a version of 100,000, the file grew by 3.0 times
+   * their JSON per add when compacting every 64 commits below half full, by 1.1 to 1.5 times every
+   * 16 below three quarters, for the same server CPU per upsert under concurrent writes.
    */
-  private static final int COMPACT_EVERY = 64;
+  private static final int COMPACT_EVERY = 16;
 
-  private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+  private static final int COMPACT_BELOW_FILL_PERCENT = 75;
   private static final int COMPACT_WRITE_BYTES = 1 << 20;
+
+  /** Documents moved from an earlier map per commit when a data folder is opened. */
+  private static final int MOVE_BATCH = 10_000;
 
   private final MVMap<String, Long> commitMarker;
   private final GroupCommit commits = new GroupCommit(this::commitAndSync);
   private long commitCount;
 
   H2FileBackend(String fileName) {
-    super(new MVStore.Builder().fileName(fileName).compress().autoCommitDisabled().open());
+    // Deflate rather than LZF: pages of JSON text and hex ids shrink to about half of what LZF
+    // leaves, for a few milliseconds of CPU per commit.
+    super(new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled().open());
     commitMarker = getMvStore().openMap(COMMIT_MARKER_MAP);
     // Every commit is ours and followed by an fsync (no background writer), so space freed by a
     // commit can be reused at once: the state it held is on disk elsewhere before that happens.
@@ -191,7 +211,7 @@ final class H2FileBackend extends H2Backend {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(
         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-      for (String marker : List.of("._index_", OLD_INDEX_MAP_MARKER)) {
+      for (String marker : OLD_INDEX_MAP_MARKERS) {
         String oldMapName = getFullCollectionNamespace(collectionName) + marker + indexName;
         if (getMvStore().hasMap(oldMapName)) {
           getMvStore().removeMap(oldMapName);
@@ -206,41 +226,68 @@ final class H2FileBackend extends H2Backend {
     }
 
     /**
-     * The stock collection with its documents in a map of BSON values. Documents of a map the stock
-     * backend wrote are moved over first; the indexes, rebuilt from the documents, follow.
+     * A collection with its documents in a map of BSON values by position. Documents of a map the
+     * stock backend or an earlier version of this class wrote are moved over first; the indexes,
+     * rebuilt from the documents, follow.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(
         String collectionName, CollectionOptions options) {
       String stockName = DOCUMENT_MAPS + getFullCollectionNamespace(collectionName);
-      MVMap<Object, Document> documents = documentMap(stockName + BSON_DOCUMENTS);
-      if (getMvStore().hasMap(stockName)) {
-        MVMap<Object, Document> stock = getMvStore().openMap(stockName);
-        stock.forEach(documents::put);
-        getMvStore().removeMap(stock);
+      MVMap<Object, Document> documents = documentMap(stockName + DOCUMENTS);
+      long last = documents.isEmpty() ? 0 : (Long) documents.lastKey();
+      for (String oldName : List.of(stockName, stockName + BSON_DOCUMENTS)) {
+        if (getMvStore().hasMap(oldName)) {
+          last =
+              moveDocuments(
+                  oldName.equals(stockName) ? getMvStore().openMap(oldName) : documentMap(oldName),
+                  documents,
+                  last);
+        }
       }
       MVMap<String, Object> meta =
           getMvStore().openMap(META_MAPS + getFullCollectionNamespace(collectionName));
-      return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+      return new SequencedCollection(
+          this, collectionName, options, documents, meta, getCursorRegistry(), last);
+    }
+
+    /**
+     * Moves every document of {@code from} to the next positions of {@code to}, committing as it
+     * goes so that a large collection never sits in memory whole. Each commit has removed from one
+     * map what it added to the other, so a move cut short by a crash resumes at the next open.
+     */
+    private long moveDocuments(
+        MVMap<Object, Document> from, MVMap<Object, Document> to, long lastPosition) {
+      long last = lastPosition;
+      Iterator<Object> keys = from.keyIterator(null);
+      while (keys.hasNext()) {
+        to.put(++last, from.remove(keys.next()));
+        if (last % MOVE_BATCH == 0) {
+          // Synced, as every commit here: a later one may reuse the space this one freed.
+          getMvStore().commit();
+          getMvStore().sync();
+        }
+      }
+      getMvStore().removeMap(from);
+      return last;
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
       super.dropCollection(collectionName, oplog);
       getMvStore()
-          .removeMap(DOCUMENT_MAPS + getFullCollectionNamespace(collectionName) + BSON_DOCUMENTS);
+          .removeMap(DOCUMENT_MAPS + getFullCollectionNamespace(collectionName) + DOCUMENTS);
     }
 
     @Override
     public void moveCollection(
         MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
       MVMap<Object, Document> documents =
-          documentMap(DOCUMENT_MAPS + collection.getFullName() + BSON_DOCUMENTS);
+          documentMap(DOCUMENT_MAPS + collection.getFullName() + DOCUMENTS);
       super.moveCollection(oldDatabase, collection, newCollectionName);
       getMvStore()
           .renameMap(
-              documents,
-              DOCUMENT_MAPS + getFullCollectionNamespace(newCollectionName) + BSON_DOCUMENTS);
+              documents, DOCUMENT_MAPS + getFullCollectionNamespace(newCollectionName) + DOCUMENTS);
     }
 
     private MVMap<Object, Document> documentMap(String name) {
@@ -256,6 +303,37 @@ final class H2FileBackend extends H2Backend {
 
     private String indexMapName(String collectionName, String indexName) {
       return getFullCollectionNamespace(collectionName) + INDEX_MAP_MARKER + indexName;
+    }
+  }
+
+  /**
+   * The stock collection, but a new document goes under the next position rather than under its
+   * {@code _id}. Content-addressed ids are random, so keyed by {@code _id} every insert rewrote a
+   * page of documents somewhere in the map, and a commit of 100 datapoints rewrote about 100 such
+   * pages (each a dozen documents); in insertion order they fill the pages at the map's end.
+   */
+  private static final class SequencedCollection extends H2Collection {
+    private final MVMap<Object, Document> documents;
+    private final AtomicLong lastPosition;
+
+    SequencedCollection(
+        MongoDatabase database,
+        String name,
+        CollectionOptions options,
+        MVMap<Object, Document> documents,
+        MVMap<String, Object> meta,
+        CursorRegistry cursors,
+        long lastPosition) {
+      super(database, name, options, documents, meta, cursors);
+      this.documents = documents;
+      this.lastPosition = new AtomicLong(lastPosition);
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+      Long position = lastPosition.incrementAndGet();
+      documents.put(position, document);
+      return position;
     }
   }
 

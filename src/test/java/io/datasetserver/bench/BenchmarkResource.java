@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
@@ -136,6 +137,8 @@ public class BenchmarkResource {
     long jsonBytes = 0;
     for (Document datapoint :
         StoredDocuments.collection(database, "datapoints")
+            // Reading every datapoint outlasts the server's 10 s per operation on H2.
+            .withTimeout(10, TimeUnit.MINUTES)
             .find()
             .projection(new Document("c", 1))
             // The embedded server answers a find without a batch size in one reply, past the

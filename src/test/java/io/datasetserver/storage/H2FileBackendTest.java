@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,58 @@ class H2FileBackendTest {
   }
 
   @Test
+  void fileWithDocumentsKeyedByIdIsMovedToPositions() {
+    withCollection(
+        new H2Backend(file()),
+        items -> {
+          items.createIndex(Indexes.ascending("org", "path"), new IndexOptions().unique(true));
+          List<Document> documents = new ArrayList<>();
+          // More than one batch of the move, which commits as it goes.
+          for (int i = 0; i < 12_000; i++) {
+            documents.add(
+                new Document("_id", "id-" + i).append("org", "org").append("path", "p" + i));
+          }
+          items.insertMany(documents);
+        });
+    // What an earlier version of H2FileBackend left: BSON documents under their _id.
+    MVStore earlier = MVStore.open(file());
+    for (String name : List.copyOf(earlier.getMapNames())) {
+      if (name.startsWith("databases.")) {
+        MVMap<Object, Object> bson =
+            earlier.openMap(
+                name + "#bson", new MVMap.Builder<Object, Object>().valueType(new BsonDataType()));
+        MVMap<Object, Object> stock = earlier.openMap(name);
+        stock.forEach(bson::put);
+        earlier.removeMap(stock);
+      }
+    }
+    earlier.close();
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          assertThat(items.countDocuments()).isEqualTo(12_000);
+          assertThat(items.find(Filters.eq("_id", "id-11077")).first())
+              .containsEntry("path", "p11077");
+          assertThat(items.find(new Document("org", "org").append("path", "p7")).first())
+              .containsEntry("_id", "id-7");
+          assertDuplicate(() -> items.insertOne(new Document("_id", "id-5")));
+          items.insertOne(new Document("_id", "new").append("org", "org").append("path", "q"));
+        });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          assertThat(items.countDocuments()).isEqualTo(12_001);
+          assertThat(items.find(Filters.eq("_id", "new")).first()).containsEntry("path", "q");
+        });
+    MVStore store = MVStore.open(file());
+    try {
+      assertThat(store.getMapNames()).noneMatch(name -> name.endsWith("#bson"));
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
   void everyKindOfValueReadsBackAfterReopening() {
     Document written =
         new Document("_id", "all-kinds")
@@ -143,12 +196,12 @@ class H2FileBackendTest {
     MVStore store = MVStore.open(file());
     try {
       assertThat(store.getMapNames())
-          .contains("databases.test.items#bson", "test.items._index_bson_org_1_path_1")
+          .contains("databases.test.items#seq", "test.items._index_pos_org_1_path_1")
           .doesNotContain(
               "databases.test.items",
               "test.items._index_org_1_path_1",
               "test.items._index_by_value_org_1_path_1");
-      assertThat(store.openMap("databases.test.items#bson").sizeAsLong()).isEqualTo(2);
+      assertThat(store.openMap("databases.test.items#seq").sizeAsLong()).isEqualTo(2);
     } finally {
       store.close();
     }
