@@ -16,6 +16,7 @@ import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
 import io.datasetserver.datasets.VersionText;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -49,7 +52,11 @@ public final class DatasetStore implements DatasetRepository {
   /** The compare-and-set revision. */
   static final String REVISION = "rev";
 
-  private static final String VERSIONS = "versions";
+  static final String VERSIONS = "versions";
+
+  /** Random per insert, so that an id brought back by an import never repeats a cache key. */
+  static final String GENERATION = "gen";
+
   static final String DEPLOYMENTS = "deployments";
   private static final String VERSION_ID = "id";
   private static final String DESCRIPTION = "description";
@@ -68,12 +75,21 @@ public final class DatasetStore implements DatasetRepository {
    */
   static final int DOCUMENTS_PER_BATCH = 10;
 
+  /**
+   * Versions the cache of parsed dataset documents holds in all: about 2 KB each at most (names and
+   * inline texts of 255 bytes), so about 40 MB, or ten datasets at 2,000 versions.
+   */
+  private static final long CACHED_VERSIONS = 20_000;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   static final String DEPLOYED_ENVIRONMENT = "env";
   private static final String DEPLOYED_VERSION = "version";
   private static final String DEPLOYED_AT = "at";
   private final MongoCollection<Document> datasets;
   private final VersionTextStore texts;
   private final IndexGuard indexes;
+  private final DatasetCache cache = new DatasetCache(CACHED_VERSIONS);
 
   DatasetStore(MongoCollection<Document> datasets, VersionTextStore texts, IndexGuard indexes) {
     this.datasets = datasets;
@@ -97,18 +113,51 @@ public final class DatasetStore implements DatasetRepository {
 
   @Override
   public Optional<Dataset> find(String organizationId, String datasetId) {
-    Document document = datasets.find(Filters.eq(ID, datasetId)).first();
-    if (document == null || !organizationId.equals(document.getString(ORGANIZATION))) {
-      return Optional.empty();
-    }
-    return Optional.of(toDataset(document));
+    return read(organizationId, datasetId, Filters.eq(ID, datasetId));
   }
 
   @Override
   public Optional<Dataset> findByPath(String organizationId, DatasetPath path) {
-    Document document =
-        datasets.find(equalTo(ORGANIZATION, organizationId, PATH, path.value())).first();
-    return Optional.ofNullable(document).map(DatasetStore::toDataset);
+    return read(organizationId, null, equalTo(ORGANIZATION, organizationId, PATH, path.value()));
+  }
+
+  /**
+   * The dataset {@code filter} selects (one at most), from the cache when a read of its generation
+   * and revision finds the cached entry current, else read whole. Without an entry for a known
+   * {@code datasetId} the document is read whole at once, saving the probe's round trip.
+   */
+  private Optional<Dataset> read(String organizationId, String datasetId, Bson filter) {
+    if (datasetId == null || cache.get(datasetId) != null) {
+      Document probe =
+          datasets
+              .find(filter)
+              .projection(new Document(ORGANIZATION, 1).append(REVISION, 1).append(GENERATION, 1))
+              .first();
+      if (probe == null) {
+        return Optional.empty();
+      }
+      DatasetCache.Entry entry = cache.get(probe.getString(ID));
+      if (entry != null
+          && entry.revision() == probe.get(REVISION, Number.class).longValue()
+          && Objects.equals(entry.generation(), probe.get(GENERATION))) {
+        return owned(organizationId, entry.dataset());
+      }
+    }
+    Document document = datasets.find(filter).first();
+    if (document == null) {
+      return Optional.empty();
+    }
+    Dataset dataset = toDataset(document);
+    cache.put(
+        dataset.id(),
+        new DatasetCache.Entry(document.get(GENERATION), dataset, holdsLongTextsInline(dataset)));
+    return owned(organizationId, dataset);
+  }
+
+  private static Optional<Dataset> owned(String organizationId, Dataset dataset) {
+    return organizationId.equals(dataset.organizationId())
+        ? Optional.of(dataset)
+        : Optional.empty();
   }
 
   /**
@@ -120,8 +169,10 @@ public final class DatasetStore implements DatasetRepository {
   public boolean insert(Dataset dataset) {
     indexes.ensure();
     writeTexts(dataset);
+    long generation = RANDOM.nextLong();
     try {
-      datasets.insertOne(toDocument(dataset));
+      datasets.insertOne(toDocument(dataset).append(GENERATION, generation));
+      cache.put(dataset.id(), new DatasetCache.Entry(generation, unloaded(dataset), false));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -133,25 +184,94 @@ public final class DatasetStore implements DatasetRepository {
 
   /**
    * A single-document compare-and-set; the texts it references are written first (see {@link
-   * #insert}).
+   * #insert}). When this instance holds the base revision, only the difference is sent (see {@link
+   * DatasetDelta}); otherwise, or when the difference is not expressible, every field is set.
    */
   @Override
   public ReplaceResult replace(Dataset updated) {
     indexes.ensure();
     writeTexts(updated);
+    DatasetCache.Entry base = cache.get(updated.id());
+    if (base != null && base.revision() != updated.revision() - 1) {
+      base = null;
+    }
+    Document update =
+        base == null || base.legacyTexts() ? null : DatasetDelta.between(base.dataset(), updated);
     try {
       long matched =
           datasets
-              .replaceOne(
-                  equalTo(ID, updated.id(), REVISION, updated.revision() - 1), toDocument(updated))
+              .updateOne(
+                  equalTo(ID, updated.id(), REVISION, updated.revision() - 1),
+                  update != null ? update : DatasetDelta.everything(updated))
               .getMatchedCount();
-      return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
+      if (matched != 1) {
+        return ReplaceResult.LOST_RACE;
+      }
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         return ReplaceResult.PATH_TAKEN;
       }
       throw e;
     }
+    // The generation stays; unknown without a base, so the next read fetches the whole document.
+    if (base == null) {
+      cache.remove(updated.id());
+    } else {
+      cache.put(updated.id(), new DatasetCache.Entry(base.generation(), unloaded(updated), false));
+    }
+    return ReplaceResult.REPLACED;
+  }
+
+  /**
+   * True when a version read from {@code dataset}'s document holds a long text inline, as documents
+   * written before texts moved out do.
+   */
+  private static boolean holdsLongTextsInline(Dataset dataset) {
+    return dataset.versions().stream().anyMatch(DatasetStore::holdsLoadedStoredText);
+  }
+
+  private static boolean holdsLoadedStoredText(Version version) {
+    return Stream.of(version.storedAttributes(), version.storedDescription())
+        .anyMatch(text -> text != null && text.isStored() && text.isLoaded());
+  }
+
+  /**
+   * {@code dataset} as a read of what was written gives it: long texts named by their hash only, so
+   * the cache holds no text the document does not.
+   */
+  private static Dataset unloaded(Dataset dataset) {
+    if (!holdsLongTextsInline(dataset)) {
+      return dataset;
+    }
+    List<Version> versions =
+        dataset.versions().stream().map(v -> holdsLoadedStoredText(v) ? unloaded(v) : v).toList();
+    return new Dataset(
+        dataset.id(),
+        dataset.organizationId(),
+        dataset.path(),
+        dataset.createdAt(),
+        dataset.updatedAt(),
+        dataset.revision(),
+        versions,
+        dataset.deployments());
+  }
+
+  private static Version unloaded(Version version) {
+    return new Version(
+        version.id(),
+        version.name(),
+        unloaded(version.storedDescription()),
+        unloaded(version.storedAttributes()),
+        version.datapointsCount(),
+        version.membersHash(),
+        version.membershipId(),
+        version.createdAt(),
+        version.createdBy(),
+        version.updatedAt());
+  }
+
+  private static VersionText unloaded(VersionText text) {
+    return text != null && text.isStored() ? VersionText.stored(text.hash()) : text;
   }
 
   private void writeTexts(Dataset dataset) {
@@ -179,6 +299,7 @@ public final class DatasetStore implements DatasetRepository {
    * changed (or is gone) since it was read. Atomic, like {@link #replace}.
    */
   public boolean delete(Dataset dataset) {
+    cache.remove(dataset.id());
     return datasets
             .deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision()))
             .getDeletedCount()
@@ -266,6 +387,11 @@ public final class DatasetStore implements DatasetRepository {
    */
   static Document toDocument(Dataset dataset) {
     List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
+    return withoutVersions(dataset).append(VERSIONS, versions);
+  }
+
+  /** The stored form but the versions (and the generation, which only an insert writes). */
+  static Document withoutVersions(Dataset dataset) {
     List<Document> deployments =
         dataset.deployments().stream().map(DatasetStore::toDocument).toList();
     return new Document(ID, dataset.id())
@@ -278,11 +404,10 @@ public final class DatasetStore implements DatasetRepository {
         .append(CREATED_AT, Date.from(dataset.createdAt()))
         .append(UPDATED_AT, Date.from(dataset.updatedAt()))
         .append(REVISION, dataset.revision())
-        .append(VERSIONS, versions)
         .append(DEPLOYMENTS, deployments);
   }
 
-  private static Document toDocument(Version version) {
+  static Document toDocument(Version version) {
     Document document = new Document(VERSION_ID, version.id());
     if (version.name() != null) {
       document.append(NAME, version.name());

@@ -51,8 +51,8 @@ final class MaxVersionsBench {
     progress.accept("m: largest dataset, " + HttpBench.count(versions) + " versions");
     try (RawHttp http = new RawHttp(port)) {
       int timedAdds = WARMUP + scale.rounds() * scale.samples();
-      Grown large = build(http, "bench/versions-large", versions - timedAdds);
-      Grown small = build(http, "bench/versions-small", SMALL);
+      Grown large = build(http, "bench/versions-large", versions - timedAdds, progress);
+      Grown small = build(http, "bench/versions-small", SMALL, progress);
       byte[] getLarge = RawHttp.request("GET", "/v5/datasets/" + large.id, null);
       byte[] getSmall = RawHttp.request("GET", "/v5/datasets/" + small.id, null);
       for (int i = 0; i < WARMUP; i++) {
@@ -107,7 +107,7 @@ final class MaxVersionsBench {
   }
 
   /** A dataset grown one version at a time; {@code next} numbers its next datapoint and version. */
-  private static final class Grown {
+  static final class Grown {
     final String path;
     String id;
     long next;
@@ -139,14 +139,14 @@ final class MaxVersionsBench {
     }
   }
 
-  private Grown build(RawHttp http, String path, int count) {
+  static Grown build(RawHttp http, String path, int count, Consumer<String> progress) {
     Grown dataset = new Grown(path);
     for (int i = 0; i < count; i++) {
       JsonNode version =
           json(http.post("/v5/datasets", dataset.nextAdd()).requireOk("add to " + path));
       dataset.id = version.get("id").asText();
       if (i % 500 == 499) {
-        progress.accept("m: " + path + " has " + (i + 1) + " versions");
+        progress.accept(path + " has " + (i + 1) + " versions");
       }
     }
     return dataset;
@@ -168,7 +168,7 @@ final class MaxVersionsBench {
   }
 
   /** Times an add, then deletes the version it created. */
-  private double addAndDelete(RawHttp http, Grown dataset) {
+  static double addAndDelete(RawHttp http, Grown dataset) {
     byte[] add = RawHttp.request("POST", "/v5/datasets", dataset.nextAdd());
     long start = System.nanoTime();
     RawHttp.Response response = http.send(add).requireOk("add");
@@ -185,13 +185,13 @@ final class MaxVersionsBench {
     return nanos;
   }
 
-  private static double timed(RawHttp http, byte[] request) {
+  static double timed(RawHttp http, byte[] request) {
     long start = System.nanoTime();
     http.send(request).requireOk("add");
     return System.nanoTime() - start;
   }
 
-  private static JsonNode json(RawHttp.Response response) {
+  static JsonNode json(RawHttp.Response response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
