@@ -74,11 +74,17 @@ public final class DatasetStore implements DatasetRepository {
   private final MongoCollection<Document> datasets;
   private final VersionTextStore texts;
   private final IndexGuard indexes;
+  private final DatasetCatalog catalog;
 
-  DatasetStore(MongoCollection<Document> datasets, VersionTextStore texts, IndexGuard indexes) {
+  DatasetStore(
+      MongoCollection<Document> datasets,
+      VersionTextStore texts,
+      IndexGuard indexes,
+      DatasetCatalog catalog) {
     this.datasets = datasets;
     this.texts = texts;
     this.indexes = indexes;
+    this.catalog = catalog;
   }
 
   void createIndexes() {
@@ -122,6 +128,7 @@ public final class DatasetStore implements DatasetRepository {
     writeTexts(dataset);
     try {
       datasets.insertOne(toDocument(dataset));
+      catalog.changed(dataset.organizationId());
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -145,7 +152,11 @@ public final class DatasetStore implements DatasetRepository {
               .replaceOne(
                   equalTo(ID, updated.id(), REVISION, updated.revision() - 1), toDocument(updated))
               .getMatchedCount();
-      return matched == 1 ? ReplaceResult.REPLACED : ReplaceResult.LOST_RACE;
+      if (matched == 0) {
+        return ReplaceResult.LOST_RACE;
+      }
+      catalog.changed(updated.organizationId());
+      return ReplaceResult.REPLACED;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         return ReplaceResult.PATH_TAKEN;
@@ -179,10 +190,14 @@ public final class DatasetStore implements DatasetRepository {
    * changed (or is gone) since it was read. Atomic, like {@link #replace}.
    */
   public boolean delete(Dataset dataset) {
-    return datasets
+    if (datasets
             .deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision()))
             .getDeletedCount()
-        == 1;
+        == 0) {
+      return false;
+    }
+    catalog.changed(dataset.organizationId());
+    return true;
   }
 
   /**
@@ -203,17 +218,26 @@ public final class DatasetStore implements DatasetRepository {
       boolean ascending,
       long skip,
       int limit) {
+    if (user == null || user.isEmpty()) {
+      Pattern pattern = name == null || name.isEmpty() ? null : containing(name);
+      return catalog.list(
+          organizationId,
+          e -> pattern == null || pattern.matcher(e.name()).find(),
+          sortBy,
+          ascending,
+          skip,
+          limit);
+    }
+    // The creators of every version are not in the catalog: the rare user filter scans.
     List<Bson> filters = new ArrayList<>();
     filters.add(Filters.eq(ORGANIZATION, organizationId));
     if (name != null && !name.isEmpty()) {
       filters.add(Filters.regex(NAME, containing(name)));
     }
-    if (user != null && !user.isEmpty()) {
-      filters.add(
-          Filters.or(
-              Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
-              Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
-    }
+    filters.add(
+        Filters.or(
+            Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
+            Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
     Bson filter = Filters.and(filters);
     long total = datasets.countDocuments(filter);
     if (limit == 0 || skip >= total) {
