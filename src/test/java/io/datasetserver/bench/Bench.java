@@ -71,6 +71,9 @@ public final class Bench {
         new MaxVersionsBench(
                 scale, server.port, backend, report, m -> progress(started, backend + " " + m))
             .run();
+        new ManyDatasetsBench(
+                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+            .run();
         new ImportBench(
                 scale,
                 server.port,
