@@ -43,8 +43,11 @@ final class DatasetCatalog {
   /** How long a snapshot may serve without a rescan: the staleness bound after a lost stamp. */
   static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  /** Snapshot entries kept by an instance, over all organizations (about 250 bytes each). */
-  static final int MAX_ENTRIES = 200_000;
+  /**
+   * Snapshot entries kept by an instance, over all organizations: about 400 bytes each with their
+   * sorted orders, so some 40 MB. A larger organization is scanned for every listing.
+   */
+  static final int MAX_ENTRIES = 100_000;
 
   private static final String STAMP = "stamp";
   private static final String DEPLOYED =

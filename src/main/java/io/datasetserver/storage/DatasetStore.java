@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -219,10 +220,11 @@ public final class DatasetStore implements DatasetRepository {
       long skip,
       int limit) {
     if (user == null || user.isEmpty()) {
-      Pattern pattern = name == null || name.isEmpty() ? null : containing(name);
+      // One matcher per listing, reset for each name: the pass reads every dataset's name.
+      Matcher names = name == null || name.isEmpty() ? null : containing(name).matcher("");
       return catalog.list(
           organizationId,
-          e -> pattern == null || pattern.matcher(e.name()).find(),
+          e -> names == null || names.reset(e.name()).find(),
           sortBy,
           ascending,
           skip,

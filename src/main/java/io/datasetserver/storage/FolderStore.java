@@ -14,7 +14,7 @@ import io.datasetserver.datasets.SortBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import org.bson.Document;
 
 /**
@@ -75,12 +75,12 @@ public final class FolderStore implements FolderRepository {
       long skip,
       int limit) {
     indexes.ensure();
-    Pattern pattern = name == null ? null : DatasetStore.containing(name);
+    Matcher names = name == null ? null : DatasetStore.containing(name).matcher("");
     return catalog.list(
         organizationId,
         e ->
             (folder == null || e.folders().contains(folder))
-                && (pattern == null || pattern.matcher(e.name()).find())
+                && (names == null || names.reset(e.name()).find())
                 && (environmentId == null || e.environments().contains(environmentId)),
         sortBy,
         ascending,
