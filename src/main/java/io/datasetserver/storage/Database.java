@@ -80,8 +80,12 @@ public final class Database implements ImportStorage, AutoCloseable {
     ContentAddressedWrites writes = new ContentAddressedWrites(clock);
     this.indexes = new IndexGuard(this::createIndexes);
     this.texts = new VersionTextStore(content(database, "version_texts", contentWrites), writes);
-    this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes);
-    this.folders = new FolderStore(database.getCollection("datasets"), indexes);
+    // A lost stamp only delays a listing by DatasetCatalog.MAX_AGE_NANOS: no flush to wait for.
+    DatasetCatalog catalog =
+        new DatasetCatalog(
+            database.getCollection("datasets"), content(database, "catalogs", contentWrites));
+    this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes, catalog);
+    this.folders = new FolderStore(database.getCollection("datasets"), indexes, catalog);
     this.datapoints = new DatapointStore(content(database, "datapoints", contentWrites), writes);
     this.memberships =
         new MembershipStore(

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -90,11 +91,17 @@ public final class DatasetStore implements DatasetRepository {
   private final VersionTextStore texts;
   private final IndexGuard indexes;
   private final DatasetCache cache = new DatasetCache(CACHED_VERSIONS);
+  private final DatasetCatalog catalog;
 
-  DatasetStore(MongoCollection<Document> datasets, VersionTextStore texts, IndexGuard indexes) {
+  DatasetStore(
+      MongoCollection<Document> datasets,
+      VersionTextStore texts,
+      IndexGuard indexes,
+      DatasetCatalog catalog) {
     this.datasets = datasets;
     this.texts = texts;
     this.indexes = indexes;
+    this.catalog = catalog;
   }
 
   void createIndexes() {
@@ -173,6 +180,7 @@ public final class DatasetStore implements DatasetRepository {
     try {
       datasets.insertOne(toDocument(dataset).append(GENERATION, generation));
       cache.put(dataset.id(), new DatasetCache.Entry(generation, unloaded(dataset), false));
+      catalog.changed(dataset.organizationId());
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -219,6 +227,7 @@ public final class DatasetStore implements DatasetRepository {
     } else {
       cache.put(updated.id(), new DatasetCache.Entry(base.generation(), unloaded(updated), false));
     }
+    catalog.changed(updated.organizationId());
     return ReplaceResult.REPLACED;
   }
 
@@ -300,10 +309,14 @@ public final class DatasetStore implements DatasetRepository {
    */
   public boolean delete(Dataset dataset) {
     cache.remove(dataset.id());
-    return datasets
+    if (datasets
             .deleteOne(equalTo(ID, dataset.id(), REVISION, dataset.revision()))
             .getDeletedCount()
-        == 1;
+        == 0) {
+      return false;
+    }
+    catalog.changed(dataset.organizationId());
+    return true;
   }
 
   /**
@@ -324,17 +337,27 @@ public final class DatasetStore implements DatasetRepository {
       boolean ascending,
       long skip,
       int limit) {
+    if (user == null || user.isEmpty()) {
+      // One matcher per listing, reset for each name: the pass reads every dataset's name.
+      Matcher names = name == null || name.isEmpty() ? null : containing(name).matcher("");
+      return catalog.list(
+          organizationId,
+          e -> names == null || names.reset(e.name()).find(),
+          sortBy,
+          ascending,
+          skip,
+          limit);
+    }
+    // The creators of every version are not in the catalog: the rare user filter scans.
     List<Bson> filters = new ArrayList<>();
     filters.add(Filters.eq(ORGANIZATION, organizationId));
     if (name != null && !name.isEmpty()) {
       filters.add(Filters.regex(NAME, containing(name)));
     }
-    if (user != null && !user.isEmpty()) {
-      filters.add(
-          Filters.or(
-              Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
-              Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
-    }
+    filters.add(
+        Filters.or(
+            Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
+            Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
     Bson filter = Filters.and(filters);
     long total = datasets.countDocuments(filter);
     if (limit == 0 || skip >= total) {

@@ -11,17 +11,19 @@ import io.datasetserver.datasets.DatasetRepository.Listing;
 import io.datasetserver.datasets.DatasetSummary;
 import io.datasetserver.datasets.FolderRepository;
 import io.datasetserver.datasets.SortBy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.bson.Document;
 
 /**
  * The {@code datasets} collection read by folder, for the Files and Directories APIs. Every dataset
  * document carries its direct folder ({@value #FOLDER}) and every folder that holds it at any depth
  * ({@value #FOLDERS}, the root {@code ""} included), written by {@link DatasetStore} from the path
- * on each insert and replace, so a move moves them too. A real MongoDB serves the folder queries
- * from indexes on {@code {org, folder}} and {@code {org, folders}}; the embedded server scans the
- * organization's documents.
+ * on each insert and replace, so a move moves them too. Listings and summaries come from the {@link
+ * DatasetCatalog}; a real MongoDB serves {@link #directlyIn} from the index on {@code {org,
+ * folder}}, and the embedded server scans the organization's documents for it.
  */
 public final class FolderStore implements FolderRepository {
   static final String FOLDER = "folder";
@@ -29,30 +31,26 @@ public final class FolderStore implements FolderRepository {
 
   private final MongoCollection<Document> datasets;
   private final IndexGuard indexes;
+  private final DatasetCatalog catalog;
 
-  FolderStore(MongoCollection<Document> datasets, IndexGuard indexes) {
+  FolderStore(MongoCollection<Document> datasets, IndexGuard indexes, DatasetCatalog catalog) {
     this.datasets = datasets;
     this.indexes = indexes;
+    this.catalog = catalog;
   }
 
   @Override
   public List<DatasetSummary> summaries(String organizationId) {
     indexes.ensure();
-    List<DatasetSummary> summaries = new ArrayList<>();
-    datasets
-        .find(new Document(DatasetStore.ORGANIZATION, organizationId))
-        .projection(
-            Projections.include(
-                DatasetStore.PATH, DatasetStore.CREATED_AT, DatasetStore.UPDATED_AT))
-        .forEach(
-            d ->
-                summaries.add(
-                    new DatasetSummary(
-                        d.getString(DatasetStore.ID),
-                        new DatasetPath(d.getString(DatasetStore.PATH)),
-                        d.getDate(DatasetStore.CREATED_AT).toInstant(),
-                        d.getDate(DatasetStore.UPDATED_AT).toInstant())));
-    return summaries;
+    return catalog.entries(organizationId).stream()
+        .map(
+            e ->
+                new DatasetSummary(
+                    e.id(),
+                    e.path(),
+                    Instant.ofEpochMilli(e.createdAt()),
+                    Instant.ofEpochMilli(e.updatedAt())))
+        .toList();
   }
 
   @Override
@@ -77,31 +75,17 @@ public final class FolderStore implements FolderRepository {
       long skip,
       int limit) {
     indexes.ensure();
-    // One flat filter document: the embedded server cannot use an index under $and.
-    Document filter = new Document(DatasetStore.ORGANIZATION, organizationId);
-    if (folder != null) {
-      filter.append(FOLDERS, folder);
-    }
-    if (name != null) {
-      filter.append(DatasetStore.NAME, DatasetStore.containing(name));
-    }
-    if (environmentId != null) {
-      filter.append(
-          DatasetStore.DEPLOYMENTS + "." + DatasetStore.DEPLOYED_ENVIRONMENT, environmentId);
-    }
-    long total = datasets.countDocuments(filter);
-    if (limit == 0 || skip >= total) {
-      return new Listing(List.of(), total);
-    }
-    List<Dataset> page = new ArrayList<>();
-    datasets
-        .find(filter)
-        .sort(DatasetStore.sort(sortBy, ascending))
-        .skip((int) skip)
-        .limit(limit)
-        .batchSize(DatasetStore.DOCUMENTS_PER_BATCH)
-        .forEach(d -> page.add(DatasetStore.toDataset(d)));
-    return new Listing(page, total);
+    Matcher names = name == null ? null : DatasetStore.containing(name).matcher("");
+    return catalog.list(
+        organizationId,
+        e ->
+            (folder == null || e.folders().contains(folder))
+                && (names == null || names.reset(e.name()).find())
+                && (environmentId == null || e.environments().contains(environmentId)),
+        sortBy,
+        ascending,
+        skip,
+        limit);
   }
 
   /**

@@ -80,6 +80,9 @@ public final class Bench {
         new ManyVersionsBench(
                 scale, server.port, backend, report, m -> progress(started, backend + " " + m))
             .run();
+        new ManyDatasetsBench(
+                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+            .run();
         new ImportBench(
                 scale,
                 server.port,

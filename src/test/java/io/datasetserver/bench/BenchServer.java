@@ -28,8 +28,11 @@ public final class BenchServer {
   public static void main(String[] args) throws Exception {
     String dataDir = args[0];
     Path portFile = Path.of(args[1]);
-    // What `make run` uses (development keys, default limits and grace periods), on a free port.
-    Config config = Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir));
+    // What `make run` uses (default limits and grace periods), on a free port, with the
+    // development key and the two organizations of figure n (bench-api-keys.json).
+    String keys = Path.of(BenchServer.class.getResource("/bench-api-keys.json").toURI()).toString();
+    Config config =
+        Config.fromEnvironment(Map.of("PORT", "0", "DATA_DIR", dataDir, "API_KEYS_FILE", keys));
     DatasetServer server = DatasetServer.start(config);
     ObjectMapper mapper = JsonMapping.create();
     ResourceConfig endpoints =

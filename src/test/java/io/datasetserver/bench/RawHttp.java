@@ -53,6 +53,11 @@ final class RawHttp implements Closeable {
 
   /** A request's bytes, built once and sent many times. */
   static byte[] request(String method, String target, byte[] body) {
+    return request(method, target, body, API_KEY);
+  }
+
+  /** {@link #request(String, String, byte[])} as the caller that {@code apiKey} names. */
+  static byte[] request(String method, String target, byte[] body, String apiKey) {
     StringBuilder head =
         new StringBuilder(128)
             .append(method)
@@ -61,7 +66,7 @@ final class RawHttp implements Closeable {
             .append(" HTTP/1.1\r\n")
             .append("Host: 127.0.0.1\r\n")
             .append("X-API-KEY: ")
-            .append(API_KEY)
+            .append(apiKey)
             .append("\r\n");
     if (body != null) {
       head.append("Content-Type: application/json\r\nContent-Length: ")

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data folder written before dataset documents carried their folders: the server adds the folder
- * fields when it opens the database, so {@code GET /files?path=…} finds those datasets.
+ * fields when it opens the database, so {@code GET /directories/{id}} lists those datasets (and
+ * {@code GET /files?path=…}, which derives folders from the path, keeps finding them).
  */
 class FolderFieldsUpgradeTest {
   @TempDir Path dataDir;
@@ -35,9 +36,11 @@ class FolderFieldsUpgradeTest {
               Filters.eq("_id", datasetId),
               Updates.combine(
                   Updates.unset(FolderStore.FOLDER), Updates.unset(FolderStore.FOLDERS)));
-      assertThat(api.get("/v5/files?path=old").ok().path("total").asInt())
+      // Listings derive folders from the path (DatasetCatalog); a directory's files need the field.
+      String directory = api.get("/v5/datasets/" + datasetId).ok().path("directory_id").asText();
+      assertThat(api.get("/v5/directories/" + directory).ok().path("files"))
           .as("as an old document reads")
-          .isZero();
+          .isEmpty();
     }
     try (DatasetServer server =
         DatasetServer.start(RunningServer.config().withDataDir(dataDir.toString()))) {

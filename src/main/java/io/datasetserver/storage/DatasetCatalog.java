@@ -1,0 +1,276 @@
+package io.datasetserver.storage;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.DatasetPath;
+import io.datasetserver.datasets.DatasetRepository.Listing;
+import io.datasetserver.datasets.SortBy;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.bson.Document;
+
+/**
+ * Listings that do not scan the organization's datasets on every request. The embedded server sorts
+ * and pages an organization's datasets by scanning them all (it cannot use an index for a sort or a
+ * range), so each instance keeps a snapshot of what the listings filter and sort on, per
+ * organization, and reads from the database only a tiny stamp and the page's documents.
+ *
+ * <p>The stamp is a document per organization in {@code catalogs}: every write of one of its
+ * dataset documents sets a fresh random value there, after the write ({@link #changed}). A snapshot
+ * taken after reading stamp s is served while the stamp still reads s: a write the scan missed is
+ * followed by a new stamp. Random values rather than a counter, so a stamp lost by the database
+ * (written with {@code j:false} on the embedded one) can never come back as the value of a later
+ * write. A writer that dies between its write and its stamp, or a lost stamp, leaves a snapshot
+ * stale; no snapshot is served longer than {@link #MAX_AGE_NANOS}.
+ */
+final class DatasetCatalog {
+  /** How long a snapshot may serve without a rescan: the staleness bound after a lost stamp. */
+  static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /**
+   * Snapshot entries kept by an instance, over all organizations: about 400 bytes each with their
+   * sorted orders, so some 40 MB. A larger organization is scanned for every listing.
+   */
+  static final int MAX_ENTRIES = 100_000;
+
+  private static final String STAMP = "stamp";
+  private static final String DEPLOYED =
+      DatasetStore.DEPLOYMENTS + "." + DatasetStore.DEPLOYED_ENVIRONMENT;
+
+  /** What the listings filter and sort on, of one dataset. */
+  record Entry(
+      String id,
+      DatasetPath path,
+      String name,
+      List<String> folders,
+      long createdAt,
+      long updatedAt,
+      List<String> environments) {}
+
+  private final MongoCollection<Document> datasets;
+  private final MongoCollection<Document> stamps;
+  private final Random random = new SecureRandom();
+  private final LinkedHashMap<String, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true);
+  private long entries;
+
+  DatasetCatalog(MongoCollection<Document> datasets, MongoCollection<Document> stamps) {
+    this.datasets = datasets;
+    this.stamps = stamps;
+  }
+
+  /** Call after every write of a dataset document of the organization, once it succeeded. */
+  void changed(String organizationId) {
+    Document filter = new Document(DatasetStore.ID, organizationId);
+    try {
+      stamps.updateOne(
+          filter, Updates.set(STAMP, random.nextLong()), new UpdateOptions().upsert(true));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      // Two first stamps raced to insert the document (a real MongoDB may refuse one): it exists.
+      stamps.updateOne(filter, Updates.set(STAMP, random.nextLong()));
+    }
+  }
+
+  /** Every dataset of the organization, as of a snapshot no older than its stamp. */
+  List<Entry> entries(String organizationId) {
+    return snapshot(organizationId).entries;
+  }
+
+  /**
+   * One page of the organization's datasets that pass {@code filter}, in the listings' order (the
+   * sort key, then the id, in the same direction), each read fresh from its document.
+   */
+  Listing list(
+      String organizationId,
+      Predicate<Entry> filter,
+      SortBy sortBy,
+      boolean ascending,
+      long skip,
+      int limit) {
+    List<Dataset> page = List.of();
+    long total = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      List<Entry> sorted = snapshot(organizationId).sorted(sortBy);
+      List<String> ids = new ArrayList<>();
+      total = 0;
+      for (int i = 0; i < sorted.size(); i++) {
+        Entry entry = sorted.get(ascending ? i : sorted.size() - 1 - i);
+        if (filter.test(entry)) {
+          if (total >= skip && ids.size() < limit) {
+            ids.add(entry.id());
+          }
+          total++;
+        }
+      }
+      page = documents(ids);
+      if (page.size() == ids.size()) {
+        break;
+      }
+      // A dataset went since the snapshot and its writer has not stamped yet (or died): rescan.
+      forget(organizationId);
+    }
+    return new Listing(page, total);
+  }
+
+  /** The datasets with these ids that still exist, in this order; one query, by {@code _id}. */
+  private List<Dataset> documents(List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Dataset> found = new HashMap<>();
+    datasets
+        .find(Filters.in(DatasetStore.ID, ids))
+        .batchSize(DatasetStore.DOCUMENTS_PER_BATCH)
+        .forEach(d -> found.put(d.getString(DatasetStore.ID), DatasetStore.toDataset(d)));
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+  }
+
+  private Snapshot snapshot(String organizationId) {
+    Object stamp = stamp(organizationId);
+    long now = System.nanoTime();
+    synchronized (this) {
+      Snapshot cached = snapshots.get(organizationId);
+      if (cached != null
+          && Objects.equals(cached.stamp, stamp)
+          && now - cached.takenAt < MAX_AGE_NANOS) {
+        return cached;
+      }
+    }
+    // Read after the stamp: whatever this scan misses was written before a later stamp.
+    Snapshot fresh = new Snapshot(stamp, now, scan(organizationId));
+    keep(organizationId, fresh);
+    return fresh;
+  }
+
+  private Object stamp(String organizationId) {
+    Document stamp =
+        stamps
+            .find(new Document(DatasetStore.ID, organizationId))
+            .projection(Projections.include(STAMP))
+            .first();
+    return stamp == null ? null : stamp.get(STAMP);
+  }
+
+  private List<Entry> scan(String organizationId) {
+    List<Entry> scanned = new ArrayList<>();
+    datasets
+        .find(new Document(DatasetStore.ORGANIZATION, organizationId))
+        .projection(
+            Projections.include(
+                DatasetStore.PATH, DatasetStore.CREATED_AT, DatasetStore.UPDATED_AT, DEPLOYED))
+        .batchSize(1_000)
+        .forEach(d -> scanned.add(entry(d)));
+    return scanned;
+  }
+
+  private static Entry entry(Document document) {
+    DatasetPath path = new DatasetPath(document.getString(DatasetStore.PATH));
+    List<String> environments = new ArrayList<>();
+    for (Document deployment :
+        document.getList(DatasetStore.DEPLOYMENTS, Document.class, List.of())) {
+      environments.add(deployment.getString(DatasetStore.DEPLOYED_ENVIRONMENT));
+    }
+    return new Entry(
+        document.getString(DatasetStore.ID),
+        path,
+        path.name(),
+        List.copyOf(path.folders()),
+        document.getDate(DatasetStore.CREATED_AT).getTime(),
+        document.getDate(DatasetStore.UPDATED_AT).getTime(),
+        List.copyOf(environments));
+  }
+
+  private synchronized void keep(String organizationId, Snapshot snapshot) {
+    Snapshot previous = snapshots.remove(organizationId);
+    if (previous != null) {
+      entries -= previous.entries.size();
+    }
+    if (snapshot.entries.size() > MAX_ENTRIES) {
+      return;
+    }
+    snapshots.put(organizationId, snapshot);
+    entries += snapshot.entries.size();
+    var eldest = snapshots.values().iterator();
+    while (entries > MAX_ENTRIES) {
+      entries -= eldest.next().entries.size();
+      eldest.remove();
+    }
+  }
+
+  private synchronized void forget(String organizationId) {
+    Snapshot previous = snapshots.remove(organizationId);
+    if (previous != null) {
+      entries -= previous.entries.size();
+    }
+  }
+
+  /**
+   * The entries as scanned, and their ascending orders by each sort key, built on first use. A
+   * descending listing reads an ascending order backwards: the id tie-breaker makes it a strict
+   * order, so the reverse is exactly the descending one.
+   */
+  private static final class Snapshot {
+    final Object stamp;
+    final long takenAt;
+    final List<Entry> entries;
+    private final Map<SortBy, List<Entry>> orders = new EnumMap<>(SortBy.class);
+
+    Snapshot(Object stamp, long takenAt, List<Entry> entries) {
+      this.stamp = stamp;
+      this.takenAt = takenAt;
+      this.entries = List.copyOf(entries);
+    }
+
+    synchronized List<Entry> sorted(SortBy sortBy) {
+      return orders.computeIfAbsent(
+          sortBy, key -> entries.stream().sorted(ascending(key)).toList());
+    }
+
+    /**
+     * MongoDB's order: dates by instant, strings by code point (the binary order of their UTF-8),
+     * then the id.
+     */
+    private static Comparator<Entry> ascending(SortBy sortBy) {
+      Comparator<Entry> key =
+          switch (sortBy) {
+            case CREATED_AT -> Comparator.comparingLong(Entry::createdAt);
+            case UPDATED_AT -> Comparator.comparingLong(Entry::updatedAt);
+            case NAME -> Comparator.comparing(Entry::name, Snapshot::byCodePoint);
+          };
+      return key.thenComparing(Entry::id);
+    }
+
+    private static int byCodePoint(String a, String b) {
+      int i = 0;
+      int j = 0;
+      while (i < a.length() && j < b.length()) {
+        int ca = a.codePointAt(i);
+        int cb = b.codePointAt(j);
+        if (ca != cb) {
+          return Integer.compare(ca, cb);
+        }
+        i += Character.charCount(ca);
+        j += Character.charCount(cb);
+      }
+      return Boolean.compare(i < a.length(), j < b.length());
+    }
+  }
+}
