@@ -56,7 +56,8 @@ class DatasetCacheTest {
         new VersionTextStore(
             StoredDocuments.collection(database, "version_texts"),
             new ContentAddressedWrites(Clock.systemUTC())),
-        new IndexGuard(() -> {}));
+        new IndexGuard(() -> {}),
+        new DatasetCatalog(raw, StoredDocuments.collection(database, "catalogs")));
   }
 
   @AfterAll
