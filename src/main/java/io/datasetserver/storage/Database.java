@@ -83,9 +83,13 @@ public final class Database implements ImportStorage, AutoCloseable {
     // A lost stamp only delays a listing by DatasetCatalog.MAX_AGE_NANOS: no flush to wait for.
     DatasetCatalog catalog =
         new DatasetCatalog(
-            database.getCollection("datasets"), content(database, "catalogs", contentWrites));
-    this.datasets = new DatasetStore(database.getCollection("datasets"), texts, indexes, catalog);
-    this.folders = new FolderStore(database.getCollection("datasets"), indexes, catalog);
+            database.getCollection(EmbeddedMemoryBackend.DATASETS),
+            content(database, "catalogs", contentWrites));
+    this.datasets =
+        new DatasetStore(
+            database.getCollection(EmbeddedMemoryBackend.DATASETS), texts, indexes, catalog);
+    this.folders =
+        new FolderStore(database.getCollection(EmbeddedMemoryBackend.DATASETS), indexes, catalog);
     this.datapoints = new DatapointStore(content(database, "datapoints", contentWrites), writes);
     this.memberships =
         new MembershipStore(
@@ -94,7 +98,9 @@ public final class Database implements ImportStorage, AutoCloseable {
             CACHED_SEGMENT_IDS,
             writes);
     this.imports =
-        new ImportStore(database.getCollection("imports"), database.getCollection("datasets"));
+        new ImportStore(
+            database.getCollection("imports"),
+            database.getCollection(EmbeddedMemoryBackend.DATASETS));
     this.sweep =
         new GarbageSweep(
             datasets, datapoints, memberships, texts, database.getCollection("deleted_datasets"));

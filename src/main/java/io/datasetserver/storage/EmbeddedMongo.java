@@ -3,7 +3,6 @@ package io.datasetserver.storage;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** The embedded backend for {@code dataDir}: in memory, or an H2 file inside that folder. */
   public static MongoBackend openBackend(String dataDir) {
     if ("memory".equals(dataDir)) {
-      return new MemoryBackend();
+      return new EmbeddedMemoryBackend();
     }
     try {
       Path folder = Path.of(dataDir);

@@ -315,6 +315,7 @@ final class H2FileBackend extends H2Backend {
   private static final class SequencedCollection extends H2Collection {
     private final MVMap<Object, Document> documents;
     private final AtomicLong lastPosition;
+    private final boolean tracksSize;
 
     SequencedCollection(
         MongoDatabase database,
@@ -327,6 +328,12 @@ final class H2FileBackend extends H2Backend {
       super(database, name, options, documents, meta, cursors);
       this.documents = documents;
       this.lastPosition = new AtomicLong(lastPosition);
+      this.tracksSize = EmbeddedMemoryBackend.tracksSize(name);
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+      return tracksSize;
     }
 
     @Override

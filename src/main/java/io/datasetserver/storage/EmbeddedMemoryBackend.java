@@ -1,0 +1,57 @@
+package io.datasetserver.storage;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+
+/**
+ * The embedded server's memory backend, with the dataset documents' size left untracked (see {@link
+ * #tracksSize}).
+ */
+final class EmbeddedMemoryBackend extends MemoryBackend {
+  /** The collection of one document per dataset, whose versions' metadata it embeds. */
+  static final String DATASETS = "datasets";
+
+  /**
+   * Whether the embedded server keeps the sum of {@code collection}'s BSON sizes (what {@code
+   * collStats} reports). To keep it, the server encodes a document's old and new state on every
+   * update; a dataset document near the version cap is megabytes, so at 2,000 versions that
+   * encoding was most of an {@code add}. Nothing here reads the figure, and the other collections'
+   * documents are small and never updated, so they keep it.
+   */
+  static boolean tracksSize(String collection) {
+    return !DATASETS.equals(collection);
+  }
+
+  @Override
+  public MemoryDatabase openOrCreateDatabase(String databaseName) {
+    return new MemoryDatabase(databaseName, getCursorRegistry()) {
+      @Override
+      protected MemoryCollection openOrCreateCollection(
+          String collectionName, CollectionOptions options) {
+        return new Collection(this, collectionName, options, cursorRegistry);
+      }
+    };
+  }
+
+  private static final class Collection extends MemoryCollection {
+    private final boolean tracksSize;
+
+    Collection(
+        MongoDatabase database,
+        String collectionName,
+        CollectionOptions options,
+        CursorRegistry cursors) {
+      super(database, collectionName, options, cursors);
+      this.tracksSize = tracksSize(collectionName);
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+      return tracksSize;
+    }
+  }
+}
