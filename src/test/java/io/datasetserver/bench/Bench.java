@@ -81,7 +81,12 @@ public final class Bench {
                 scale, server.port, backend, report, m -> progress(started, backend + " " + m))
             .run();
         new ManyDatasetsBench(
-                scale, server.port, backend, report, m -> progress(started, backend + " " + m))
+                scale,
+                server.port,
+                server.benchPort,
+                backend,
+                report,
+                m -> progress(started, backend + " " + m))
             .run();
         new ImportBench(
                 scale,

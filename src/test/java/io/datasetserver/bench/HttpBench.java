@@ -101,7 +101,7 @@ final class HttpBench {
       figure("b", "stored bytes", () -> storedBytes(http, bench, large));
       figure("e", "last page", () -> lastPage(http, large.id, largeVersion));
       figure("f", "heap", () -> heapGrowth(bench, large.id, largeVersion));
-      figure("h", "whole-version reads", () -> wholeVersion(http, large, largeVersion));
+      figure("h", "whole-version reads", () -> wholeVersion(http, bench, large, largeVersion));
       figure("c", "GET throughput", () -> getThroughput(http, bench));
       figure("d", "set 10k", () -> setDataset(http, bench));
       figure("g", "concurrent upserts", () -> concurrentUpserts(http, bench));
@@ -361,7 +361,7 @@ final class HttpBench {
    * include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The floor is
    * the minimal program reading the same datapoints with one {@code find()}.
    */
-  private void wholeVersion(RawHttp http, Grown large, String versionId) {
+  private void wholeVersion(RawHttp http, RawHttp bench, Grown large, String versionId) {
     long count = scale.large();
     try (RawHttp minimal = new RawHttp(minimalPort)) {
       for (long from = 0; from < count; from += BUILD_CHUNK) {
@@ -383,10 +383,10 @@ final class HttpBench {
       List<Double> pagingCpu = new ArrayList<>();
       List<Double> floorCpu = new ArrayList<>();
       for (int round = -WARMUP; round < scale.rounds(); round++) {
-        long cpu = serverCpu(http);
+        long cpu = serverCpu(bench);
         double includeTime = timed(http, include, "include_datapoints");
-        long includeCpuNanos = serverCpu(http) - cpu;
-        cpu = serverCpu(http);
+        long includeCpuNanos = serverCpu(bench) - cpu;
+        cpu = serverCpu(bench);
         long start = System.nanoTime();
         for (long page = 1; (page - 1) * 1000 < count; page++) {
           http.get(
@@ -399,7 +399,7 @@ final class HttpBench {
               .requireOk("page " + page);
         }
         double pagingTime = System.nanoTime() - start;
-        long pagingCpuNanos = serverCpu(http) - cpu;
+        long pagingCpuNanos = serverCpu(bench) - cpu;
         cpu = serverCpu(minimal);
         double floorTime = timed(minimal, floor, "floor");
         long floorCpuNanos = serverCpu(minimal) - cpu;

@@ -37,6 +37,7 @@ final class ManyDatasetsBench {
 
   private final BenchScale scale;
   private final int port;
+  private final int benchPort;
   private final String backend;
   private final Report report;
   private final Consumer<String> progress;
@@ -46,9 +47,15 @@ final class ManyDatasetsBench {
   private long adds;
 
   ManyDatasetsBench(
-      BenchScale scale, int port, String backend, Report report, Consumer<String> progress) {
+      BenchScale scale,
+      int port,
+      int benchPort,
+      String backend,
+      Report report,
+      Consumer<String> progress) {
     this.scale = scale;
     this.port = port;
+    this.benchPort = benchPort;
     this.backend = backend;
     this.report = report;
     this.progress = progress;
@@ -72,13 +79,14 @@ final class ManyDatasetsBench {
     }
     String many = HttpBench.count(large) + " datasets (+" + HttpBench.count(large) + " elsewhere)";
     String few = "at " + HttpBench.count(small) + " (+" + HttpBench.count(small) + ")";
-    try (RawHttp http = new RawHttp(port)) {
+    try (RawHttp http = new RawHttp(port);
+        RawHttp bench = new RawHttp(benchPort)) {
       progress.accept(FIGURE + ": " + HttpBench.count(small) + " datasets in each organization");
       grow(small);
-      Listings baseline = measure(http, small);
+      Listings baseline = measure(http, bench, small);
       progress.accept(FIGURE + ": " + HttpBench.count(large) + " datasets in each organization");
       grow(large);
-      Listings measured = measure(http, large);
+      Listings measured = measure(http, bench, large);
       report.atMost(
           FIGURE,
           "p50 GET /v5/datasets (default page), " + many,
@@ -164,7 +172,7 @@ final class ManyDatasetsBench {
     return String.format(Locale.ROOT, "%s/f%d/item-%05d", ROOT, i % FOLDERS, i);
   }
 
-  private Listings measure(RawHttp http, int count) {
+  private Listings measure(RawHttp http, RawHttp bench, int count) {
     byte[] defaultPage = listing(DEFAULT_PAGE);
     byte[] byName = listing(BY_NAME);
     byte[] byFolder = listing(BY_FOLDER);
@@ -185,11 +193,11 @@ final class ManyDatasetsBench {
     long requests = 0;
     int samples = scale.samples() * 2;
     for (int round = 0; round < scale.rounds(); round++) {
-      long before = serverCpu(http);
+      long before = serverCpu(bench);
       defaults.add(Streaming.p50(http, defaultPage, samples));
       names.add(Streaming.p50(http, byName, samples));
       folders.add(Streaming.p50(http, byFolder, samples));
-      cpu += serverCpu(http) - before;
+      cpu += serverCpu(bench) - before;
       requests += 3L * samples;
       double[] nanos = new double[scale.samples()];
       for (int i = 0; i < nanos.length; i++) {
