@@ -145,22 +145,7 @@ class DatasetCacheTest {
 
     // A store without the base in its cache sets every field: the generation stays too.
     DatasetStore fresh = anotherInstance();
-    Dataset renamed =
-        updated.withVersionReplaced(
-            updated.versions().get(0).id(),
-            v ->
-                new Version(
-                    v.id(),
-                    "renamed",
-                    v.storedDescription(),
-                    v.storedAttributes(),
-                    v.datapointsCount(),
-                    v.membersHash(),
-                    v.membershipId(),
-                    v.createdAt(),
-                    v.createdBy(),
-                    T0.plusSeconds(21)),
-            T0.plusSeconds(21));
+    Dataset renamed = renamed(updated, 0, T0.plusSeconds(21));
     assertThat(fresh.replace(renamed)).isEqualTo(ReplaceResult.REPLACED);
     assertStoredFormIs(renamed);
     assertThat(storedGeneration(created)).isEqualTo(generation);
@@ -241,22 +226,7 @@ class DatasetCacheTest {
                 .get("versions", Document.class)
                 .getList("$each", Document.class))
         .hasSize(1);
-    Dataset renamed =
-        base.withVersionReplaced(
-            base.versions().get(2).id(),
-            v ->
-                new Version(
-                    v.id(),
-                    "renamed",
-                    v.storedDescription(),
-                    v.storedAttributes(),
-                    v.datapointsCount(),
-                    v.membersHash(),
-                    v.membershipId(),
-                    v.createdAt(),
-                    v.createdBy(),
-                    T0.plusSeconds(1)),
-            T0.plusSeconds(1));
+    Dataset renamed = renamed(base, 2, T0.plusSeconds(1));
     Document rename = DatasetDelta.between(base, renamed);
     assertThat(rename).containsOnlyKeys("$set");
     assertThat(rename.get("$set", Document.class))
@@ -273,6 +243,25 @@ class DatasetCacheTest {
         new Dataset(id, "org_c", new DatasetPath("cache/" + id), T0, T0, 1, all, List.of());
     assertThat(first.insert(dataset)).isTrue();
     return dataset;
+  }
+
+  /** {@code dataset} with its version at {@code index} named "renamed" at {@code at}. */
+  private static Dataset renamed(Dataset dataset, int index, Instant at) {
+    return dataset.withVersionReplaced(
+        dataset.versions().get(index).id(),
+        v ->
+            new Version(
+                v.id(),
+                "renamed",
+                v.storedDescription(),
+                v.storedAttributes(),
+                v.datapointsCount(),
+                v.membersHash(),
+                v.membershipId(),
+                v.createdAt(),
+                v.createdBy(),
+                at),
+        at);
   }
 
   private static Version version(int number) {
