@@ -105,6 +105,14 @@ final class H2FileBackend extends H2Backend {
   private static final int COMPACT_BELOW_FILL_PERCENT = 75;
   private static final int COMPACT_WRITE_BYTES = 1 << 20;
 
+  /**
+   * Megabytes of decompressed pages kept in memory (MVStore's default is 16). A version delete's
+   * sweep reads every datapoint page, and with 16 MB it pushed out the pages every request needs:
+   * with 100,000 datapoints stored, a GET of a small dataset took 5.5 to 6 ms on one connection,
+   * 0.6 to 0.7 ms with 64 (figure v).
+   */
+  private static final int PAGE_CACHE_MB = 64;
+
   /** Documents moved from an earlier map per commit when a data folder is opened. */
   private static final int MOVE_BATCH = 10_000;
 
@@ -115,7 +123,13 @@ final class H2FileBackend extends H2Backend {
   H2FileBackend(String fileName) {
     // Deflate rather than LZF: pages of JSON text and hex ids shrink to about half of what LZF
     // leaves, for a few milliseconds of CPU per commit.
-    super(new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled().open());
+    super(
+        new MVStore.Builder()
+            .fileName(fileName)
+            .compressHigh()
+            .cacheSize(PAGE_CACHE_MB)
+            .autoCommitDisabled()
+            .open());
     commitMarker = getMvStore().openMap(COMMIT_MARKER_MAP);
     // Every commit is ours and followed by an fsync (no background writer), so space freed by a
     // commit can be reused at once: the state it held is on disk elsewhere before that happens.
