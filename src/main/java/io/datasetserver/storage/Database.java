@@ -80,16 +80,12 @@ public final class Database implements ImportStorage, AutoCloseable {
     ContentAddressedWrites writes = new ContentAddressedWrites(clock);
     this.indexes = new IndexGuard(this::createIndexes);
     this.texts = new VersionTextStore(content(database, "version_texts", contentWrites), writes);
+    MongoCollection<Document> datasetDocuments = database.getCollection(DatasetStore.COLLECTION);
     // A lost stamp only delays a listing by DatasetCatalog.MAX_AGE_NANOS: no flush to wait for.
     DatasetCatalog catalog =
-        new DatasetCatalog(
-            database.getCollection(EmbeddedMemoryBackend.DATASETS),
-            content(database, "catalogs", contentWrites));
-    this.datasets =
-        new DatasetStore(
-            database.getCollection(EmbeddedMemoryBackend.DATASETS), texts, indexes, catalog);
-    this.folders =
-        new FolderStore(database.getCollection(EmbeddedMemoryBackend.DATASETS), indexes, catalog);
+        new DatasetCatalog(datasetDocuments, content(database, "catalogs", contentWrites));
+    this.datasets = new DatasetStore(datasetDocuments, texts, indexes, catalog);
+    this.folders = new FolderStore(datasetDocuments, indexes, catalog);
     this.datapoints = new DatapointStore(content(database, "datapoints", contentWrites), writes);
     this.memberships =
         new MembershipStore(
@@ -97,10 +93,7 @@ public final class Database implements ImportStorage, AutoCloseable {
             content(database, "segments", contentWrites),
             CACHED_SEGMENT_IDS,
             writes);
-    this.imports =
-        new ImportStore(
-            database.getCollection("imports"),
-            database.getCollection(EmbeddedMemoryBackend.DATASETS));
+    this.imports = new ImportStore(database.getCollection("imports"), datasetDocuments);
     this.sweep =
         new GarbageSweep(
             datasets, datapoints, memberships, texts, database.getCollection("deleted_datasets"));

@@ -50,6 +50,9 @@ public final class DatasetStore implements DatasetRepository {
   static final String CREATED_AT = "created_at";
   static final String UPDATED_AT = "updated_at";
 
+  /** The collection of one document per dataset, whose versions' metadata it embeds. */
+  static final String COLLECTION = "datasets";
+
   /** The compare-and-set revision. */
   static final String REVISION = "rev";
 

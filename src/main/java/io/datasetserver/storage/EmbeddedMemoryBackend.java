@@ -12,9 +12,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
  * #tracksSize}).
  */
 final class EmbeddedMemoryBackend extends MemoryBackend {
-  /** The collection of one document per dataset, whose versions' metadata it embeds. */
-  static final String DATASETS = "datasets";
-
   /**
    * Whether the embedded server keeps the sum of {@code collection}'s BSON sizes (what {@code
    * collStats} reports). To keep it, the server encodes a document's old and new state on every
@@ -23,7 +20,7 @@ final class EmbeddedMemoryBackend extends MemoryBackend {
    * documents are small and never updated, so they keep it.
    */
   static boolean tracksSize(String collection) {
-    return !DATASETS.equals(collection);
+    return !DatasetStore.COLLECTION.equals(collection);
   }
 
   @Override
