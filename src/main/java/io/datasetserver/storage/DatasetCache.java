@@ -17,11 +17,11 @@ final class DatasetCache {
    * One parsed document.
    *
    * @param generation random per insert: an import can bring back an id, and with it revisions
-   * @param legacyTexts the document holds long texts inline (written before they moved out), so its
-   *     stored form is not the one {@link DatasetStore#toDocument} gives and a write must rewrite
-   *     it
+   * @param rewrite the document is in an earlier stored form (long texts inline, or version entries
+   *     embedded, see {@link VersionEntries}), not the one {@link DatasetStore#toDocument} gives,
+   *     so a write must rewrite it whole
    */
-  record Entry(Object generation, Dataset dataset, boolean legacyTexts) {
+  record Entry(Object generation, Dataset dataset, boolean rewrite) {
     long revision() {
       return dataset.revision();
     }

@@ -1,12 +1,14 @@
 package io.datasetserver.storage;
 
 import io.datasetserver.datasets.Dataset;
+import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * The update that turns a stored dataset document into the next revision. A dataset near its
@@ -24,7 +26,8 @@ final class DatasetDelta {
 
   /**
    * The update from {@code base}, as stored, to {@code updated}; null when the versions changed in
-   * a way a delta cannot express (some removed, or entries both changed and appended).
+   * a way a delta cannot express (some removed, entries both changed and appended, or a creator
+   * moved in the document's creators).
    */
   static Document between(Dataset base, Dataset updated) {
     List<Version> before = base.versions();
@@ -42,6 +45,10 @@ final class DatasetDelta {
     if (changed.size() > MAX_CHANGED_VERSIONS || !changed.isEmpty() && !appended.isEmpty()) {
       return null;
     }
+    Map<User, Integer> creators = VersionEntries.creators(after);
+    if (!startsWith(creators, VersionEntries.creators(before))) {
+      return null;
+    }
     Document set = new Document();
     Document old = DatasetStore.withoutVersions(base);
     for (Map.Entry<String, Object> field : DatasetStore.withoutVersions(updated).entrySet()) {
@@ -51,11 +58,17 @@ final class DatasetDelta {
       }
     }
     for (int i : changed) {
-      set.append(DatasetStore.VERSIONS + "." + i, DatasetStore.toDocument(after.get(i)));
+      Version version = after.get(i);
+      set.append(
+          DatasetStore.VERSIONS + "." + i,
+          VersionEntries.toEntry(version, creators.get(version.createdBy())));
     }
     Document update = new Document("$set", set);
     if (!appended.isEmpty()) {
-      List<Document> entries = appended.stream().map(DatasetStore::toDocument).toList();
+      List<Binary> entries =
+          appended.stream()
+              .map(v -> VersionEntries.toEntry(v, creators.get(v.createdBy())))
+              .toList();
       update.append("$push", new Document(DatasetStore.VERSIONS, new Document("$each", entries)));
     }
     return update;
@@ -72,10 +85,21 @@ final class DatasetDelta {
   }
 
   /**
+   * True when every creator of {@code base} keeps its position in {@code updated}, so the entries
+   * stored already still name theirs.
+   */
+  private static boolean startsWith(Map<User, Integer> updated, Map<User, Integer> base) {
+    return base.entrySet().stream().allMatch(e -> e.getValue().equals(updated.get(e.getKey())));
+  }
+
+  /**
    * Same stored entry. Versions differ as records when one has its long texts loaded, which the
    * stored form names by hash either way.
    */
   private static boolean sameStored(Version a, Version b) {
-    return a == b || a.equals(b) || DatasetStore.toDocument(a).equals(DatasetStore.toDocument(b));
+    return a == b
+        || a.equals(b)
+        || a.createdBy().equals(b.createdBy())
+            && VersionEntries.toDocument(a).equals(VersionEntries.toDocument(b));
   }
 }

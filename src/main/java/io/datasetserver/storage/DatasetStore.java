@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 
 /**
  * The {@code datasets} collection: one document per dataset holding its path, its versions'
@@ -38,7 +39,6 @@ import org.bson.conversions.Bson;
  * {@code rev}, so readers see either the old dataset or the new one, never a mix.
  */
 public final class DatasetStore implements DatasetRepository {
-  private static final String REF = "_ref";
   // Field names of the stored form; the package-private ones are queried by FolderStore too.
   static final String ID = "_id";
   static final String ORGANIZATION = "org";
@@ -62,15 +62,6 @@ public final class DatasetStore implements DatasetRepository {
   static final String GENERATION = "gen";
 
   static final String DEPLOYMENTS = "deployments";
-  private static final String VERSION_ID = "id";
-  private static final String DESCRIPTION = "description";
-  private static final String ATTRIBUTES = "attrs";
-  private static final String COUNT = "count";
-  private static final String HASH = "hash";
-  private static final String MEMBERSHIP = "members";
-  private static final String CREATED_BY = "by";
-  private static final String USER_ID = "id";
-  private static final String EMAIL = "email";
 
   /**
    * Dataset documents per reply of a listing. A document may reach megabytes (a dataset near its
@@ -160,7 +151,10 @@ public final class DatasetStore implements DatasetRepository {
     Dataset dataset = toDataset(document);
     cache.put(
         dataset.id(),
-        new DatasetCache.Entry(document.get(GENERATION), dataset, holdsLongTextsInline(dataset)));
+        new DatasetCache.Entry(
+            document.get(GENERATION),
+            dataset,
+            holdsLongTextsInline(dataset) || !VersionEntries.isCurrentForm(document)));
     return owned(organizationId, dataset);
   }
 
@@ -207,7 +201,7 @@ public final class DatasetStore implements DatasetRepository {
       base = null;
     }
     Document update =
-        base == null || base.legacyTexts() ? null : DatasetDelta.between(base.dataset(), updated);
+        base == null || base.rewrite() ? null : DatasetDelta.between(base.dataset(), updated);
     try {
       long matched =
           datasets
@@ -357,10 +351,7 @@ public final class DatasetStore implements DatasetRepository {
     if (name != null && !name.isEmpty()) {
       filters.add(Filters.regex(NAME, containing(name)));
     }
-    filters.add(
-        Filters.or(
-            Filters.regex(VERSIONS + "." + CREATED_BY + "." + EMAIL, containing(user)),
-            Filters.regex(VERSIONS + "." + CREATED_BY + "." + NAME, containing(user))));
+    filters.add(VersionEntries.createdBy(containing(user)));
     Bson filter = Filters.and(filters);
     long total = datasets.countDocuments(filter);
     if (limit == 0 || skip >= total) {
@@ -412,11 +403,18 @@ public final class DatasetStore implements DatasetRepository {
    * The stored form; package-private so a test can measure the largest document the limits allow.
    */
   static Document toDocument(Dataset dataset) {
-    List<Document> versions = dataset.versions().stream().map(DatasetStore::toDocument).toList();
+    Map<User, Integer> creators = VersionEntries.creators(dataset.versions());
+    List<Binary> versions =
+        dataset.versions().stream()
+            .map(v -> VersionEntries.toEntry(v, creators.get(v.createdBy())))
+            .toList();
     return withoutVersions(dataset).append(VERSIONS, versions);
   }
 
-  /** The stored form but the versions (and the generation, which only an insert writes). */
+  /**
+   * The stored form but the versions (and the generation, which only an insert writes); their
+   * creators are included, a field derived from them.
+   */
   static Document withoutVersions(Dataset dataset) {
     List<Document> deployments =
         dataset.deployments().stream().map(DatasetStore::toDocument).toList();
@@ -430,29 +428,10 @@ public final class DatasetStore implements DatasetRepository {
         .append(CREATED_AT, Date.from(dataset.createdAt()))
         .append(UPDATED_AT, Date.from(dataset.updatedAt()))
         .append(REVISION, dataset.revision())
-        .append(DEPLOYMENTS, deployments);
-  }
-
-  static Document toDocument(Version version) {
-    Document document = new Document(VERSION_ID, version.id());
-    if (version.name() != null) {
-      document.append(NAME, version.name());
-    }
-    if (version.storedDescription() != null) {
-      appendText(document, DESCRIPTION, version.storedDescription());
-    }
-    appendText(document, ATTRIBUTES, version.storedAttributes());
-    return document
-        .append(COUNT, version.datapointsCount())
-        .append(HASH, version.membersHash())
-        .append(MEMBERSHIP, version.membershipId())
-        .append(CREATED_AT, Date.from(version.createdAt()))
+        .append(DEPLOYMENTS, deployments)
         .append(
-            CREATED_BY,
-            new Document(USER_ID, version.createdBy().id())
-                .append(EMAIL, version.createdBy().emailAddress())
-                .append(NAME, version.createdBy().fullName()))
-        .append(UPDATED_AT, Date.from(version.updatedAt()));
+            VersionEntries.CREATORS,
+            VersionEntries.toDocuments(VersionEntries.creators(dataset.versions())));
   }
 
   /** A deployment as it is stored, in a dataset document or a staged import. */
@@ -470,8 +449,7 @@ public final class DatasetStore implements DatasetRepository {
   }
 
   static Dataset toDataset(Document document) {
-    List<Version> versions =
-        document.getList(VERSIONS, Document.class).stream().map(DatasetStore::toVersion).toList();
+    List<Version> versions = VersionEntries.toVersions(document);
     List<Deployment> deployments =
         document.getList(DEPLOYMENTS, Document.class).stream()
             .map(DatasetStore::toDeployment)
@@ -485,43 +463,6 @@ public final class DatasetStore implements DatasetRepository {
         document.get(REVISION, Number.class).longValue(),
         versions,
         deployments);
-  }
-
-  /** A short text inline as {@code field}, a long one by its hash as {@code field_ref}. */
-  private static void appendText(Document document, String field, VersionText text) {
-    if (text.isStored()) {
-      document.append(field + REF, text.hash());
-    } else {
-      document.append(field, text.value());
-    }
-  }
-
-  /**
-   * The text of {@code field}, or null. Documents written before texts moved out hold long ones
-   * inline; they are read as loaded texts with a hash, and move out at the dataset's next write.
-   */
-  private static VersionText text(Document document, String field) {
-    String hash = document.getString(field + REF);
-    if (hash != null) {
-      return VersionText.stored(hash);
-    }
-    String inline = document.getString(field);
-    return inline == null ? null : VersionText.of(inline);
-  }
-
-  private static Version toVersion(Document document) {
-    Document by = document.get(CREATED_BY, Document.class);
-    return new Version(
-        document.getString(VERSION_ID),
-        document.getString(NAME),
-        text(document, DESCRIPTION),
-        text(document, ATTRIBUTES),
-        document.get(COUNT, Number.class).longValue(),
-        document.getString(HASH),
-        document.getString(MEMBERSHIP),
-        instant(document, CREATED_AT),
-        new User(by.getString(USER_ID), by.getString(EMAIL), by.getString(NAME)),
-        instant(document, UPDATED_AT));
   }
 
   private static Instant instant(Document document, String field) {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetPath;
 import io.datasetserver.datasets.DatasetRepository.ReplaceResult;
+import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
 import io.datasetserver.testing.RunningServer;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class DatasetCacheTest {
   private static final User USER = new User("usr_1", "a@example.com", "A");
+  private static final User OTHER = new User("usr_2", "b@example.com", "B");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private static TestBackend backend;
@@ -194,26 +198,71 @@ class DatasetCacheTest {
   }
 
   @Test
-  void aDocumentWithLongTextsInlineMovesThemOutAtItsNextWrite() {
+  void aDocumentInTheEarlierFormIsReadAndRewrittenAtItsNextWrite() {
     Dataset created = create(2);
-    // As written before long texts moved out: the description inline.
+    // As written before entries became binary and long texts moved out: embedded entries, no
+    // creators, the first version's description inline.
+    List<Document> entries =
+        created.versions().stream()
+            .map(v -> VersionEntries.toDocument(v).append("by", VersionEntries.toDocument(USER)))
+            .collect(Collectors.toList());
+    entries.get(0).remove("description");
+    entries.get(0).append("description", "y".repeat(400));
     raw.updateOne(
         Filters.eq("_id", created.id()),
         new Document(
-            "$set",
-            new Document("versions.0.description", "y".repeat(400))
-                .append("rev", created.revision() + 1)));
+                "$set", new Document("versions", entries).append("rev", created.revision() + 1))
+            .append("$unset", new Document(VersionEntries.CREATORS, "")));
     Dataset legacy = first.find("org_c", created.id()).orElseThrow();
     assertThat(legacy.versions().get(0).description()).isEqualTo("y".repeat(400));
-    assertThat(first.replace(legacy.withVersionAdded(version(40), T0.plusSeconds(40))))
-        .isEqualTo(ReplaceResult.REPLACED);
-    Document entry =
-        raw.find(Filters.eq("_id", created.id()))
-            .first()
-            .getList("versions", Document.class)
-            .get(0);
-    assertThat(entry).doesNotContainKey("description").containsKey("description_ref");
-    assertThat(second.find("org_c", created.id()).orElseThrow().versions()).hasSize(3);
+    assertThat(legacy.versions().get(1)).isEqualTo(created.versions().get(1));
+    assertThat(createdByA(created)).containsExactly(created.id());
+
+    Dataset added = legacy.withVersionAdded(version(40), T0.plusSeconds(40));
+    assertThat(first.replace(added)).isEqualTo(ReplaceResult.REPLACED);
+    Document stored = raw.find(Filters.eq("_id", created.id())).first();
+    assertThat(stored.getList("versions", Object.class)).allMatch(e -> e instanceof Binary);
+    assertThat(stored.getList(VersionEntries.CREATORS, Document.class)).hasSize(1);
+    Dataset reread = second.find("org_c", created.id()).orElseThrow();
+    assertThat(reread.versions()).hasSize(3);
+    assertThat(reread.versions().get(0).storedDescription().isStored()).isTrue();
+    assertThat(reread.versions().get(0).storedDescription().isLoaded()).isFalse();
+    assertThat(createdByA(created)).containsExactly(created.id());
+  }
+
+  /**
+   * The ids the user filter finds among datasets named as {@code dataset}, by the creator's email.
+   */
+  private static List<String> createdByA(Dataset dataset) {
+    return first
+        .list("org_c", dataset.path().name(), "A@EXAMPLE", SortBy.CREATED_AT, true, 0, 10)
+        .datasets()
+        .stream()
+        .map(Dataset::id)
+        .toList();
+  }
+
+  @Test
+  void creatorsAreStoredOnceAndKeepTheirPositionsOrAreRewritten() {
+    Dataset base = create(1);
+    Version byOther = byOther(version(60));
+    Dataset added = base.withVersionAdded(byOther, T0.plusSeconds(60));
+    Document add = DatasetDelta.between(base, added);
+    assertThat(add.get("$set", Document.class).getList(VersionEntries.CREATORS, Document.class))
+        .extracting(c -> c.getString("email"))
+        .containsExactly(USER.emailAddress(), OTHER.emailAddress());
+    assertThat(first.replace(added)).isEqualTo(ReplaceResult.REPLACED);
+    assertThat(second.find("org_c", base.id()).orElseThrow().versions())
+        .extracting(Version::createdBy)
+        .containsExactly(USER, OTHER);
+
+    // Without the first creator's version the other moves to the front: entries are rewritten.
+    Dataset cached = first.find("org_c", base.id()).orElseThrow();
+    Dataset removed = cached.withVersionRemoved(base.versions().get(0).id(), T0.plusSeconds(61));
+    assertThat(first.replace(removed)).isEqualTo(ReplaceResult.REPLACED);
+    Dataset read = second.find("org_c", base.id()).orElseThrow();
+    assertThat(read.versions()).extracting(Version::createdBy).containsExactly(OTHER);
+    assertStoredFormIs(read);
   }
 
   @Test
@@ -224,7 +273,7 @@ class DatasetCacheTest {
     assertThat(
             add.get("$push", Document.class)
                 .get("versions", Document.class)
-                .getList("$each", Document.class))
+                .getList("$each", Binary.class))
         .hasSize(1);
     Dataset renamed = renamed(base, 2, T0.plusSeconds(1));
     Document rename = DatasetDelta.between(base, renamed);
@@ -262,6 +311,20 @@ class DatasetCacheTest {
                 v.createdBy(),
                 at),
         at);
+  }
+
+  private static Version byOther(Version version) {
+    return new Version(
+        version.id(),
+        version.name(),
+        version.storedDescription(),
+        version.storedAttributes(),
+        version.datapointsCount(),
+        version.membersHash(),
+        version.membershipId(),
+        version.createdAt(),
+        OTHER,
+        version.updatedAt());
   }
 
   private static Version version(int number) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The largest dataset document the limits allow stays below MongoDB's 16 MiB: the most versions,
- * each with the longest name, the longest texts that stay inline, the longest creator fields, and a
- * deployment to every environment an organization may have. Measured on the document {@link
- * DatasetStore} really writes.
+ * each with the longest name, the longest texts that stay inline, a creator of its own with the
+ * longest fields, and a deployment to every environment an organization may have. Measured on the
+ * document {@link DatasetStore} really writes.
  */
 class DatasetDocumentSizeTest {
   private static final int MONGODB_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -62,16 +62,14 @@ class DatasetDocumentSizeTest {
   private static Dataset worstCase(int versionCount) {
     String datasetId = Ids.newDatasetId();
     String inlineText = WIDE.repeat(VersionText.INLINE_MAX_BYTES / 4);
-    User creator =
-        new User(
-            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
-            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT),
-            WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT));
     Instant now = Instant.now();
     List<Version> versions = new ArrayList<>();
     for (int i = 0; i < versionCount; i++) {
       String suffix = String.valueOf(i);
       String name = WIDE.repeat(Limits.MAX_VERSION_NAME - suffix.length()) + suffix;
+      // A creator of its own: the document holds each distinct creator once.
+      String creatorText = WIDE.repeat(Limits.MAX_KEYS_FILE_TEXT - suffix.length()) + suffix;
+      User creator = new User(creatorText, creatorText, creatorText);
       versions.add(
           new Version(
               Ids.newVersionId(),
