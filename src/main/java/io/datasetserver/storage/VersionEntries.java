@@ -105,7 +105,7 @@ final class VersionEntries {
 
   /**
    * The entry's fields but its creator; versions with equal documents and creators have equal
-   * entries. Package-private so a test can write a document in the earlier form.
+   * entries.
    */
   static Document toDocument(Version version) {
     Document document = new Document(VERSION_ID, version.id());
@@ -125,7 +125,7 @@ final class VersionEntries {
   }
 
   /** A creator as stored; an entry of the earlier form holds it as {@value #CREATED_BY}. */
-  static Document toDocument(User user) {
+  private static Document toDocument(User user) {
     return new Document(USER_ID, user.id())
         .append(EMAIL, user.emailAddress())
         .append(DatasetStore.NAME, user.fullName());
@@ -136,11 +136,15 @@ final class VersionEntries {
         stored.getString(USER_ID), stored.getString(EMAIL), stored.getString(DatasetStore.NAME));
   }
 
+  /** The fields of an entry in either form. */
+  static Document fields(Object entry) {
+    return entry instanceof Binary binary
+        ? new RawBsonDocument(binary.getData()).decode(CODEC)
+        : (Document) entry;
+  }
+
   private static Version toVersion(Object entry, List<User> creators) {
-    Document document =
-        entry instanceof Binary binary
-            ? new RawBsonDocument(binary.getData()).decode(CODEC)
-            : (Document) entry;
+    Document document = fields(entry);
     Object by = document.get(CREATED_BY);
     return new Version(
         document.getString(VERSION_ID),

@@ -450,7 +450,7 @@ class LimitsTest {
     assertThat(textsOf(id(first))).isZero();
   }
 
-  // ---- documents written before texts moved out ----
+  // ---- documents written before texts moved out and entries became binary ----
 
   @Test
   void datasetWrittenWithLongTextsInlineReadsAndMovesThemOutAtItsNextWrite() {
@@ -458,7 +458,8 @@ class LimitsTest {
     String longAttributes = "{\"blob\":\"" + "z".repeat(5000) + "\"}";
     String longDescription = "d".repeat(3000);
     var datasets = StoredDocuments.collection(server.database(), "datasets");
-    Document stored = datasets.find(Filters.eq("_id", id(created))).first();
+    Document stored =
+        StoredDocuments.inEarlierForm(datasets.find(Filters.eq("_id", id(created))).first());
     Document version = stored.getList("versions", Document.class).get(0);
     version.put("attrs", longAttributes);
     version.put("description", longDescription);
@@ -473,10 +474,7 @@ class LimitsTest {
     assertThat(read.get("version_description").asText()).isEqualTo(longDescription);
     assertThat(second.get("attributes").get("blob").asText()).hasSize(5000);
     Document rewritten =
-        datasets
-            .find(Filters.eq("_id", id(created)))
-            .first()
-            .getList("versions", Document.class)
+        StoredDocuments.versionEntries(datasets.find(Filters.eq("_id", id(created))).first())
             .get(0);
     assertThat(rewritten)
         .doesNotContainKeys("attrs", "description")

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
@@ -202,17 +201,12 @@ class DatasetCacheTest {
     Dataset created = create(2);
     // As written before entries became binary and long texts moved out: embedded entries, no
     // creators, the first version's description inline.
-    List<Document> entries =
-        created.versions().stream()
-            .map(v -> VersionEntries.toDocument(v).append("by", VersionEntries.toDocument(USER)))
-            .collect(Collectors.toList());
-    entries.get(0).remove("description");
-    entries.get(0).append("description", "y".repeat(400));
-    raw.updateOne(
-        Filters.eq("_id", created.id()),
-        new Document(
-                "$set", new Document("versions", entries).append("rev", created.revision() + 1))
-            .append("$unset", new Document(VersionEntries.CREATORS, "")));
+    Document earlier =
+        StoredDocuments.inEarlierForm(raw.find(Filters.eq("_id", created.id())).first());
+    Document entry = earlier.getList("versions", Document.class).get(0);
+    entry.remove("description");
+    entry.append("description", "y".repeat(400));
+    raw.replaceOne(Filters.eq("_id", created.id()), earlier.append("rev", created.revision() + 1));
     Dataset legacy = first.find("org_c", created.id()).orElseThrow();
     assertThat(legacy.versions().get(0).description()).isEqualTo("y".repeat(400));
     assertThat(legacy.versions().get(1)).isEqualTo(created.versions().get(1));
