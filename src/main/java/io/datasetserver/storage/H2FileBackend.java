@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -355,6 +356,22 @@ final class H2FileBackend extends H2Backend {
       Long position = lastPosition.incrementAndGet();
       documents.put(position, document);
       return position;
+    }
+
+    /** See {@link IdListQuery}. */
+    @Override
+    protected QueryResult matchDocuments(
+        Document query,
+        Iterable<Object> positions,
+        Document orderBy,
+        int skip,
+        int limit,
+        int batchSize,
+        Document projection) {
+      if (IdListQuery.indexAnswersExactly(query, orderBy, skip, limit, projection)) {
+        return createQueryResult(IdListQuery.documents(positions, this::getDocument), batchSize);
+      }
+      return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
     }
   }
 
