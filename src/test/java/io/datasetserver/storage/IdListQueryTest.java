@@ -65,6 +65,36 @@ class IdListQueryTest {
         new H2FileBackend(dataDir.resolve("ours.mv").toString()));
   }
 
+  @Test
+  void onlyAPlainListOfStringIdsSkipsTheCheck() {
+    var strings = idsIn(List.of("dp_a", "dp_b"));
+    var none = new de.bwaldvogel.mongo.bson.Document();
+    assertThat(IdListQuery.indexAnswersExactly(strings, null, 0, 0, null)).isTrue();
+    assertThat(IdListQuery.indexAnswersExactly(strings, none, 0, 0, none)).isTrue();
+    assertThat(IdListQuery.indexAnswersExactly(idsIn(List.of()), null, 0, 0, null)).isTrue();
+    assertThat(IdListQuery.indexAnswersExactly(idsIn(List.of("dp_a", 1)), null, 0, 0, null))
+        .isFalse();
+    assertThat(
+            IdListQuery.indexAnswersExactly(
+                new de.bwaldvogel.mongo.bson.Document("_id", "dp_a"), null, 0, 0, null))
+        .isFalse();
+    assertThat(
+            IdListQuery.indexAnswersExactly(
+                idsIn(List.of("dp_a")).append("n", 1), null, 0, 0, null))
+        .isFalse();
+    var sorted = new de.bwaldvogel.mongo.bson.Document("_id", -1);
+    assertThat(IdListQuery.indexAnswersExactly(strings, sorted, 0, 0, null)).isFalse();
+    assertThat(IdListQuery.indexAnswersExactly(strings, null, 1, 0, null)).isFalse();
+    assertThat(IdListQuery.indexAnswersExactly(strings, null, 0, 1, null)).isFalse();
+    var projection = new de.bwaldvogel.mongo.bson.Document("c", 1);
+    assertThat(IdListQuery.indexAnswersExactly(strings, null, 0, 0, projection)).isFalse();
+  }
+
+  private static de.bwaldvogel.mongo.bson.Document idsIn(List<Object> ids) {
+    return new de.bwaldvogel.mongo.bson.Document(
+        "_id", new de.bwaldvogel.mongo.bson.Document("$in", ids));
+  }
+
   private static Bson in(String... ids) {
     return Filters.in("_id", List.of(ids));
   }
