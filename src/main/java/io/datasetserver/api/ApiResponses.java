@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.cache.ImmutableCache;
 import io.datasetserver.datasets.ChangeCount;
+import io.datasetserver.datasets.DatapointPage;
 import io.datasetserver.datasets.Dataset;
 import io.datasetserver.datasets.DatasetService;
 import io.datasetserver.datasets.DatasetService.DatasetEnvironments;
 import io.datasetserver.datasets.Environment;
 import io.datasetserver.datasets.Ids;
 import io.datasetserver.datasets.Page;
+import io.datasetserver.datasets.PageRequest;
 import io.datasetserver.datasets.StateToken;
 import io.datasetserver.datasets.StoredDatapoint;
 import io.datasetserver.datasets.UpsertPreview;
@@ -36,6 +38,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Turns domain results into HTTP responses with the generated models. Datapoints are the exception:
@@ -120,25 +124,32 @@ final class ApiResponses {
   }
 
   Response datapointPage(Page<StoredDatapoint> page) {
+    return datapointPage(
+        page.request(),
+        page.total(),
+        sink -> page.records().forEach(d -> sink.accept(d.id(), d.contentJson())));
+  }
+
+  /** A page of a version's datapoints, written while the rest of the page is read. */
+  Response datapointPage(DatapointPage page) {
+    return datapointPage(page.request(), page.total(), page::forEach);
+  }
+
+  private Response datapointPage(
+      PageRequest request, long total, Consumer<BiConsumer<String, String>> records) {
     return json(
         response -> {
           OutputStream out = new BufferedOutputStream(response, DATAPOINT_BUFFER);
           write(out, "{\"records\":[");
-          for (int i = 0; i < page.records().size(); i++) {
-            if (i > 0) {
-              out.write(COMMA);
-            }
-            StoredDatapoint datapoint = page.records().get(i);
-            writeDatapoint(out, datapoint.id(), datapoint.contentJson());
-          }
+          records.accept(commaSeparated(out));
           write(
               out,
               "],\"page\":"
-                  + page.request().page()
+                  + request.page()
                   + ",\"size\":"
-                  + page.request().size()
+                  + request.size()
                   + ",\"total\":"
-                  + page.total()
+                  + total
                   + "}");
           out.flush();
         });
@@ -236,22 +247,25 @@ final class ApiResponses {
     // The metadata object without its closing brace, then the datapoints array.
     out.write(metadata, 0, metadata.length - 1);
     write(out, ",\"datapoints\":[");
-    boolean[] first = {true};
-    datasets.forEachDatapoint(
-        view.version(),
-        (id, content) -> {
-          try {
-            if (!first[0]) {
-              out.write(COMMA);
-            }
-            first[0] = false;
-            writeDatapoint(out, id, content);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    datasets.forEachDatapoint(view.version(), commaSeparated(out));
     write(out, "]}");
     out.flush();
+  }
+
+  /** A sink writing each datapoint it is given to {@code out}, separated by commas. */
+  private static BiConsumer<String, String> commaSeparated(OutputStream out) {
+    boolean[] first = {true};
+    return (id, content) -> {
+      try {
+        if (!first[0]) {
+          out.write(COMMA);
+        }
+        first[0] = false;
+        writeDatapoint(out, id, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   /** {@code {"id": ..., <the content's fields>}}; the content is a canonical JSON object. */

@@ -104,17 +104,12 @@ public final class DatasetService {
     return allWithTexts(views);
   }
 
-  public Page<StoredDatapoint> datapoints(
+  public DatapointPage datapoints(
       Caller caller, String datasetId, VersionSelector selector, PageRequest page) {
     Dataset dataset = dataset(caller, datasetId);
     Version version = dataset.select(selector, caller.organization());
     List<String> ids = memberships.load(version.membershipId()).slice(page.offset(), page.size());
-    List<StoredDatapoint> records = new ArrayList<>(ids.size());
-    if (!ids.isEmpty()) {
-      Map<String, String> contents = datapoints.contents(ids);
-      ids.forEach(id -> records.add(new StoredDatapoint(id, contents.get(id))));
-    }
-    return new Page<>(records, page, version.datapointsCount());
+    return new DatapointPage(ids, datapoints, page, version.datapointsCount());
   }
 
   /**

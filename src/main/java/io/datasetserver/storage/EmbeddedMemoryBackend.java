@@ -3,13 +3,16 @@ package io.datasetserver.storage;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The embedded server's memory backend, with the dataset documents' size left untracked (see {@link
- * #tracksSize}).
+ * #tracksSize}) and lookups by a list of ids answered from the {@code _id} index alone ({@link
+ * IdListQuery}).
  */
 final class EmbeddedMemoryBackend extends MemoryBackend {
   /**
@@ -49,6 +52,22 @@ final class EmbeddedMemoryBackend extends MemoryBackend {
     @Override
     protected boolean tracksDataSize() {
       return tracksSize;
+    }
+
+    /** See {@link IdListQuery}. */
+    @Override
+    protected QueryResult matchDocuments(
+        Document query,
+        Iterable<Integer> positions,
+        Document orderBy,
+        int skip,
+        int limit,
+        int batchSize,
+        Document projection) {
+      if (IdListQuery.indexAnswersExactly(query, orderBy, skip, limit, projection)) {
+        return createQueryResult(IdListQuery.documents(positions, this::getDocument), batchSize);
+      }
+      return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
     }
   }
 }

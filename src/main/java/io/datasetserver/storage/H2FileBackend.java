@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -356,6 +357,22 @@ final class H2FileBackend extends H2Backend {
       documents.put(position, document);
       return position;
     }
+
+    /** See {@link IdListQuery}. */
+    @Override
+    protected QueryResult matchDocuments(
+        Document query,
+        Iterable<Object> positions,
+        Document orderBy,
+        int skip,
+        int limit,
+        int batchSize,
+        Document projection) {
+      if (IdListQuery.indexAnswersExactly(query, orderBy, skip, limit, projection)) {
+        return createQueryResult(IdListQuery.documents(positions, this::getDocument), batchSize);
+      }
+      return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
+    }
   }
 
   /**
@@ -368,6 +385,13 @@ final class H2FileBackend extends H2Backend {
     @Override
     public int compare(Object a, Object b) {
       if (a instanceof KeyValue left && b instanceof KeyValue right) {
+        if (left.size() == 1
+            && right.size() == 1
+            && left.get(0) instanceof String l
+            && right.get(0) instanceof String r) {
+          // Every _id here: the server's order of two strings, without its walk over type ranks.
+          return l.compareTo(r);
+        }
         Iterator<Object> l = left.iterator();
         Iterator<Object> r = right.iterator();
         while (l.hasNext() && r.hasNext()) {
