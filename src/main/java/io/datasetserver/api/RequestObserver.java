@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -36,12 +37,11 @@ import org.slf4j.MDC;
 public final class RequestObserver implements ContainerRequestFilter, ContainerResponseFilter {
   public static final String REQUEST_ID = "X-Request-Id";
   private static final Logger ACCESS = LoggerFactory.getLogger("access");
-  private static final String STARTED = RequestObserver.class.getName() + ".started";
-  private static final String ID = RequestObserver.class.getName() + ".id";
+  private static final String OBSERVED = RequestObserver.class.getName() + ".observed";
 
   private final MeterRegistry registry;
   private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
-  private final Map<ResourceMethod, String> routes = new ConcurrentHashMap<>();
+  private final Map<ResourceMethod, Route> routes = new ConcurrentHashMap<>();
 
   @Inject
   public RequestObserver(MeterRegistry registry) {
@@ -51,45 +51,57 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
   @Override
   public void filter(ContainerRequestContext request) {
     String id = requestId(request.getHeaderString(REQUEST_ID));
-    request.setProperty(ID, id);
-    request.setProperty(STARTED, System.nanoTime());
+    request.setProperty(OBSERVED, new Observed(id, System.nanoTime()));
     MDC.put("request_id", id);
   }
 
+  /** What the request filter leaves for the response filter: one property, not two. */
+  private record Observed(String id, long started) {}
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    Object id = request.getProperty(ID);
-    if (id != null) {
-      response.getHeaders().putSingle(REQUEST_ID, id);
+    Observed observed = (Observed) request.getProperty(OBSERVED);
+    if (observed != null) {
+      response.getHeaders().putSingle(REQUEST_ID, observed.id());
     }
     response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
-    boolean sentBody =
-        request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
-    if (request.getMethod().equals("TRACE") || (response.getStatus() >= 400 && sentBody)) {
+    int status = response.getStatus();
+    String method = request.getMethod();
+    if (method.equals("TRACE") || (status >= 400 && sentBody(request))) {
       // The body may be left unread (or, for TRACE, not be framed as a body at all): never let
       // its bytes be taken for the next request on this connection.
       response.getHeaders().putSingle("Connection", "close");
     }
-    Object started = request.getProperty(STARTED);
-    if (started == null) {
+    if (observed == null) {
       return;
     }
-    long nanos = System.nanoTime() - (Long) started;
-    String route = route(request);
-    int status = response.getStatus();
-    timers
-        .computeIfAbsent(new TimerKey(request.getMethod(), route, status), this::timer)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    long nanos = System.nanoTime() - observed.started();
+    ResourceMethod matched = ((ExtendedUriInfo) request.getUriInfo()).getMatchedResourceMethod();
+    String route;
+    Timer timer;
+    if (matched == null) {
+      route = templateOf(request);
+      timer = timer(method, route, status);
+    } else {
+      Route resolved = routes.computeIfAbsent(matched, m -> new Route(templateOf(request)));
+      route = resolved.template;
+      timer = resolved.timer(method, matched.getHttpMethod(), status);
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
     Caller caller = ApiKeyFilter.caller(request);
     ACCESS.info(
         "method={} route={} status={} duration_ms={} request_id={} org={}",
-        request.getMethod(),
+        method,
         route,
         status,
         millisWithTwoDecimals(nanos),
-        id,
+        observed.id(),
         caller == null ? "-" : caller.organization().id());
     MDC.remove("request_id");
+  }
+
+  private static boolean sentBody(ContainerRequestContext request) {
+    return request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
   }
 
   /** The client's request id when it is short printable ASCII, else a new one. */
@@ -124,7 +136,11 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
     return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
   }
 
-  private Timer timer(TimerKey key) {
+  private Timer timer(String method, String route, int status) {
+    return timers.computeIfAbsent(new TimerKey(method, route, status), this::register);
+  }
+
+  private Timer register(TimerKey key) {
     return Timer.builder("http.server.requests")
         .description("HTTP requests by route template and status")
         .tag("method", key.method())
@@ -134,23 +150,37 @@ public final class RequestObserver implements ContainerRequestFilter, ContainerR
         .register(registry);
   }
 
-  /**
-   * One timer per method, route and status: resolved once, not looked up in the registry per
-   * request.
-   */
   private record TimerKey(String method, String route, int status) {}
 
   /**
-   * The matched route template, e.g. {@code /v5/datasets/{id}}; "unmatched" when no route matched.
-   * Cached per matched resource method, whose templates never change.
+   * A matched resource method's route template, e.g. {@code /v5/datasets/{id}}, and its timers by
+   * status: resolved once per route and status, then read from an array by each request.
    */
-  private String route(ContainerRequestContext request) {
-    ExtendedUriInfo uri = (ExtendedUriInfo) request.getUriInfo();
-    ResourceMethod method = uri.getMatchedResourceMethod();
-    if (method == null) {
-      return templateOf(request);
+  private final class Route {
+    private static final int LOWEST_STATUS = 100;
+    private final String template;
+    private final AtomicReferenceArray<Timer> byStatus = new AtomicReferenceArray<>(500);
+
+    Route(String template) {
+      this.template = template;
     }
-    return routes.computeIfAbsent(method, m -> templateOf(request));
+
+    /**
+     * The timer of a request that {@code routeMethod} served; a request of another method (a HEAD
+     * that Jersey answered with the GET method) takes the map.
+     */
+    Timer timer(String method, String routeMethod, int status) {
+      int slot = status - LOWEST_STATUS;
+      if (!method.equals(routeMethod) || slot < 0 || slot >= byStatus.length()) {
+        return RequestObserver.this.timer(method, template, status);
+      }
+      Timer timer = byStatus.get(slot);
+      if (timer == null) {
+        timer = RequestObserver.this.timer(method, template, status);
+        byStatus.set(slot, timer);
+      }
+      return timer;
+    }
   }
 
   private static String templateOf(ContainerRequestContext request) {

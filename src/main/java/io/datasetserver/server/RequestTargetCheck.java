@@ -86,13 +86,36 @@ final class RequestTargetCheck extends BaseFilter implements AddOn {
   }
 
   private static boolean isDecodable(HttpRequestPacket request, String path) {
+    String query = request.getQueryString();
     try {
+      // Also normalises dot segments for everything downstream: needed whatever the target.
       request.getRequestURIRef().getDecodedURI();
-      String query = request.getQueryString();
+      if (isPlain(path) && (query == null || isPlain(query))) {
+        return true; // the common case, checked without building a URI for every request
+      }
       new URI("http://localhost" + path + (query == null ? "" : "?" + query));
       return true;
     } catch (IOException | URISyntaxException | RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether {@code text} holds only characters a URI's path or query may hold as they are (RFC
+   * 3986: unreserved, sub-delims, ":", "@", "/", "?"): {@link URI} accepts such a target.
+   */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 }

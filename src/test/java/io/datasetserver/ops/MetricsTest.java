@@ -86,6 +86,24 @@ class MetricsTest {
   }
 
   @Test
+  void aHeadOfAGetRouteIsCountedUnderItsOwnMethod(Api api) {
+    // Jersey answers HEAD with the GET method: the timer resolved for that route's GETs is not
+    // the HEAD's.
+    assertThat(api.send("HEAD", "/v5/datasets/" + datasetId, null, null).status()).isEqualTo(200);
+    String text = scrape(api);
+    String route = "route=\"/v5/datasets/{id}\"";
+    assertThat(
+            samples(
+                text,
+                "http_server_requests_seconds_count",
+                "method=\"HEAD\"",
+                route,
+                "status=\"200\""))
+        .as("count of HEAD /v5/datasets/{id} → 200 in:\n%s", text)
+        .hasSize(1);
+  }
+
+  @Test
   void recordsALatencyHistogram(Api api) {
     String text = scrape(api);
     String route = "route=\"/v5/datasets/{id}\"";
