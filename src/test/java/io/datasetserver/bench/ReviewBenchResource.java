@@ -42,7 +42,7 @@ public class ReviewBenchResource {
       return Response.status(404).build();
     }
     String membership =
-        dataset.getList("versions", Document.class).stream()
+        StoredDocuments.versionEntries(dataset).stream()
             .filter(v -> versionId.equals(v.getString("id")))
             .map(v -> v.getString("members"))
             .findFirst()
