@@ -49,6 +49,16 @@ class MetricsTest {
         .toList();
   }
 
+  /** The request count samples of route {@code /v5/datasets/{id}} for a method and status. */
+  private static List<String> datasetCounts(String text, String method, int status) {
+    return samples(
+        text,
+        "http_server_requests_seconds_count",
+        "method=\"" + method + "\"",
+        "route=\"/v5/datasets/{id}\"",
+        "status=\"" + status + "\"");
+  }
+
   @Test
   void isPrometheusText(Api api) {
     Api.Response metrics = api.as(null).get("/metrics");
@@ -59,27 +69,14 @@ class MetricsTest {
   @Test
   void countsRequestsByRouteTemplateAndStatus(Api api) {
     String text = scrape(api);
-    String route = "route=\"/v5/datasets/{id}\"";
-    assertThat(
-            samples(
-                text,
-                "http_server_requests_seconds_count",
-                "method=\"GET\"",
-                route,
-                "status=\"200\""))
+    assertThat(datasetCounts(text, "GET", 200))
         .as("count of GET /v5/datasets/{id} → 200 in:\n%s", text)
         .singleElement()
         .satisfies(
             line ->
                 assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .isGreaterThanOrEqualTo(1));
-    assertThat(
-            samples(
-                text,
-                "http_server_requests_seconds_count",
-                "method=\"GET\"",
-                route,
-                "status=\"404\""))
+    assertThat(datasetCounts(text, "GET", 404))
         .as("count of GET /v5/datasets/{id} → 404")
         .hasSize(1);
     assertThat(text).as("ids never become labels").doesNotContain(datasetId);
@@ -91,14 +88,7 @@ class MetricsTest {
     // the HEAD's.
     assertThat(api.send("HEAD", "/v5/datasets/" + datasetId, null, null).status()).isEqualTo(200);
     String text = scrape(api);
-    String route = "route=\"/v5/datasets/{id}\"";
-    assertThat(
-            samples(
-                text,
-                "http_server_requests_seconds_count",
-                "method=\"HEAD\"",
-                route,
-                "status=\"200\""))
+    assertThat(datasetCounts(text, "HEAD", 200))
         .as("count of HEAD /v5/datasets/{id} → 200 in:\n%s", text)
         .hasSize(1);
   }
