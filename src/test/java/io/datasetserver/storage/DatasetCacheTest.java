@@ -10,8 +10,6 @@ import io.datasetserver.datasets.DatasetRepository.ReplaceResult;
 import io.datasetserver.datasets.SortBy;
 import io.datasetserver.datasets.User;
 import io.datasetserver.datasets.Version;
-import io.datasetserver.testing.RunningServer;
-import io.datasetserver.testing.TestBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +31,7 @@ class DatasetCacheTest {
   private static final User OTHER = new User("usr_2", "b@example.com", "B");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static TestBackend backend;
+  private static BackendDatabase opened;
   private static Database database;
   private static DatasetStore first;
   private static DatasetStore second;
@@ -41,12 +39,8 @@ class DatasetCacheTest {
 
   @BeforeAll
   static void open() throws Exception {
-    backend = TestBackend.open();
-    var config = backend.apply(RunningServer.config());
-    database =
-        config.mongoUri() != null
-            ? Database.connect(config.mongoUri(), settings -> {})
-            : Database.embedded(config.dataDir(), settings -> {});
+    opened = BackendDatabase.open();
+    database = opened.database();
     first = database.datasets();
     raw = StoredDocuments.collection(database, "datasets");
     second = anotherInstance();
@@ -65,12 +59,8 @@ class DatasetCacheTest {
 
   @AfterAll
   static void close() {
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } finally {
-      backend.close();
+    if (opened != null) {
+      opened.close();
     }
   }
 

@@ -10,9 +10,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.datasetserver.datasets.DatapointContent;
-import io.datasetserver.testing.RunningServer;
-import io.datasetserver.testing.TestBackend;
-import java.net.URISyntaxException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,27 +26,19 @@ import org.junit.jupiter.api.Test;
  * content-addressed writes that may repeat, and sweeps that keep what is reachable or recent.
  */
 class StorageOnEveryBackendTest {
-  private static TestBackend backend;
+  private static BackendDatabase opened;
   private static Database database;
 
   @BeforeAll
-  static void open() throws URISyntaxException {
-    backend = TestBackend.open();
-    var config = backend.apply(RunningServer.config());
-    database =
-        config.mongoUri() != null
-            ? Database.connect(config.mongoUri(), settings -> {})
-            : Database.embedded(config.dataDir(), settings -> {});
+  static void open() throws Exception {
+    opened = BackendDatabase.open();
+    database = opened.database();
   }
 
   @AfterAll
   static void close() {
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } finally {
-      backend.close();
+    if (opened != null) {
+      opened.close();
     }
   }
 
