@@ -46,12 +46,14 @@ final class DatasetDelta {
       return null;
     }
     Map<User, Integer> creators = VersionEntries.creators(after);
-    if (!startsWith(creators, VersionEntries.creators(before))) {
+    Map<User, Integer> baseCreators = VersionEntries.creators(before);
+    if (!startsWith(creators, baseCreators)) {
       return null;
     }
     Document set = new Document();
-    Document old = DatasetStore.withoutVersions(base);
-    for (Map.Entry<String, Object> field : DatasetStore.withoutVersions(updated).entrySet()) {
+    Document old = DatasetStore.withoutVersions(base, baseCreators);
+    for (Map.Entry<String, Object> field :
+        DatasetStore.withoutVersions(updated, creators).entrySet()) {
       String name = field.getKey();
       if (!name.equals(DatasetStore.ID) && !Objects.equals(field.getValue(), old.get(name))) {
         set.append(name, field.getValue());

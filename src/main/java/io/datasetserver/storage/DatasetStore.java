@@ -408,14 +408,14 @@ public final class DatasetStore implements DatasetRepository {
         dataset.versions().stream()
             .map(v -> VersionEntries.toEntry(v, creators.get(v.createdBy())))
             .toList();
-    return withoutVersions(dataset).append(VERSIONS, versions);
+    return withoutVersions(dataset, creators).append(VERSIONS, versions);
   }
 
   /**
    * The stored form but the versions (and the generation, which only an insert writes); their
-   * creators are included, a field derived from them.
+   * {@code creators}, from {@link VersionEntries#creators}, are included.
    */
-  static Document withoutVersions(Dataset dataset) {
+  static Document withoutVersions(Dataset dataset, Map<User, Integer> creators) {
     List<Document> deployments =
         dataset.deployments().stream().map(DatasetStore::toDocument).toList();
     return new Document(ID, dataset.id())
@@ -429,9 +429,7 @@ public final class DatasetStore implements DatasetRepository {
         .append(UPDATED_AT, Date.from(dataset.updatedAt()))
         .append(REVISION, dataset.revision())
         .append(DEPLOYMENTS, deployments)
-        .append(
-            VersionEntries.CREATORS,
-            VersionEntries.toDocuments(VersionEntries.creators(dataset.versions())));
+        .append(VersionEntries.CREATORS, VersionEntries.toDocuments(creators));
   }
 
   /** A deployment as it is stored, in a dataset document or a staged import. */
