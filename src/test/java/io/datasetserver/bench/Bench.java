@@ -30,6 +30,12 @@ import java.util.stream.Stream;
 public final class Bench {
   private Bench() {}
 
+  /** Whether {@code figure} is to run: every figure unless {@code BENCH_FIGURES} lists some. */
+  static boolean selected(String figure) {
+    String only = System.getenv("BENCH_FIGURES");
+    return only == null || only.isBlank() || List.of(only.split(",")).contains(figure);
+  }
+
   public static void main(String[] args) throws Exception {
     BenchScale scale = BenchScale.of(args.length > 0 ? args[0] : System.getenv("BENCH_SCALE"));
     List<String> backends = List.of(env("BENCH_BACKENDS", "memory,h2").trim().split("\\s*,\\s*"));

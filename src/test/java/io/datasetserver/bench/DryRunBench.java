@@ -45,8 +45,7 @@ final class DryRunBench {
   }
 
   void run() {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(FIGURE)) {
+    if (!Bench.selected(FIGURE)) {
       return;
     }
     String name =

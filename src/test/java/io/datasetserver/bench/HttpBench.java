@@ -120,8 +120,7 @@ final class HttpBench {
   }
 
   private void figure(String id, String name, Figure figure) {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(id)) {
+    if (!Bench.selected(id)) {
       return;
     }
     progress.accept(id + ": " + name);

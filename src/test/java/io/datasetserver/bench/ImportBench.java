@@ -59,8 +59,7 @@ final class ImportBench {
   }
 
   void run() {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains("i")) {
+    if (!Bench.selected("i")) {
       return;
     }
     try (RawHttp http = new RawHttp(port)) {

@@ -73,8 +73,7 @@ final class ManyDatasetsBench {
       double afterWrite) {}
 
   void run() {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains(FIGURE)) {
+    if (!Bench.selected(FIGURE)) {
       return;
     }
     String many = HttpBench.count(large) + " datasets (+" + HttpBench.count(large) + " elsewhere)";

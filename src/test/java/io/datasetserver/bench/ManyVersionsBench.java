@@ -36,8 +36,7 @@ final class ManyVersionsBench {
   }
 
   void run() {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains("v")) {
+    if (!Bench.selected("v")) {
       return;
     }
     progress.accept("v: " + HttpBench.count(versions) + " versions");

@@ -44,8 +44,7 @@ final class MaxVersionsBench {
   }
 
   void run() {
-    String only = System.getenv("BENCH_FIGURES");
-    if (only != null && !only.isBlank() && !List.of(only.split(",")).contains("m")) {
+    if (!Bench.selected("m")) {
       return;
     }
     progress.accept("m: largest dataset, " + HttpBench.count(versions) + " versions");

@@ -62,7 +62,7 @@ final class ReviewBench {
   private record Pair(String datasetId, String base, String changed) {}
 
   void run() {
-    if (FIGURES.stream().noneMatch(ReviewBench::selected)) {
+    if (FIGURES.stream().noneMatch(Bench::selected)) {
       return;
     }
     try (RawHttp http = new RawHttp(port);
@@ -86,13 +86,8 @@ final class ReviewBench {
     void run() throws Exception;
   }
 
-  private static boolean selected(String id) {
-    String only = System.getenv("BENCH_FIGURES");
-    return only == null || only.isBlank() || List.of(only.split(",")).contains(id);
-  }
-
   private void figure(String id, String name, Figure figure) {
-    if (!selected(id)) {
+    if (!Bench.selected(id)) {
       return;
     }
     progress.accept(id + ": " + name);
