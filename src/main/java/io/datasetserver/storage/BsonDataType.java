@@ -1,6 +1,7 @@
 package io.datasetserver.storage;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -62,10 +63,16 @@ class BsonDataType extends ObjectDataType {
         : super.getMemory(value);
   }
 
-  /** Bytes a value holds in memory, roughly: MVStore sizes its page cache by these estimates. */
+  /**
+   * Bytes a value holds in memory, roughly: MVStore sizes its page cache by these estimates, so one
+   * too low lets the cache outgrow its megabytes (a dataset document's version entries are binary).
+   */
   private static int estimate(Object value) {
     if (value instanceof String text) {
       return 40 + 2 * text.length();
+    }
+    if (value instanceof BinData binary) {
+      return 40 + binary.getData().length;
     }
     if (value instanceof Map<?, ?> map) {
       int bytes = 48;
