@@ -32,7 +32,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   /** The loopback URI of database {@code name} on this server. */
-  String uri(String name) {
+  public String uri(String name) {
     return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + name;
   }
 

@@ -50,16 +50,15 @@ public final class Bench {
     // Tiny runs only prove that every figure is produced: spare them the optimising compiler's CPU.
     List<String> jvmOptions =
         scale.name().equals("tiny") ? List.of("-XX:TieredStopAtLevel=1") : List.of();
-    ServerProcess minimal = ServerProcess.startMinimal(workDir, jvmOptions);
     for (String backend : backends) {
-      String dataDir =
-          switch (backend) {
-            case "memory" -> "memory";
-            case "h2" -> workDir.resolve("h2-data").toString();
-            default -> throw new IllegalArgumentException("unknown backend " + backend);
-          };
+      String dataDir = dataDir(backend, workDir, "h2-data");
       progress(started, backend + ": starting the server");
-      try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions)) {
+      // A fresh minimal program beside each fresh server, on the same backend: both start cold,
+      // neither holds the other phase's datapoints, and the floor pays for the same storage.
+      try (ServerProcess server = ServerProcess.start(dataDir, workDir, backend, jvmOptions);
+          ServerProcess minimal =
+              ServerProcess.startMinimal(
+                  dataDir(backend, workDir, "minimal-h2-data"), workDir, backend, jvmOptions)) {
         new HttpBench(
                 scale,
                 server.port,
@@ -109,7 +108,6 @@ public final class Bench {
         report.failed("a–g", "server on " + backend, backend, e.getClass().getSimpleName());
       }
     }
-    minimal.close();
     if (jmh) {
       progress(started, "JMH");
       try {
@@ -155,6 +153,15 @@ public final class Bench {
   private static void progress(long started, String message) {
     System.err.printf(
         Locale.ROOT, "[bench %5.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+  }
+
+  /** The data directory of a process on {@code backend}: "memory", or {@code folder} for H2. */
+  private static String dataDir(String backend, Path workDir, String folder) {
+    return switch (backend) {
+      case "memory" -> "memory";
+      case "h2" -> workDir.resolve(folder).toString();
+      default -> throw new IllegalArgumentException("unknown backend " + backend);
+    };
   }
 
   private static String env(String name, String fallback) {

@@ -8,8 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.datasetserver.storage.EmbeddedMongo;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,15 +36,16 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * The floor of figure c: the smallest program on the server's stack (Grizzly, Jersey, Jackson, the
- * driver, an embedded memory-backend mongo-java-server) that answers {@code GET /v5/datasets/{id}}
- * by reading one document by {@code _id} (figure c), and that streams every datapoint document it
- * holds with one {@code find()} (figure h). No filters, no keys, no metrics, no access log: what
- * the API costs beyond this is the API's own overhead.
+ * The floor of figures c and h: the smallest program on the server's stack (Grizzly, Jersey,
+ * Jackson, the driver, the server's embedded mongo-java-server on the same backend) that answers
+ * {@code GET /v5/datasets/{id}} by reading one document by {@code _id} (figure c), and that streams
+ * every datapoint document it holds with one {@code find()} (figure h). No filters, no keys, no
+ * metrics, no access log: what the API costs beyond this is the API's own overhead.
  *
- * <p>Run by {@link Bench} in a child JVM, like {@link BenchServer}; arguments: the port file. The
- * benchmark seeds it with a copy of the API's dataset document ({@code POST /seed}) and with the
- * same datapoints as the API's large version ({@code POST /seed/datapoints}).
+ * <p>Run by {@link Bench} in a child JVM, like {@link BenchServer}; arguments: the data directory
+ * ("memory", or a folder for an H2 file, as {@link EmbeddedMongo#openBackend} takes it) and the
+ * port file. The benchmark seeds it with a copy of the API's dataset document ({@code POST /seed})
+ * and with the same datapoints as the API's large version ({@code POST /seed/datapoints}).
  */
 public final class MinimalServer {
   private MinimalServer() {}
@@ -128,12 +128,9 @@ public final class MinimalServer {
   }
 
   public static void main(String[] args) throws Exception {
-    java.nio.file.Path portFile = java.nio.file.Path.of(args[0]);
-    MongoServer mongo = new MongoServer(new MemoryBackend());
-    mongo.bind(
-        new InetSocketAddress("127.0.0.1", 0), 1, Runtime.getRuntime().availableProcessors());
-    try (MongoClient client =
-        MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort())) {
+    java.nio.file.Path portFile = java.nio.file.Path.of(args[1]);
+    try (EmbeddedMongo mongo = EmbeddedMongo.start(args[0], new InetSocketAddress("127.0.0.1", 0));
+        MongoClient client = MongoClients.create(mongo.uri("minimal"))) {
       Resource.datasets = client.getDatabase("minimal").getCollection("datasets");
       Resource.datapoints = client.getDatabase("minimal").getCollection("datapoints");
       ResourceConfig application =
@@ -149,8 +146,6 @@ public final class MinimalServer {
         // Runs for as long as the parent holds our standard input open.
       }
       http.shutdownNow();
-    } finally {
-      mongo.shutdown();
     }
     System.exit(0);
   }

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
    * Starts a server over {@code dataDir} ("memory" or a folder) with {@code jvmOptions} added to
    * the defaults. More options (for example {@code
    * -XX:StartFlightRecording=filename=/tmp/{label}.jfr}) come from the environment variable {@code
-   * BENCH_SERVER_JAVA_OPTS}, where {@code {label}} stands for the process: memory, h2 or minimal.
+   * BENCH_SERVER_JAVA_OPTS}, where {@code {label}} stands for the process: memory, h2,
+   * minimal-memory or minimal-h2.
    */
   static ServerProcess start(String dataDir, Path workDir, String label, List<String> jvmOptions)
       throws IOException, InterruptedException {
@@ -45,11 +46,14 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The {@link MinimalServer} that figure c measures the API against, with the same JVM options.
+   * The {@link MinimalServer} that figures c and h measure the server on {@code backend} against,
+   * over {@code dataDir} and with the same JVM options; its label is {@code minimal-}{@code
+   * backend}.
    */
-  static ServerProcess startMinimal(Path workDir, List<String> jvmOptions)
+  static ServerProcess startMinimal(
+      String dataDir, Path workDir, String backend, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    return start(MinimalServer.class, List.of(), workDir, "minimal", jvmOptions);
+    return start(MinimalServer.class, List.of(dataDir), workDir, "minimal-" + backend, jvmOptions);
   }
 
   private static ServerProcess start(
