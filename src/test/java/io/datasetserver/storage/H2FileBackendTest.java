@@ -247,6 +247,46 @@ class H2FileBackendTest {
   }
 
   /**
+   * Keys of one string are held as strings, others as whole keys: mixed in one index, range queries
+   * still find what the memory backend finds, before and after the file is reopened.
+   */
+  @Test
+  void rangeQueriesOverStringAndOtherKeysMatchTheMemoryBackend() {
+    List<Object> ids =
+        List.of(1, "1", "a", "b", "ab", 2.5, new ObjectId("65a000000000000000000001"), true);
+    List<org.bson.conversions.Bson> ranges =
+        List.of(
+            Filters.gte("_id", "a"),
+            Filters.lt("_id", "b"),
+            Filters.gt("_id", 1),
+            Filters.in("_id", "ab", 2.5, "zz"));
+    List<List<Object>> expected = new ArrayList<>();
+    withCollection(
+        new MemoryBackend(),
+        items -> {
+          ids.forEach(id -> items.insertOne(new Document("_id", id)));
+          ranges.forEach(range -> expected.add(idsFound(items, range)));
+        });
+    withCollection(
+        new H2FileBackend(file()),
+        items -> ids.forEach(id -> items.insertOne(new Document("_id", id))));
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          List<List<Object>> found = new ArrayList<>();
+          ranges.forEach(range -> found.add(idsFound(items, range)));
+          assertThat(found).isEqualTo(expected);
+        });
+  }
+
+  private static List<Object> idsFound(
+      MongoCollection<Document> items, org.bson.conversions.Bson range) {
+    List<Object> found = new ArrayList<>();
+    items.find(range).sort(Indexes.ascending("_id")).forEach(d -> found.add(d.get("_id")));
+    return found;
+  }
+
+  /**
    * A copy of the file taken right after a write is acknowledged is what a {@code kill -9} at that
    * moment leaves on disk: each copy must hold every write acknowledged so far, well within the
    * second after which MVStore would have committed on its own.
