@@ -121,6 +121,11 @@ final class HttpBench {
     void run() throws Exception;
   }
 
+  /** One round of figure h: {include, paging, floor} times in nanoseconds, then their CPU times. */
+  private interface WholeVersionRound {
+    double[] run() throws Exception;
+  }
+
   private interface WarmUpRound {
     void run(int number) throws Exception;
   }
@@ -366,7 +371,8 @@ final class HttpBench {
    * include_datapoints=true}, Humanloop's export tool pages with {@code size=1000}. The floor is
    * the minimal program reading the same datapoints with one {@code find()}.
    */
-  private void wholeVersion(RawHttp http, RawHttp bench, Grown large, String versionId) {
+  private void wholeVersion(RawHttp http, RawHttp bench, Grown large, String versionId)
+      throws Exception {
     long count = scale.large();
     try (RawHttp minimal = new RawHttp(minimalPort)) {
       for (long from = 0; from < count; from += BUILD_CHUNK) {
@@ -379,7 +385,29 @@ final class HttpBench {
       }
       String version = "/v5/datasets/" + large.id + "?version_id=" + versionId;
       byte[] include = RawHttp.request("GET", version + "&include_datapoints=true", null);
-      byte[] floor = RawHttp.request("GET", "/floor/datapoints", null);
+      String pages = "/v5/datasets/" + large.id + "/datapoints?version_id=" + versionId;
+      WholeVersionRound round =
+          () -> {
+            long cpu = serverCpu(bench);
+            double includeTime = timed(http, include, "include_datapoints");
+            long includeCpu = serverCpu(bench) - cpu;
+            cpu = serverCpu(bench);
+            long start = System.nanoTime();
+            for (long page = 1; (page - 1) * 1000 < count; page++) {
+              http.get(pages + "&size=1000&page=" + page).requireOk("page " + page);
+            }
+            double pagingTime = System.nanoTime() - start;
+            long pagingCpu = serverCpu(bench) - cpu;
+            cpu = serverCpu(minimal);
+            double floorTime =
+                timed(minimal, RawHttp.request("GET", "/floor/datapoints", null), "floor");
+            long floorCpu = serverCpu(minimal) - cpu;
+            return new double[] {
+              includeTime, pagingTime, floorTime, includeCpu, pagingCpu, floorCpu
+            };
+          };
+      // A server that has read versions for a while: the JIT of both programs has settled.
+      warmUp(List.of(bench, minimal), "h", scale.warmUpSeconds(), number -> round.run());
       List<Double> includeNanos = new ArrayList<>();
       List<Double> pagingNanos = new ArrayList<>();
       List<Double> floorNanos = new ArrayList<>();
@@ -387,35 +415,14 @@ final class HttpBench {
       List<Double> includeCpu = new ArrayList<>();
       List<Double> pagingCpu = new ArrayList<>();
       List<Double> floorCpu = new ArrayList<>();
-      for (int round = -WARMUP; round < scale.rounds(); round++) {
-        long cpu = serverCpu(bench);
-        double includeTime = timed(http, include, "include_datapoints");
-        long includeCpuNanos = serverCpu(bench) - cpu;
-        cpu = serverCpu(bench);
-        long start = System.nanoTime();
-        for (long page = 1; (page - 1) * 1000 < count; page++) {
-          http.get(
-                  "/v5/datasets/"
-                      + large.id
-                      + "/datapoints?version_id="
-                      + versionId
-                      + "&size=1000&page="
-                      + page)
-              .requireOk("page " + page);
-        }
-        double pagingTime = System.nanoTime() - start;
-        long pagingCpuNanos = serverCpu(bench) - cpu;
-        cpu = serverCpu(minimal);
-        double floorTime = timed(minimal, floor, "floor");
-        long floorCpuNanos = serverCpu(minimal) - cpu;
-        if (round >= 0) {
-          includeNanos.add(includeTime);
-          pagingNanos.add(pagingTime);
-          floorNanos.add(floorTime);
-          includeCpu.add((double) includeCpuNanos);
-          pagingCpu.add((double) pagingCpuNanos);
-          floorCpu.add((double) floorCpuNanos);
-        }
+      for (int i = 0; i < scale.rounds(); i++) {
+        double[] measured = round.run();
+        includeNanos.add(measured[0]);
+        pagingNanos.add(measured[1]);
+        floorNanos.add(measured[2]);
+        includeCpu.add(measured[3]);
+        pagingCpu.add(measured[4]);
+        floorCpu.add(measured[5]);
       }
       String floorName = "one find() of " + count(scale.large()) + " documents";
       report.atMost(
