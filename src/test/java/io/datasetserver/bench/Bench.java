@@ -120,12 +120,13 @@ public final class Bench {
     String title =
         String.format(
             Locale.ROOT,
-            "Performance benchmark, scale=%s (%s), %d CPUs, Java %s, server JVM -Xmx2g; medians of %d rounds (c: 3×) after warm-up;"
+            "Performance benchmark, scale=%s (%s), %d CPUs, Java %s, server JVM %s; medians of %d rounds (c: 3×) after warm-up;"
                 + " %s, %s",
             scale.name(),
             sizes(scale),
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
+            ServerProcess.MAX_HEAP,
             scale.rounds(),
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
             Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
