@@ -31,7 +31,7 @@ final class HttpBench {
   private static final int WARMUP = 3;
 
   /**
-   * Throughput figures warm up until the JIT compilers work less than this share of a round, in
+   * Figures c, g and h warm up until the JIT compilers work less than this share of a round, in
    * {@link #QUIET_ROUNDS} rounds in a row: one quiet round alone is often a pause between two
    * bursts of compiling.
    */
