@@ -60,17 +60,12 @@ final class DatasetDelta {
       }
     }
     for (int i : changed) {
-      Version version = after.get(i);
-      set.append(
-          DatasetStore.VERSIONS + "." + i,
-          VersionEntries.toEntry(version, creators.get(version.createdBy())));
+      set.append(DatasetStore.VERSIONS + "." + i, VersionEntries.toEntry(after.get(i), creators));
     }
     Document update = new Document("$set", set);
     if (!appended.isEmpty()) {
       List<Binary> entries =
-          appended.stream()
-              .map(v -> VersionEntries.toEntry(v, creators.get(v.createdBy())))
-              .toList();
+          appended.stream().map(v -> VersionEntries.toEntry(v, creators)).toList();
       update.append("$push", new Document(DatasetStore.VERSIONS, new Document("$each", entries)));
     }
     return update;

@@ -405,9 +405,7 @@ public final class DatasetStore implements DatasetRepository {
   static Document toDocument(Dataset dataset) {
     Map<User, Integer> creators = VersionEntries.creators(dataset.versions());
     List<Binary> versions =
-        dataset.versions().stream()
-            .map(v -> VersionEntries.toEntry(v, creators.get(v.createdBy())))
-            .toList();
+        dataset.versions().stream().map(v -> VersionEntries.toEntry(v, creators)).toList();
     return withoutVersions(dataset, creators).append(VERSIONS, versions);
   }
 

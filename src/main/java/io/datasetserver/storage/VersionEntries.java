@@ -66,12 +66,12 @@ final class VersionEntries {
     return creators.keySet().stream().map(VersionEntries::toDocument).toList();
   }
 
-  /** The stored entry of {@code version}, whose creator is at {@code creator} in its creators. */
-  static Binary toEntry(Version version, int creator) {
+  /** The stored entry of {@code version}, naming its creator by position in {@code creators}. */
+  static Binary toEntry(Version version, Map<User, Integer> creators) {
     BasicOutputBuffer buffer = new BasicOutputBuffer();
     CODEC.encode(
         new BsonBinaryWriter(buffer),
-        toDocument(version).append(CREATED_BY, creator),
+        toDocument(version).append(CREATED_BY, creators.get(version.createdBy())),
         EncoderContext.builder().build());
     return new Binary(buffer.toByteArray());
   }
