@@ -121,10 +121,14 @@ final class HttpBench {
     void run() throws Exception;
   }
 
-  /** One round of figure h: {include, paging, floor} times in nanoseconds, then their CPU times. */
-  private interface WholeVersionRound {
-    double[] run() throws Exception;
-  }
+  /** One round of figure h: each read's time and the CPU time of the process serving it, in ns. */
+  private record WholeVersionRound(
+      double include,
+      double paging,
+      double floor,
+      double includeCpu,
+      double pagingCpu,
+      double floorCpu) {}
 
   private interface WarmUpRound {
     void run(int number) throws Exception;
@@ -386,7 +390,7 @@ final class HttpBench {
       String version = "/v5/datasets/" + large.id + "?version_id=" + versionId;
       byte[] include = RawHttp.request("GET", version + "&include_datapoints=true", null);
       String pages = "/v5/datasets/" + large.id + "/datapoints?version_id=" + versionId;
-      WholeVersionRound round =
+      Callable<WholeVersionRound> round =
           () -> {
             long cpu = serverCpu(bench);
             double includeTime = timed(http, include, "include_datapoints");
@@ -402,12 +406,11 @@ final class HttpBench {
             double floorTime =
                 timed(minimal, RawHttp.request("GET", "/floor/datapoints", null), "floor");
             long floorCpu = serverCpu(minimal) - cpu;
-            return new double[] {
-              includeTime, pagingTime, floorTime, includeCpu, pagingCpu, floorCpu
-            };
+            return new WholeVersionRound(
+                includeTime, pagingTime, floorTime, includeCpu, pagingCpu, floorCpu);
           };
       // A server that has read versions for a while: the JIT of both programs has settled.
-      warmUp(List.of(bench, minimal), "h", scale.warmUpSeconds(), number -> round.run());
+      warmUp(List.of(bench, minimal), "h", scale.warmUpSeconds(), number -> round.call());
       List<Double> includeNanos = new ArrayList<>();
       List<Double> pagingNanos = new ArrayList<>();
       List<Double> floorNanos = new ArrayList<>();
@@ -416,13 +419,13 @@ final class HttpBench {
       List<Double> pagingCpu = new ArrayList<>();
       List<Double> floorCpu = new ArrayList<>();
       for (int i = 0; i < scale.rounds(); i++) {
-        double[] measured = round.run();
-        includeNanos.add(measured[0]);
-        pagingNanos.add(measured[1]);
-        floorNanos.add(measured[2]);
-        includeCpu.add(measured[3]);
-        pagingCpu.add(measured[4]);
-        floorCpu.add(measured[5]);
+        WholeVersionRound measured = round.call();
+        includeNanos.add(measured.include());
+        pagingNanos.add(measured.paging());
+        floorNanos.add(measured.floor());
+        includeCpu.add(measured.includeCpu());
+        pagingCpu.add(measured.pagingCpu());
+        floorCpu.add(measured.floorCpu());
       }
       String floorName = "one find() of " + count(scale.large()) + " documents";
       report.atMost(
