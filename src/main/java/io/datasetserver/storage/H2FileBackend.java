@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -17,6 +18,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -54,6 +57,7 @@ import org.h2.mvstore.MVStore;
  */
 final class H2FileBackend extends H2Backend {
   private static final String INDEX_MAP_MARKER = "._index_pos_";
+  private static final String ID = "_id";
 
   /**
    * Index maps of the stock backend and of earlier versions of this class: they point at documents
@@ -358,20 +362,58 @@ final class H2FileBackend extends H2Backend {
       return position;
     }
 
-    /** See {@link IdListQuery}. */
+    /**
+     * A query that is exactly a list of string ids ({@link IdListQuery}), every datapoint and
+     * segment read, is answered outside the collection's lock, which the stock collection holds for
+     * every query: MVStore maps are read from a snapshot of their root, so concurrent reads of one
+     * collection need no lock, and under it the read-ahead queries of a long read ran one at a
+     * time. The ids are looked up in ascending order ({@link AscendingLookup}), and the documents
+     * by ascending position, then answered in the order of their ids, as the stock backend answers.
+     */
     @Override
-    protected QueryResult matchDocuments(
-        Document query,
-        Iterable<Object> positions,
-        Document orderBy,
-        int skip,
-        int limit,
-        int batchSize,
-        Document projection) {
-      if (IdListQuery.indexAnswersExactly(query, orderBy, skip, limit, projection)) {
-        return createQueryResult(IdListQuery.documents(positions, this::getDocument), batchSize);
+    public QueryResult handleQuery(QueryParameters parameters) {
+      List<String> ids = IdListQuery.ids(parameters);
+      ValueOrderedIndex index = ids == null ? null : idIndex();
+      if (index == null) {
+        return super.handleQuery(parameters);
       }
-      return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
+      List<Document> answer = new ArrayList<>(ids.size());
+      for (Document document : documentsAt(index.positions(ids))) {
+        // Null where a document was deleted after its id was looked up, as a later query would.
+        if (document != null) {
+          answer.add(document);
+        }
+      }
+      return createQueryResult(answer, parameters.getBatchSize());
+    }
+
+    /** The documents at {@code positions}, in that order, each read in ascending position order. */
+    private Document[] documentsAt(List<Object> positions) {
+      Comparator<Object> storageOrder = documents.getKeyType()::compare;
+      List<Integer> ascending =
+          IntStream.range(0, positions.size())
+              .boxed()
+              .sorted(Comparator.comparing(positions::get, storageOrder))
+              .toList();
+      Document[] found = new Document[positions.size()];
+      Iterator<Integer> slots = ascending.iterator();
+      AscendingLookup.forEach(
+          documents,
+          ascending.stream().map(positions::get).toList(),
+          (position, document) -> found[slots.next()] = document);
+      return found;
+    }
+
+    /** The collection's {@code _id} index, or null if it has none of ours. */
+    private ValueOrderedIndex idIndex() {
+      synchronized (this) {
+        for (Index<Object> index : getIndexes()) {
+          if (index instanceof ValueOrderedIndex ours && ours.isOnIdAlone()) {
+            return ours;
+          }
+        }
+        return null;
+      }
     }
   }
 
@@ -419,6 +461,29 @@ final class H2FileBackend extends H2Backend {
         MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
       super(name, keys, sparse);
       this.map = map;
+    }
+
+    boolean isOnIdAlone() {
+      return keys().equals(List.of(ID));
+    }
+
+    /**
+     * The positions of the documents with these ids that the index holds, in ascending id order
+     * (for keys of one string, {@link KeyValueType} orders as {@link String#compareTo}).
+     */
+    List<Object> positions(List<String> ids) {
+      List<KeyValue> ascending =
+          ids.stream().distinct().sorted().map(id -> new KeyValue(id)).toList();
+      List<Object> positions = new ArrayList<>(ascending.size());
+      AscendingLookup.forEach(
+          map,
+          ascending,
+          (key, position) -> {
+            if (position != null) {
+              positions.add(position);
+            }
+          });
+      return positions;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.datasetserver.storage;
 
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,8 @@ import java.util.function.Function;
 final class IdListQuery {
   private static final String ID = "_id";
   private static final String IN = "$in";
+  private static final String QUERY = "$query";
+  private static final String ORDER_BY = "$orderby";
 
   private IdListQuery() {}
 
@@ -36,6 +39,30 @@ final class IdListQuery {
         && skip == 0
         && limit == 0
         && isEmpty(projection);
+  }
+
+  /**
+   * The ids of a query that {@link #indexAnswersExactly} as the find command sends it ({@code
+   * $query} and {@code $orderby} around the filter), or null for any other query.
+   */
+  static List<String> ids(QueryParameters parameters) {
+    Document selector = parameters.getQuerySelector();
+    if (selector.size() != 2
+        || !(selector.get(QUERY) instanceof Document query)
+        || !selector.containsKey(ORDER_BY)
+        || !indexAnswersExactly(
+            query,
+            (Document) selector.get(ORDER_BY),
+            parameters.getNumberToSkip(),
+            parameters.getLimit(),
+            parameters.getProjection())) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>();
+    for (Object id : (Collection<?>) ((Document) query.get(ID)).get(IN)) {
+      ids.add((String) id);
+    }
+    return ids;
   }
 
   /** The documents at {@code positions}, in their order. */

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -313,6 +315,54 @@ class H2FileBackendTest {
                   assertThat(copy.find(Filters.eq("_id", "doc-" + round)).first())
                       .containsEntry("n", round);
                 });
+          }
+        });
+  }
+
+  /**
+   * Id-list reads take no lock: while another client inserts into the same collection and deletes
+   * from it, each read finds every document it asks for that nobody deletes, and no other.
+   */
+  @Test
+  void idListReadsBesideWritesFindWhatTheyAskFor() {
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          List<String> kept = new ArrayList<>();
+          List<Document> documents = new ArrayList<>();
+          for (int i = 0; i < 3_000; i++) {
+            kept.add("kept-" + i);
+            documents.add(new Document("_id", "kept-" + i).append("n", i));
+          }
+          items.insertMany(documents);
+          AtomicBoolean writing = new AtomicBoolean(true);
+          CompletableFuture<Void> writer =
+              CompletableFuture.runAsync(
+                  () -> {
+                    for (int i = 0; writing.get(); i++) {
+                      items.insertOne(new Document("_id", "churn-" + i));
+                      if (i > 0) {
+                        items.deleteOne(Filters.eq("_id", "churn-" + (i - 1)));
+                      }
+                    }
+                  });
+          try {
+            for (int round = 0; round < 30; round++) {
+              List<String> asked = new ArrayList<>(kept.subList(round * 50, round * 50 + 500));
+              asked.add("churn-" + round);
+              List<Object> found = new ArrayList<>();
+              items
+                  .find(Filters.in("_id", asked))
+                  .batchSize(asked.size())
+                  .forEach(document -> found.add(document.get("_id")));
+              found.remove("churn-" + round);
+              assertThat(found)
+                  .containsExactlyElementsOf(
+                      kept.subList(round * 50, round * 50 + 500).stream().sorted().toList());
+            }
+          } finally {
+            writing.set(false);
+            writer.join();
           }
         });
   }
