@@ -335,6 +335,7 @@ final class H2FileBackend extends H2Backend {
     private final MVMap<Object, Document> documents;
     private final AtomicLong lastPosition;
     private final boolean tracksSize;
+    private volatile PositionHints hints;
 
     SequencedCollection(
         MongoDatabase database,
@@ -367,8 +368,13 @@ final class H2FileBackend extends H2Backend {
      * segment read, is answered outside the collection's lock, which the stock collection holds for
      * every query: MVStore maps are read from a snapshot of their root, so concurrent reads of one
      * collection need no lock, and under it the read-ahead queries of a long read ran one at a
-     * time. The ids are looked up in ascending order ({@link AscendingLookup}), and the documents
-     * by ascending position, then answered in the order of their ids, as the stock backend answers.
+     * time.
+     *
+     * <p>Each id's position comes from {@link PositionHints} where it has one, else from the index,
+     * looked up in ascending order ({@link AscendingLookup}). The documents are read in ascending
+     * position, and answered in the order of their ids, as the stock backend answers. A document
+     * reached through a hint is the answer only if it holds that id: positions are never reused, so
+     * one that is empty or holds another id sends the id to the index again.
      */
     @Override
     public QueryResult handleQuery(QueryParameters parameters) {
@@ -377,8 +383,33 @@ final class H2FileBackend extends H2Backend {
       if (index == null) {
         return super.handleQuery(parameters);
       }
-      List<Document> answer = new ArrayList<>(ids.size());
-      for (Document document : documentsAt(index.positions(ids))) {
+      List<String> ascending = ids.stream().distinct().sorted().toList();
+      PositionHints hints = hints(index);
+      Object[] positions = new Object[ascending.size()];
+      List<Integer> unhinted = new ArrayList<>();
+      for (int i = 0; i < positions.length; i++) {
+        long hint = hints.get(ascending.get(i));
+        if (hint > 0) {
+          positions[i] = hint;
+        } else {
+          unhinted.add(i);
+        }
+      }
+      lookUp(index, hints, ascending, positions, unhinted);
+      Document[] found = documentsAt(positions);
+      List<Integer> misled = new ArrayList<>();
+      for (int i = 0; i < found.length; i++) {
+        if (positions[i] != null
+            && (found[i] == null || !ascending.get(i).equals(found[i].get(ID)))) {
+          misled.add(i);
+        }
+      }
+      lookUp(index, hints, ascending, positions, misled);
+      for (int i : misled) {
+        found[i] = positions[i] == null ? null : documents.get(positions[i]);
+      }
+      List<Document> answer = new ArrayList<>(found.length);
+      for (Document document : found) {
         // Null where a document was deleted after its id was looked up, as a later query would.
         if (document != null) {
           answer.add(document);
@@ -387,19 +418,55 @@ final class H2FileBackend extends H2Backend {
       return createQueryResult(answer, parameters.getBatchSize());
     }
 
-    /** The documents at {@code positions}, in that order, each read in ascending position order. */
-    private Document[] documentsAt(List<Object> positions) {
+    /** Hints sized for the collection: replaced, empty, when it has outgrown them. */
+    private PositionHints hints(ValueOrderedIndex index) {
+      PositionHints current = hints;
+      if (current == null || current.slotCount() < PositionHints.slotsFor(index.getCount())) {
+        current = PositionHints.forIds(index.getCount());
+        hints = current;
+      }
+      return current;
+    }
+
+    /**
+     * Sets the positions of the ids at {@code which} (ascending) from the index, and their hints.
+     */
+    private static void lookUp(
+        ValueOrderedIndex index,
+        PositionHints hints,
+        List<String> ascending,
+        Object[] positions,
+        List<Integer> which) {
+      if (which.isEmpty()) {
+        return;
+      }
+      List<String> wanted = which.stream().map(ascending::get).toList();
+      Object[] found = index.positions(wanted);
+      for (int k = 0; k < found.length; k++) {
+        positions[which.get(k)] = found[k];
+        if (found[k] instanceof Long position) {
+          hints.put(wanted.get(k), position);
+        }
+      }
+    }
+
+    /**
+     * The documents at {@code positions} (null where a position is), in that order, read in
+     * ascending position order.
+     */
+    private Document[] documentsAt(Object[] positions) {
       Comparator<Object> storageOrder = documents.getKeyType()::compare;
       List<Integer> ascending =
-          IntStream.range(0, positions.size())
+          IntStream.range(0, positions.length)
+              .filter(i -> positions[i] != null)
               .boxed()
-              .sorted(Comparator.comparing(positions::get, storageOrder))
+              .sorted(Comparator.comparing(i -> positions[i], storageOrder))
               .toList();
-      Document[] found = new Document[positions.size()];
+      Document[] found = new Document[positions.length];
       Iterator<Integer> slots = ascending.iterator();
       AscendingLookup.forEach(
           documents,
-          ascending.stream().map(positions::get).toList(),
+          ascending.stream().map(i -> positions[i]).toList(),
           (position, document) -> found[slots.next()] = document);
       return found;
     }
@@ -468,21 +535,16 @@ final class H2FileBackend extends H2Backend {
     }
 
     /**
-     * The positions of the documents with these ids that the index holds, in ascending id order
-     * (for keys of one string, {@link KeyValueType} orders as {@link String#compareTo}).
+     * The position of each of {@code ascending} (distinct ids in ascending order; for keys of one
+     * string, {@link KeyValueType} orders as {@link String#compareTo}), null where there is none.
      */
-    List<Object> positions(List<String> ids) {
-      List<KeyValue> ascending =
-          ids.stream().distinct().sorted().map(id -> new KeyValue(id)).toList();
-      List<Object> positions = new ArrayList<>(ascending.size());
+    Object[] positions(List<String> ascending) {
+      Object[] positions = new Object[ascending.size()];
+      Iterator<Integer> slots = IntStream.range(0, positions.length).iterator();
       AscendingLookup.forEach(
           map,
-          ascending,
-          (key, position) -> {
-            if (position != null) {
-              positions.add(position);
-            }
-          });
+          ascending.stream().map(id -> new KeyValue(id)).toList(),
+          (key, position) -> positions[slots.next()] = position);
       return positions;
     }
 

@@ -367,6 +367,26 @@ class H2FileBackendTest {
         });
   }
 
+  /** A position hint left by an earlier read never hides where a document is now. */
+  @Test
+  void anIdDeletedAndInsertedAgainIsFoundWhereItIsNow() {
+    withCollection(
+        new H2FileBackend(file()),
+        items -> {
+          items.insertMany(
+              List.of(new Document("_id", "a").append("n", 1), new Document("_id", "b")));
+          assertThat(items.find(Filters.in("_id", "a", "b")).into(new ArrayList<>()))
+              .extracting(document -> document.get("n"))
+              .containsExactly(1, null);
+          items.deleteOne(Filters.eq("_id", "a"));
+          items.insertOne(new Document("_id", "a").append("n", 2));
+          items.deleteOne(Filters.eq("_id", "b"));
+          assertThat(items.find(Filters.in("_id", "a", "b")).into(new ArrayList<>()))
+              .extracting(document -> document.get("n"))
+              .containsExactly(2);
+        });
+  }
+
   private String copyOfFile(String name) {
     Path copy = dataDir.resolve(name + ".mv");
     try {
