@@ -9,12 +9,11 @@ import org.h2.mvstore.type.DataType;
 
 /**
  * Looks up many keys of an MVStore map in ascending order, each from the lowest page of the last
- * lookup's path whose key range still holds it, instead of from the root. A read of a version looks
- * up hundreds of keys per query; on a map of 100,000 keys a quarter of the way apart, most share
- * all but the leaf, and every step down the tree costs a page-cache lookup and a binary search.
+ * lookup's path whose key range still holds it, instead of from the root: every step down costs a
+ * page-cache lookup and a binary search. The 250 ids of one datapoint query lie about 400 keys
+ * apart in an index of 100,000, so consecutive lookups mostly share all pages above the leaf's.
  *
- * <p>Reads one root, so all lookups of a call see the same state of the map, as one {@link
- * MVMap#get} each would see some state.
+ * <p>Reads one root, so all lookups of a call see the same state of the map.
  */
 final class AscendingLookup<K, V> {
   private final DataType<K> keyType;

@@ -47,12 +47,14 @@ final class IdListQuery {
    */
   static List<String> ids(QueryParameters parameters) {
     Document selector = parameters.getQuerySelector();
+    Object orderBy = selector.get(ORDER_BY);
     if (selector.size() != 2
         || !(selector.get(QUERY) instanceof Document query)
         || !selector.containsKey(ORDER_BY)
+        || (orderBy != null && !(orderBy instanceof Document))
         || !indexAnswersExactly(
             query,
-            (Document) selector.get(ORDER_BY),
+            (Document) orderBy,
             parameters.getNumberToSkip(),
             parameters.getLimit(),
             parameters.getProjection())) {
