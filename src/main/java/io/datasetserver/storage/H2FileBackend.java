@@ -451,7 +451,7 @@ final class H2FileBackend extends H2Backend {
     }
 
     /**
-     * The documents at {@code positions} (null where a position is), in that order, read in
+     * The documents at {@code positions}, in that order (null for a null position), read in
      * ascending position order.
      */
     private Document[] documentsAt(Object[] positions) {

@@ -133,8 +133,16 @@ final class Report {
       String target,
       java.util.function.DoublePredicate pass) {
     double ratio = measured / baseline;
-    boolean produced = Double.isFinite(ratio) && measured > 0 && baseline > 0;
-    String shown = target.contains("%") ? Math.round(ratio * 100) + "%" : times(ratio);
+    // An informational CPU figure can read 0 at tiny sizes: the process's CPU clock counts 10 ms
+    // ticks. A figure with a target needs both values.
+    boolean produced =
+        target.equals("—")
+            ? measured >= 0 && baseline >= 0
+            : Double.isFinite(ratio) && measured > 0 && baseline > 0;
+    String shown =
+        !Double.isFinite(ratio)
+            ? "—"
+            : target.contains("%") ? Math.round(ratio * 100) + "%" : times(ratio);
     rows.add(
         new Row(
             id,
