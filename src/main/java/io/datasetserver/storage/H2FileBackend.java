@@ -336,6 +336,7 @@ final class H2FileBackend extends H2Backend {
     private final AtomicLong lastPosition;
     private final boolean tracksSize;
     private volatile PositionHints hints;
+    private volatile ValueOrderedIndex idIndex;
 
     SequencedCollection(
         MongoDatabase database,
@@ -471,16 +472,30 @@ final class H2FileBackend extends H2Backend {
       return found;
     }
 
-    /** The collection's {@code _id} index, or null if it has none of ours. */
+    /**
+     * The collection's {@code _id} index, or null if it has none of ours. Found once under the
+     * collection's lock and kept, so that an id-list read does not wait for a write holding it.
+     */
     private ValueOrderedIndex idIndex() {
+      ValueOrderedIndex found = idIndex;
+      if (found != null) {
+        return found;
+      }
       synchronized (this) {
         for (Index<Object> index : getIndexes()) {
           if (index instanceof ValueOrderedIndex ours && ours.isOnIdAlone()) {
-            return ours;
+            idIndex = ours;
           }
         }
-        return null;
+        return idIndex;
       }
+    }
+
+    /** mongo-java-server lets a client drop even the {@code _id} index. */
+    @Override
+    public synchronized void dropIndex(String indexName) {
+      super.dropIndex(indexName);
+      idIndex = null;
     }
   }
 
