@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,15 +28,6 @@ final class HttpBench {
   private static final int BUILD_CHUNK = 10_000;
 
   private static final int WARMUP = 3;
-
-  /**
-   * Figures c, g and h warm up until the JIT compilers work less than this share of a round, in
-   * {@link #QUIET_ROUNDS} rounds in a row: one quiet round alone is often a pause between two
-   * bursts of compiling.
-   */
-  private static final double JIT_QUIET = 0.05;
-
-  private static final int QUIET_ROUNDS = 3;
 
   /** Figure g's warm-up budget: what a user's server gets before it serves a burst of writes. */
   private static final int G_WARM_UP_SECONDS = 30;
@@ -129,10 +119,6 @@ final class HttpBench {
       double includeCpu,
       double pagingCpu,
       double floorCpu) {}
-
-  private interface WarmUpRound {
-    void run(int number) throws Exception;
-  }
 
   private void figure(String id, String name, Figure figure) {
     if (!Bench.selected(id)) {
@@ -736,41 +722,9 @@ final class HttpBench {
     return new double[][] {writeAll(bench, oneClient), many};
   }
 
-  /**
-   * Runs {@code round} until the JIT compilers of each process behind {@code cpuPorts} are quiet
-   * (see {@link #JIT_QUIET}), or for {@code maxSeconds}: while they compile they take a core from
-   * whatever is measured, and on 2 cores that skews every throughput ratio. The server holds much
-   * code (HTTP, JSON, driver, embedded database), so settling takes a minute.
-   */
-  private void warmUp(List<RawHttp> cpuPorts, String figure, int maxSeconds, WarmUpRound round)
+  private void warmUp(List<RawHttp> cpuPorts, String figure, int maxSeconds, JitWarmUp.Round round)
       throws Exception {
-    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-    int quietRounds = 0;
-    for (int warmup = 1; ; warmup++) {
-      long[] jitBefore = cpuPorts.stream().mapToLong(HttpBench::jitMillis).toArray();
-      long started = System.nanoTime();
-      round.run(warmup);
-      double roundMillis = (System.nanoTime() - started) / 1e6;
-      double busiest = 0;
-      for (int i = 0; i < cpuPorts.size(); i++) {
-        busiest = Math.max(busiest, (jitMillis(cpuPorts.get(i)) - jitBefore[i]) / roundMillis);
-      }
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "%s: warm-up round %d, JIT compilers busy %.0f%% of it",
-              figure,
-              warmup,
-              100 * busiest));
-      quietRounds = busiest < JIT_QUIET ? quietRounds + 1 : 0;
-      if (quietRounds == QUIET_ROUNDS || System.nanoTime() > deadline) {
-        return;
-      }
-    }
-  }
-
-  private static long jitMillis(RawHttp http) {
-    return json(http.get("/bench/cpu").requireOk("cpu")).get("jit_millis").asLong();
+    JitWarmUp.run(cpuPorts, figure, maxSeconds, progress, round);
   }
 
   private List<Grown> writerDatasets(RawHttp http, String name) {
@@ -848,7 +802,7 @@ final class HttpBench {
     }
   }
 
-  private static JsonNode json(RawHttp.Response response) {
+  static JsonNode json(RawHttp.Response response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {

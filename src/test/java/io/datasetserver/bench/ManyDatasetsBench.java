@@ -29,7 +29,10 @@ final class ManyDatasetsBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = 4;
   private static final int FOLDERS = 10;
-  private static final int WARMUP = 20;
+
+  /** As figure g's: enough for the listings' code, which the figures before n left half-warm. */
+  private static final int WARM_UP_SECONDS = 30;
+
   private static final String ROOT = "bench/catalog";
   private static final String DEFAULT_PAGE = "/v5/datasets";
   private static final String BY_NAME = "/v5/datasets?name=item-0000";
@@ -171,26 +174,35 @@ final class ManyDatasetsBench {
     return String.format(Locale.ROOT, "%s/f%d/item-%05d", ROOT, i % FOLDERS, i);
   }
 
-  private Listings measure(RawHttp http, RawHttp bench, int count) {
+  private Listings measure(RawHttp http, RawHttp bench, int count) throws Exception {
     byte[] defaultPage = listing(DEFAULT_PAGE);
     byte[] byName = listing(BY_NAME);
     byte[] byFolder = listing(BY_FOLDER);
     check(http, defaultPage, count);
     check(http, byName, 10);
     check(http, byFolder, count / FOLDERS);
-    for (int i = 0; i < WARMUP; i++) {
-      for (byte[] request : List.of(defaultPage, byName, byFolder)) {
-        http.send(request).requireOk("warm-up listing");
-      }
-      afterWrite(http, count);
-    }
+    int samples = scale.samples() * 2;
+    // The timed round's own requests, until the JIT is quiet: a listing's p50 is of single
+    // milliseconds, so a compile burst during it would move the figure by a large share.
+    JitWarmUp.run(
+        List.of(bench),
+        FIGURE + " at " + HttpBench.count(count),
+        Math.min(WARM_UP_SECONDS, scale.warmUpSeconds()),
+        progress,
+        number -> {
+          for (byte[] request : List.of(defaultPage, byName, byFolder)) {
+            for (int i = 0; i < samples; i++) {
+              http.send(request).requireOk("warm-up listing");
+            }
+          }
+          afterWrite(http, count);
+        });
     List<Double> defaults = new ArrayList<>();
     List<Double> names = new ArrayList<>();
     List<Double> folders = new ArrayList<>();
     List<Double> writes = new ArrayList<>();
     long cpu = 0;
     long requests = 0;
-    int samples = scale.samples() * 2;
     for (int round = 0; round < scale.rounds(); round++) {
       long before = serverCpu(bench);
       defaults.add(Streaming.p50(http, defaultPage, samples));
