@@ -95,11 +95,13 @@ final class DatasetCatalog {
   }
 
   /**
-   * One page of the organization's datasets that pass {@code filter}, in the listings' order (the
-   * sort key, then the id, in the same direction), each read fresh from its document.
+   * One page of the organization's datasets under {@code folder} (at any depth; null for all) that
+   * pass {@code filter}, in the listings' order (the sort key, then the id, in the same direction),
+   * each read fresh from its document.
    */
   Listing list(
       String organizationId,
+      String folder,
       Predicate<Entry> filter,
       SortBy sortBy,
       boolean ascending,
@@ -108,7 +110,7 @@ final class DatasetCatalog {
     List<Dataset> page = List.of();
     long total = 0;
     for (int attempt = 0; attempt < 2; attempt++) {
-      List<Entry> sorted = snapshot(organizationId).sorted(sortBy);
+      List<Entry> sorted = snapshot(organizationId).sorted(sortBy, folder);
       List<String> ids = new ArrayList<>();
       total = 0;
       for (int i = 0; i < sorted.size(); i++) {
@@ -233,6 +235,16 @@ final class DatasetCatalog {
     final List<Entry> entries;
     private final Map<SortBy, List<Entry>> orders = new EnumMap<>(SortBy.class);
 
+    /**
+     * A folder's entries in an order, kept once asked for, so that a folder listing visits the
+     * folder's datasets instead of the organization's. Only folders that hold datasets are kept:
+     * every entry is then in at most one list per folder above it and sort key, however many
+     * folders clients ask for.
+     */
+    private final Map<FolderOrder, List<Entry>> folderOrders = new HashMap<>();
+
+    private record FolderOrder(SortBy sortBy, String folder) {}
+
     Snapshot(Object stamp, long takenAt, List<Entry> entries) {
       this.stamp = stamp;
       this.takenAt = takenAt;
@@ -242,6 +254,24 @@ final class DatasetCatalog {
     synchronized List<Entry> sorted(SortBy sortBy) {
       return orders.computeIfAbsent(
           sortBy, key -> entries.stream().sorted(ascending(key)).toList());
+    }
+
+    /** The entries under {@code folder} (all of them for null), ascending by {@code sortBy}. */
+    synchronized List<Entry> sorted(SortBy sortBy, String folder) {
+      if (folder == null) {
+        return sorted(sortBy);
+      }
+      FolderOrder key = new FolderOrder(sortBy, folder);
+      List<Entry> kept = folderOrders.get(key);
+      if (kept != null) {
+        return kept;
+      }
+      List<Entry> under =
+          sorted(sortBy).stream().filter(e -> e.folders().contains(folder)).toList();
+      if (!under.isEmpty()) {
+        folderOrders.put(key, under);
+      }
+      return under;
     }
 
     /**

@@ -339,6 +339,7 @@ public final class DatasetStore implements DatasetRepository {
       Matcher names = name == null || name.isEmpty() ? null : containing(name).matcher("");
       return catalog.list(
           organizationId,
+          null,
           e -> names == null || names.reset(e.name()).find(),
           sortBy,
           ascending,

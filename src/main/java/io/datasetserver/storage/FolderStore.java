@@ -78,9 +78,9 @@ public final class FolderStore implements FolderRepository {
     Matcher names = name == null ? null : DatasetStore.containing(name).matcher("");
     return catalog.list(
         organizationId,
+        folder,
         e ->
-            (folder == null || e.folders().contains(folder))
-                && (names == null || names.reset(e.name()).find())
+            (names == null || names.reset(e.name()).find())
                 && (environmentId == null || e.environments().contains(environmentId)),
         sortBy,
         ascending,

@@ -48,6 +48,34 @@ class ListFilesTest {
     assertThat(api.get(FILES + "?path=" + unique("nowhere")).ok().path("records")).isEmpty();
   }
 
+  /**
+   * A folder's listing is kept per sort key once asked for (DatasetCatalog): asked again it must
+   * give the same, in each order its own, and a write must show in the next one.
+   */
+  @Test
+  void aFolderListedAgainInAnotherOrderOrAfterAWriteIsCurrent(Api api) {
+    String top = unique("again");
+    JsonNode zebra = upsert(api, top + "/in/zebra", "x");
+    JsonNode apple = upsert(api, top + "/in/apple", "x");
+    upsert(api, top + "/out/other", "x");
+    String byName = FILES + "?path=" + top + "/in&sort_by=name&order=";
+    for (int asked = 0; asked < 2; asked++) {
+      assertThat(ids(api.get(byName + "asc").ok().path("records")))
+          .containsExactly(id(apple), id(zebra));
+      assertThat(ids(api.get(byName + "desc").ok().path("records")))
+          .containsExactly(id(zebra), id(apple));
+      assertThat(
+              ids(
+                  api.get(FILES + "?path=" + top + "/in&sort_by=created_at&order=asc")
+                      .ok()
+                      .path("records")))
+          .containsExactly(id(zebra), id(apple));
+    }
+    JsonNode mango = upsert(api, top + "/in/mango", "x");
+    assertThat(ids(api.get(byName + "asc").ok().path("records")))
+        .containsExactly(id(apple), id(mango), id(zebra));
+  }
+
   @Test
   void aTrailingSlashInThePathIsIgnored(Api api) {
     String top = unique("slash");
