@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -335,12 +334,10 @@ public final class DatasetStore implements DatasetRepository {
       long skip,
       int limit) {
     if (user == null || user.isEmpty()) {
-      // One matcher per listing, reset for each name: the pass reads every dataset's name.
-      Matcher names = name == null || name.isEmpty() ? null : containing(name).matcher("");
       return catalog.list(
           organizationId,
           null,
-          e -> names == null || names.reset(e.name()).find(),
+          DatasetCatalog.nameContaining(name),
           sortBy,
           ascending,
           skip,

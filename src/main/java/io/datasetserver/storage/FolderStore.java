@@ -14,7 +14,7 @@ import io.datasetserver.datasets.SortBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -75,13 +75,11 @@ public final class FolderStore implements FolderRepository {
       long skip,
       int limit) {
     indexes.ensure();
-    Matcher names = name == null ? null : DatasetStore.containing(name).matcher("");
+    Predicate<DatasetCatalog.Entry> names = DatasetCatalog.nameContaining(name);
     return catalog.list(
         organizationId,
         folder,
-        e ->
-            (names == null || names.reset(e.name()).find())
-                && (environmentId == null || e.environments().contains(environmentId)),
+        e -> names.test(e) && (environmentId == null || e.environments().contains(environmentId)),
         sortBy,
         ascending,
         skip,
