@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.datasetserver.datasets.Dataset;
@@ -13,31 +14,39 @@ import io.datasetserver.datasets.DatasetRepository.Listing;
 import io.datasetserver.datasets.SortBy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Listings that do not scan the organization's datasets on every request. The embedded server sorts
  * and pages an organization's datasets by scanning them all (it cannot use an index for a sort or a
  * range), so each instance keeps a snapshot of what the listings filter and sort on, per
- * organization, and reads from the database only a tiny stamp and the page's documents.
+ * organization, and reads from the database only a small stamp and the page's documents.
  *
  * <p>The stamp is a document per organization in {@code catalogs}: every write of one of its
- * dataset documents sets a fresh random value there, after the write ({@link #changed}). A snapshot
- * taken after reading stamp s is served while the stamp still reads s: a write the scan missed is
- * followed by a new stamp. Random values rather than a counter, so a stamp lost by the database
- * (written with {@code j:false} on the embedded one) can never come back as the value of a later
- * write. A writer that dies between its write and its stamp, or a lost stamp, leaves a snapshot
- * stale; no snapshot is served longer than {@link #MAX_AGE_NANOS}.
+ * dataset documents sets a fresh random value there, after the write ({@link #changed}), and
+ * appends it with the dataset's id to a list of the last {@link #RECENT_CHANGES}. A snapshot taken
+ * after reading stamp s is served while the stamp still reads s; when it reads another, the
+ * datasets written after s are read again and patched in, or, when s has left the list, all are
+ * scanned again. A write the snapshot missed is always followed by a new stamp, and a dataset read
+ * after its stamp is as new as that write. Random values rather than a counter, so a stamp lost by
+ * the database (written with {@code j:false} on the embedded one) can never come back as the value
+ * of a later write. A writer that dies between its write and its stamp, or a lost stamp, leaves a
+ * snapshot stale: no snapshot is patched or served longer than {@link #MAX_AGE_NANOS} after its
+ * last full scan.
  */
 final class DatasetCatalog {
   /** How long a snapshot may serve without a rescan: the staleness bound after a lost stamp. */
@@ -49,9 +58,24 @@ final class DatasetCatalog {
    */
   static final int MAX_ENTRIES = 100_000;
 
+  /**
+   * The changes a stamp remembers: a reader that listed before more writes than these rescans. Some
+   * 3 KB of stamp, read by every listing.
+   */
+  static final int RECENT_CHANGES = 64;
+
   private static final String STAMP = "stamp";
+  private static final String RECENT = "recent";
+  private static final String DATASET = "dataset";
   private static final String DEPLOYED =
       DatasetStore.DEPLOYMENTS + "." + DatasetStore.DEPLOYED_ENVIRONMENT;
+  private static final Bson ENTRY_FIELDS =
+      Projections.include(
+          DatasetStore.ORGANIZATION,
+          DatasetStore.PATH,
+          DatasetStore.CREATED_AT,
+          DatasetStore.UPDATED_AT,
+          DEPLOYED);
 
   /** What the listings filter and sort on, of one dataset. */
   record Entry(
@@ -76,17 +100,24 @@ final class DatasetCatalog {
   }
 
   /** Call after every write of a dataset document of the organization, once it succeeded. */
-  void changed(String organizationId) {
+  void changed(String organizationId, String datasetId) {
     Document filter = new Document(DatasetStore.ID, organizationId);
+    long stamp = random.nextLong();
+    Bson update =
+        Updates.combine(
+            Updates.set(STAMP, stamp),
+            Updates.pushEach(
+                RECENT,
+                List.of(new Document(STAMP, stamp).append(DATASET, datasetId)),
+                new PushOptions().slice(-RECENT_CHANGES)));
     try {
-      stamps.updateOne(
-          filter, Updates.set(STAMP, random.nextLong()), new UpdateOptions().upsert(true));
+      stamps.updateOne(filter, update, new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
       // Two first stamps raced to insert the document (a real MongoDB may refuse one): it exists.
-      stamps.updateOne(filter, Updates.set(STAMP, random.nextLong()));
+      stamps.updateOne(filter, update);
     }
   }
 
@@ -172,41 +203,70 @@ final class DatasetCatalog {
   }
 
   private Snapshot snapshot(String organizationId) {
-    Object stamp = stamp(organizationId);
+    Document stamp = stamps.find(new Document(DatasetStore.ID, organizationId)).first();
+    Object current = stamp == null ? null : stamp.get(STAMP);
     long now = System.nanoTime();
+    Snapshot cached;
     synchronized (this) {
-      Snapshot cached = snapshots.get(organizationId);
-      if (cached != null
-          && Objects.equals(cached.stamp, stamp)
-          && now - cached.takenAt < MAX_AGE_NANOS) {
+      cached = snapshots.get(organizationId);
+    }
+    // Everything below reads datasets after the stamp: what it misses was written before a later
+    // stamp.
+    if (cached != null && now - cached.scannedAt < MAX_AGE_NANOS) {
+      if (Objects.equals(cached.stamp, current)) {
         return cached;
       }
+      Set<String> written = writtenSince(stamp, cached.stamp);
+      if (written != null) {
+        Snapshot patched = cached.patched(current, written, read(organizationId, written));
+        keep(organizationId, patched);
+        return patched;
+      }
     }
-    // Read after the stamp: whatever this scan misses was written before a later stamp.
-    Snapshot fresh = new Snapshot(stamp, now, scan(organizationId));
+    Snapshot fresh = new Snapshot(current, now, scan(organizationId));
     keep(organizationId, fresh);
     return fresh;
   }
 
-  private Object stamp(String organizationId) {
-    Document stamp =
-        stamps
-            .find(new Document(DatasetStore.ID, organizationId))
-            .projection(Projections.include(STAMP))
-            .first();
-    return stamp == null ? null : stamp.get(STAMP);
+  /** The datasets written after {@code since}; null when the stamp no longer remembers it. */
+  private static Set<String> writtenSince(Document stamp, Object since) {
+    List<Document> recent = stamp.getList(RECENT, Document.class, List.of());
+    for (int i = 0; i < recent.size(); i++) {
+      if (Objects.equals(recent.get(i).get(STAMP), since)) {
+        Set<String> written = new HashSet<>();
+        recent.subList(i + 1, recent.size()).forEach(c -> written.add(c.getString(DATASET)));
+        return written;
+      }
+    }
+    return null;
   }
 
   private List<Entry> scan(String organizationId) {
     List<Entry> scanned = new ArrayList<>();
     datasets
         .find(new Document(DatasetStore.ORGANIZATION, organizationId))
-        .projection(
-            Projections.include(
-                DatasetStore.PATH, DatasetStore.CREATED_AT, DatasetStore.UPDATED_AT, DEPLOYED))
+        .projection(ENTRY_FIELDS)
         .batchSize(1_000)
         .forEach(d -> scanned.add(entry(d)));
     return scanned;
+  }
+
+  /**
+   * The entries of those datasets that exist in the organization, found by {@code _id} alone: the
+   * embedded server scans for a filter that also names the organization.
+   */
+  private List<Entry> read(String organizationId, Set<String> ids) {
+    List<Entry> read = new ArrayList<>();
+    datasets
+        .find(Filters.in(DatasetStore.ID, ids))
+        .projection(ENTRY_FIELDS)
+        .forEach(
+            d -> {
+              if (organizationId.equals(d.getString(DatasetStore.ORGANIZATION))) {
+                read.add(entry(d));
+              }
+            });
+    return read;
   }
 
   private static Entry entry(Document document) {
@@ -252,13 +312,16 @@ final class DatasetCatalog {
   }
 
   /**
-   * The entries as scanned, and their ascending orders by each sort key, built on first use. A
-   * descending listing reads an ascending order backwards: the id tie-breaker makes it a strict
-   * order, so the reverse is exactly the descending one.
+   * The entries as scanned or patched, and their ascending orders by each sort key, built on first
+   * use. A descending listing reads an ascending order backwards: the id tie-breaker makes it a
+   * strict order, so the reverse is exactly the descending one.
    */
   private static final class Snapshot {
     final Object stamp;
-    final long takenAt;
+
+    /** When the entries patched into this one were last all scanned. */
+    final long scannedAt;
+
     final List<Entry> entries;
     private final Map<SortBy, List<Entry>> orders = new EnumMap<>(SortBy.class);
 
@@ -272,10 +335,35 @@ final class DatasetCatalog {
 
     private record FolderOrder(SortBy sortBy, String folder) {}
 
-    Snapshot(Object stamp, long takenAt, List<Entry> entries) {
+    Snapshot(Object stamp, long scannedAt, List<Entry> entries) {
       this.stamp = stamp;
-      this.takenAt = takenAt;
+      this.scannedAt = scannedAt;
       this.entries = List.copyOf(entries);
+    }
+
+    /**
+     * This snapshot as of {@code stamp}: the entries of the {@code written} datasets replaced by
+     * {@code read} (those that still exist), and each order built so far kept in order, without a
+     * sort. Folder lists are built again when asked for.
+     */
+    Snapshot patched(Object stamp, Set<String> written, List<Entry> read) {
+      List<Entry> unchanged = new ArrayList<>(entries.size() + read.size());
+      entries.stream().filter(e -> !written.contains(e.id())).forEach(unchanged::add);
+      unchanged.addAll(read);
+      Snapshot next = new Snapshot(stamp, scannedAt, unchanged);
+      synchronized (this) {
+        orders.forEach(
+            (sortBy, order) -> {
+              Comparator<Entry> ascending = ascending(sortBy);
+              List<Entry> patched = new ArrayList<>(order.size() + read.size());
+              order.stream().filter(e -> !written.contains(e.id())).forEach(patched::add);
+              for (Entry entry : read) {
+                patched.add(-Collections.binarySearch(patched, entry, ascending) - 1, entry);
+              }
+              next.orders.put(sortBy, Collections.unmodifiableList(patched));
+            });
+      }
+      return next;
     }
 
     synchronized List<Entry> sorted(SortBy sortBy) {

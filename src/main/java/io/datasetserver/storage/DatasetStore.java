@@ -176,7 +176,7 @@ public final class DatasetStore implements DatasetRepository {
     try {
       datasets.insertOne(toDocument(dataset).append(GENERATION, generation));
       cache.put(dataset.id(), new DatasetCache.Entry(generation, unloaded(dataset), false));
-      catalog.changed(dataset.organizationId());
+      catalog.changed(dataset.organizationId(), dataset.id());
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -223,7 +223,7 @@ public final class DatasetStore implements DatasetRepository {
     } else {
       cache.put(updated.id(), new DatasetCache.Entry(base.generation(), unloaded(updated), false));
     }
-    catalog.changed(updated.organizationId());
+    catalog.changed(updated.organizationId(), updated.id());
     return ReplaceResult.REPLACED;
   }
 
@@ -311,7 +311,7 @@ public final class DatasetStore implements DatasetRepository {
         == 0) {
       return false;
     }
-    catalog.changed(dataset.organizationId());
+    catalog.changed(dataset.organizationId(), dataset.id());
     return true;
   }
 

@@ -20,6 +20,7 @@ import io.datasetserver.server.DatasetServer;
 import io.datasetserver.server.EmbeddedDatabaseMain;
 import io.datasetserver.testing.Api;
 import io.datasetserver.testing.RunningServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -79,6 +80,44 @@ class ListingsAcrossInstancesTest {
     writer.delete(datasetUrl(created)).assertStatus(204);
     assertThat(agreeWithTheDatabase(reader, token)).isEmpty();
     assertThat(files(reader, token, "")).isEmpty();
+  }
+
+  /**
+   * The reader patches its snapshot with what the stamp says was written since it listed: every
+   * order it had built must come out as the database sorts it.
+   */
+  @Test
+  void creationsUpdatesAndDeletesPatchedInKeepEveryOrder() {
+    Api reader = new Api(first.port());
+    Api writer = new Api(second.port());
+    String token = unique("patch");
+    List<JsonNode> created = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      created.add(upsert(writer, "patch/" + token + "-" + (i * 7 % 6), "q" + i));
+    }
+    agreeWithTheDatabase(reader, token);
+
+    upsert(writer, "patch/" + token + "-new", "q");
+    upsert(writer, created.get(2).get("path").asText(), "another question");
+    writer.delete(datasetUrl(created.get(4))).assertStatus(204);
+    writer.patch(datasetUrl(created.get(0)), Map.of("path", "patch/" + token + "-moved"));
+    assertThat(agreeWithTheDatabase(reader, token)).hasSize(6);
+  }
+
+  /** More writes between two listings than the stamp remembers: the reader scans again. */
+  @Test
+  void moreWritesThanTheStampRemembersAreListedToo() {
+    Api reader = new Api(first.port());
+    Api writer = new Api(second.port());
+    String token = unique("burst");
+    upsert(writer, "burst/" + token + "-first", "q");
+    assertThat(datasets(reader, token, "")).hasSize(1);
+
+    int writes = 70;
+    for (int i = 0; i < writes; i++) {
+      upsert(writer, "burst/" + token + "-" + i, "q");
+    }
+    assertThat(agreeWithTheDatabase(reader, token)).hasSize(writes + 1);
   }
 
   @Test
