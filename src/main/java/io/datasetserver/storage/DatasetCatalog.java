@@ -60,7 +60,7 @@ final class DatasetCatalog {
 
   /**
    * The changes a stamp remembers: a reader that listed before more writes than these rescans. Some
-   * 3 KB of stamp, read by every listing.
+   * 4 KB of stamp, read by every listing.
    */
   static final int RECENT_CHANGES = 64;
 
@@ -347,10 +347,10 @@ final class DatasetCatalog {
      * sort. Folder lists are built again when asked for.
      */
     Snapshot patched(Object stamp, Set<String> written, List<Entry> read) {
-      List<Entry> unchanged = new ArrayList<>(entries.size() + read.size());
-      entries.stream().filter(e -> !written.contains(e.id())).forEach(unchanged::add);
-      unchanged.addAll(read);
-      Snapshot next = new Snapshot(stamp, scannedAt, unchanged);
+      List<Entry> current = new ArrayList<>(entries.size() + read.size());
+      entries.stream().filter(e -> !written.contains(e.id())).forEach(current::add);
+      current.addAll(read);
+      Snapshot next = new Snapshot(stamp, scannedAt, current);
       synchronized (this) {
         orders.forEach(
             (sortBy, order) -> {

@@ -1,10 +1,9 @@
 package io.datasetserver.bench;
 
+import static io.datasetserver.bench.RawHttp.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.bench.Report.Unit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +15,6 @@ import java.util.function.Consumer;
  */
 final class DryRunBench {
   static final String FIGURE = "k";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BUILD_CHUNK = 10_000;
   private static final int WARMUP = 3;
   private static final String PATH = "bench/dry-run";
@@ -134,13 +132,5 @@ final class DryRunBench {
           "unexpected " + (dryRun ? "dry run" : "add") + " result: " + response.text());
     }
     return elapsed;
-  }
-
-  private static JsonNode json(RawHttp.Response response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

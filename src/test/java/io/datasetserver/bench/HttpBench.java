@@ -1,10 +1,9 @@
 package io.datasetserver.bench;
 
+import static io.datasetserver.bench.RawHttp.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.bench.Report.Unit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.function.Consumer;
  * rounds is reported.
  */
 final class HttpBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Largest number of datapoints sent in one request while building a big dataset. */
   private static final int BUILD_CHUNK = 10_000;
@@ -602,7 +600,8 @@ final class HttpBench {
     return nanos;
   }
 
-  private static long serverCpu(RawHttp http) {
+  /** The server process's CPU time so far, in nanoseconds, from the bench port. */
+  static long serverCpu(RawHttp http) {
     return json(http.get("/bench/cpu").requireOk("cpu")).get("nanos").asLong();
   }
 
@@ -799,14 +798,6 @@ final class HttpBench {
     if (actual != expected) {
       throw new AssertionError(
           "expected " + expected + " datapoints, the server reports " + actual);
-    }
-  }
-
-  static JsonNode json(RawHttp.Response response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

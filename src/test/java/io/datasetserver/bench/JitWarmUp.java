@@ -58,6 +58,6 @@ final class JitWarmUp {
   }
 
   private static long jitMillis(RawHttp http) {
-    return HttpBench.json(http.get("/bench/cpu").requireOk("cpu")).get("jit_millis").asLong();
+    return RawHttp.json(http.get("/bench/cpu").requireOk("cpu")).get("jit_millis").asLong();
   }
 }

@@ -1,10 +1,9 @@
 package io.datasetserver.bench;
 
+import static io.datasetserver.bench.RawHttp.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.bench.Report.Unit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,6 @@ final class ManyDatasetsBench {
   static final String FIGURE = "n";
   private static final String LISTED_KEY = "hl_bench_listed_organization_key";
   private static final String OTHER_KEY = "hl_bench_other_organization_key";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = 4;
   private static final int FOLDERS = 10;
 
@@ -204,11 +202,11 @@ final class ManyDatasetsBench {
     long cpu = 0;
     long requests = 0;
     for (int round = 0; round < scale.rounds(); round++) {
-      long before = serverCpu(bench);
+      long before = HttpBench.serverCpu(bench);
       defaults.add(Streaming.p50(http, defaultPage, samples));
       names.add(Streaming.p50(http, byName, samples));
       folders.add(Streaming.p50(http, byFolder, samples));
-      cpu += serverCpu(bench) - before;
+      cpu += HttpBench.serverCpu(bench) - before;
       requests += 3L * samples;
       double[] nanos = new double[scale.samples()];
       for (int i = 0; i < nanos.length; i++) {
@@ -246,18 +244,6 @@ final class ManyDatasetsBench {
     if (page.path("total").asInt() != total || page.path("records").size() != records) {
       throw new AssertionError(
           "expected " + records + " of " + total + ", got " + page.path("total") + " in total");
-    }
-  }
-
-  private static long serverCpu(RawHttp http) {
-    return json(http.get("/bench/cpu").requireOk("cpu")).get("nanos").asLong();
-  }
-
-  private static JsonNode json(RawHttp.Response response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

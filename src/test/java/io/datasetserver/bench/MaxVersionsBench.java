@@ -1,5 +1,7 @@
 package io.datasetserver.bench;
 
+import static io.datasetserver.bench.RawHttp.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -188,13 +190,5 @@ final class MaxVersionsBench {
     long start = System.nanoTime();
     http.send(request).requireOk("add");
     return System.nanoTime() - start;
-  }
-
-  static JsonNode json(RawHttp.Response response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.datasetserver.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -21,6 +23,7 @@ import java.util.Locale;
  */
 final class RawHttp implements Closeable {
   static final String API_KEY = "hl_dev_local_development_key";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int port;
   private Socket socket;
@@ -48,6 +51,15 @@ final class RawHttp implements Closeable {
                     : text()));
       }
       return this;
+    }
+  }
+
+  /** The response's body as JSON. */
+  static JsonNode json(Response response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,10 +1,9 @@
 package io.datasetserver.bench;
 
+import static io.datasetserver.bench.RawHttp.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datasetserver.bench.Report.Unit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.function.Consumer;
  * </ul>
  */
 final class ReviewBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BUILD_CHUNK = 10_000;
   private static final int WARMUP = 3;
 
@@ -343,13 +341,5 @@ final class ReviewBench {
       }
     }
     return lines;
-  }
-
-  private static JsonNode json(RawHttp.Response response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
