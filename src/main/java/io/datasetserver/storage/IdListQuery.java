@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The embedded collections' answer to a query that is exactly {@code {_id: {$in: [strings]}}}, the
@@ -59,11 +60,6 @@ final class IdListQuery {
             parameters.getProjection())) {
       return null;
     }
-    return ids(query);
-  }
-
-  /** The ids of a query for which {@link #indexAnswersExactly} holds. */
-  static List<String> ids(Document query) {
     List<String> ids = new ArrayList<>();
     for (Object id : (Collection<?>) ((Document) query.get(ID)).get(IN)) {
       ids.add((String) id);
@@ -71,9 +67,13 @@ final class IdListQuery {
     return ids;
   }
 
-  /** The query for exactly these string ids. */
-  static Document of(List<String> ids) {
-    return new Document(ID, new Document(IN, ids));
+  /** The documents at {@code positions}, in their order. */
+  static <P> List<Document> documents(Iterable<P> positions, Function<P, Document> document) {
+    List<Document> found = new ArrayList<>();
+    for (P position : positions) {
+      found.add(document.apply(position));
+    }
+    return found;
   }
 
   /** Whether {@code query} is {@code {_id: {$in: [...]}}} with only strings in the list. */
