@@ -99,10 +99,10 @@ public class BenchmarkResource {
   }
 
   /**
-   * Live heap: used heap right after two full collections. G1 skips an explicit full collection,
-   * silently, while a thread holds a JNI critical region, which the H2 backend's Deflate page
-   * compression does during every write; a skipped collection would count the import's garbage as
-   * live. So the full collections are counted and asked for again until two have run.
+   * Live heap: used heap right after two full collections. {@code System.gc()} can return without a
+   * full collection while a thread holds a JNI critical region, as the H2 backend's Deflate page
+   * compression does during every write, and the sample would then count garbage as live. So the
+   * full collections are counted and asked for again until two have run.
    */
   @GET
   @Path("heap")

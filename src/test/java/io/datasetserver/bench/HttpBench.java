@@ -495,15 +495,23 @@ final class HttpBench {
     List<Double> floorCpu = new ArrayList<>();
     List<Double> apiThreadCpu = new ArrayList<>();
     List<Double> floorThreadCpu = new ArrayList<>();
+    List<Double> apiDriverCpu = new ArrayList<>();
+    List<Double> floorDriverCpu = new ArrayList<>();
+    List<Double> apiIdle = new ArrayList<>();
+    List<Double> floorIdle = new ArrayList<>();
     for (int round = 0; round < 3 * scale.rounds(); round++) {
       double[] apiRound = load(List.of(api), scale.loadMillis());
       double[] floorRound = load(List.of(floor), scale.loadMillis());
       apiRates.add(apiRound[0]);
       apiCpu.add(apiRound[1]);
       apiThreadCpu.add(apiRound[2]);
+      apiDriverCpu.add(apiRound[3]);
+      apiIdle.add(apiRound[4]);
       floorRates.add(floorRound[0]);
       floorCpu.add(floorRound[1]);
       floorThreadCpu.add(floorRound[2]);
+      floorDriverCpu.add(floorRound[3]);
+      floorIdle.add(floorRound[4]);
     }
     report.atLeast(
         "c",
@@ -530,11 +538,30 @@ final class HttpBench {
         "minimal program",
         Report.median(floorThreadCpu),
         Unit.MICROS);
+    // With c′, the rest of what a request costs the machine: the cores' time per request is the
+    // server's, the load driver's, other processes' and the idle time.
+    report.info(
+        "c‴",
+        "  the same: the load driver's CPU per request",
+        backend,
+        Report.median(apiDriverCpu),
+        "minimal program",
+        Report.median(floorDriverCpu),
+        Unit.MICROS);
+    report.info(
+        "c⁗",
+        "  the same: CPU time no process used, per request",
+        backend,
+        Report.median(apiIdle),
+        "minimal program",
+        Report.median(floorIdle),
+        Unit.MICROS);
   }
 
   /**
    * Requests per second over {@code millis} with {@link BenchScale#connections()} keep-alive
-   * connections, and the CPU time per request of the processes served in that window. Connection
+   * connections, then per request in that window: the CPU time of the processes served (whole, and
+   * their Java threads), that of this load driver, and the CPU time no process used. Connection
    * {@code i} works on {@code targets[i % targets.size()]}.
    */
   private double[] load(List<Target> targets, int millis) throws Exception {
@@ -566,6 +593,8 @@ final class HttpBench {
       ready.await();
       List<Integer> ports = targets.stream().map(Target::cpuPort).distinct().toList();
       long[] cpuBefore = serverCpu(ports);
+      long driverBefore = ProcessCpu.processNanos();
+      MachineCpu machineBefore = MachineCpu.now();
       long start = System.nanoTime();
       deadline[0] = start + TimeUnit.MILLISECONDS.toNanos(millis);
       go.countDown();
@@ -573,12 +602,16 @@ final class HttpBench {
       for (Future<Long> count : counts) {
         total += count.get();
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      long wall = System.nanoTime() - start;
+      double idle = MachineCpu.idleShare(machineBefore, MachineCpu.now());
+      long driver = ProcessCpu.processNanos() - driverBefore;
       long[] cpuAfter = serverCpu(ports);
       return new double[] {
-        total / seconds,
+        total / (wall / 1e9),
         (double) (cpuAfter[0] - cpuBefore[0]) / total,
-        (double) (cpuAfter[1] - cpuBefore[1]) / total
+        (double) (cpuAfter[1] - cpuBefore[1]) / total,
+        (double) driver / total,
+        idle * Runtime.getRuntime().availableProcessors() * wall / total
       };
     } finally {
       pool.shutdownNow();

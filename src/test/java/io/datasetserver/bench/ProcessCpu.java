@@ -14,15 +14,20 @@ final class ProcessCpu {
   private ProcessCpu() {}
 
   static Map<String, Object> now() {
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return Map.of(
         "nanos",
-        os.getProcessCpuTime(),
+        processNanos(),
         "java_thread_nanos",
         javaThreadCpuNanos(),
         "jit_millis",
         ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+  }
+
+  /** CPU time of this whole process so far, every thread's, in nanoseconds. */
+  static long processNanos() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return os.getProcessCpuTime();
   }
 
   /**
