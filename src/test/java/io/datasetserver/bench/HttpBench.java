@@ -691,7 +691,8 @@ final class HttpBench {
     return new double[] {setTime, rawTime};
   }
 
-  private static double timed(RawHttp http, byte[] request, String what) {
+  /** Nanoseconds of one request, which must answer 2xx. */
+  static double timed(RawHttp http, byte[] request, String what) {
     long start = System.nanoTime();
     http.send(request).requireOk(what);
     return System.nanoTime() - start;

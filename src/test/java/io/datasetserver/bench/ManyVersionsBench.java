@@ -78,11 +78,17 @@ final class ManyVersionsBench {
         addLargeP50.add(adds[0]);
         addSmallP50.add(adds[1]);
         double[] gets =
-            inTurns(scale.samples() * 2, () -> timed(http, getLarge), () -> timed(http, getSmall));
+            inTurns(
+                scale.samples() * 2,
+                () -> HttpBench.timed(http, getLarge, "GET"),
+                () -> HttpBench.timed(http, getSmall, "GET"));
         getLargeP50.add(gets[0]);
         getSmallP50.add(gets[1]);
         double[] lists =
-            inTurns(scale.samples(), () -> timed(http, listLarge), () -> timed(http, listSmall));
+            inTurns(
+                scale.samples(),
+                () -> HttpBench.timed(http, listLarge, "GET versions"),
+                () -> HttpBench.timed(http, listSmall, "GET versions"));
         listLargeP50.add(lists[0]);
         listSmallP50.add(lists[1]);
       }
@@ -139,11 +145,5 @@ final class ManyVersionsBench {
       seconds[i] = second.getAsDouble();
     }
     return new double[] {Report.median(firsts), Report.median(seconds)};
-  }
-
-  private static double timed(RawHttp http, byte[] request) {
-    long start = System.nanoTime();
-    http.send(request).requireOk("GET");
-    return System.nanoTime() - start;
   }
 }
